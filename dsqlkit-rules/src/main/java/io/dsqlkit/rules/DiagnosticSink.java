@@ -1,0 +1,6 @@
+package io.dsqlkit.rules;
+
+@FunctionalInterface
+public interface DiagnosticSink {
+    void accept(Diagnostic d);
+}
