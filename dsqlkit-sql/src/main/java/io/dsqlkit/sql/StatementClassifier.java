@@ -38,7 +38,7 @@ public final class StatementClassifier {
         if (significant.isEmpty()) return EMPTY;
         int start = 0;
         while (start < significant.size() && significant.get(start).type() == TokenType.LPAREN) start++;
-        if (start == significant.size()) return new Classification(StatementCategory.UTILITY, "");
+        if (start == significant.size()) return new Classification(StatementCategory.UTILITY, "(");
         Token first = significant.get(start);
         if (first.type() != TokenType.IDENTIFIER) {
             return new Classification(StatementCategory.UTILITY, first.text().toUpperCase(Locale.ROOT));

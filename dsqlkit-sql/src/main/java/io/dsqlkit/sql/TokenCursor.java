@@ -175,7 +175,7 @@ public final class TokenCursor {
         return indexOfKeywords(tokens, pos, tokens.size(), sequence);
     }
 
-    /** Index of the first depth-0 token of {@code type} at or after the position, or -1. */
+    /** Index of the first depth-0 token of {@code type} at or after the position, or -1 (see {@link #indexOf}). */
     public int find(TokenType type) {
         return indexOf(tokens, pos, tokens.size(), type);
     }
@@ -280,7 +280,10 @@ public final class TokenCursor {
         return -1;
     }
 
-    /** Index in {@code [from, to)} of the first depth-0 token of {@code type}, or -1. */
+    /**
+     * Index in {@code [from, to)} of the first depth-0 token of {@code type}, or -1. The bracket that
+     * closes the group {@code from} is in counts as depth 0 (so searching for {@code )} finds it).
+     */
     public static int indexOf(List<Token> tokens, int from, int to, TokenType type) {
         int depth = 0;
         int end = Math.min(to, tokens.size());
