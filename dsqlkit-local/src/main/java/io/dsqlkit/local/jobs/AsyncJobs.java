@@ -226,9 +226,9 @@ public final class AsyncJobs implements AutoCloseable {
                 Connection h = holder;
                 delays.execute(() -> {
                     try {
-                        Thread.sleep(timing.submitted().toMillis());
+                        timing.holdSubmitted();
                         progress.advance(JobStatus.PROCESSING, null);
-                        Thread.sleep(timing.processing().toMillis());
+                        timing.holdProcessing();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } finally {
@@ -252,9 +252,9 @@ public final class AsyncJobs implements AutoCloseable {
 
     private void validateConstraint(AsyncDdl.ConstraintValidation cv, JobProgress progress)
             throws SQLException, InterruptedException {
-        Thread.sleep(timing.submitted().toMillis());
+        timing.holdSubmitted();
         progress.advance(JobStatus.PROCESSING, null);
-        Thread.sleep(timing.processing().toMillis());
+        timing.holdProcessing();
         try (Connection c = backend.connect(); Statement s = c.createStatement()) {
             running.add(s);
             try {
