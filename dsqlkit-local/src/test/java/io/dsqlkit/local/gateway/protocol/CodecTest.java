@@ -42,7 +42,7 @@ class CodecTest {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("user", "admin");
         assertThat(hex(new FrontendMessage.StartupMessage(FrontendMessage.PROTOCOL_3_0, p)))
-                .isEqualTo("00000013" + "00030000" + "7573657200" + "61646d696e00" + "00");
+                .isEqualTo("00000014" + "00030000" + "7573657200" + "61646d696e00" + "00");
     }
 
     @Test
