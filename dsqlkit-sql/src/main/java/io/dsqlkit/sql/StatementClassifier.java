@@ -1,7 +1,6 @@
 package io.dsqlkit.sql;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Classifies a statement from its significant tokens into a {@link StatementCategory} and a kind
@@ -41,7 +40,7 @@ public final class StatementClassifier {
         if (start == significant.size()) return new Classification(StatementCategory.UTILITY, "(");
         Token first = significant.get(start);
         if (first.type() != TokenType.IDENTIFIER) {
-            return new Classification(StatementCategory.UTILITY, first.text().toUpperCase(Locale.ROOT));
+            return new Classification(StatementCategory.UTILITY, first.text());
         }
         String w = word(first);
         if (start > 0 && !w.equals("SELECT") && !w.equals("VALUES") && !w.equals("WITH") && !w.equals("TABLE")) {
@@ -209,7 +208,7 @@ public final class StatementClassifier {
     }
 
     private static String word(Token t) {
-        return t.text().toUpperCase(Locale.ROOT);
+        return SqlText.asciiUpper(t.text());
     }
 
     private static Classification dml(String kind) {

@@ -138,6 +138,14 @@ class LexerTest {
     }
 
     @Test
+    void keywordTestsFoldAsciiOnly() {
+        // U+0131 (dotless i) and U+212A (Kelvin sign) upper/lower-case to ASCII in Java, not in PostgreSQL.
+        assertThat(Lexer.tokenize("\u0131nsert").get(0).isKeyword("INSERT")).isFalse();
+        assertThat(Lexer.tokenize("\u212Aey").get(0).isAnyKeyword("KEY", "x")).isFalse();
+        assertThat(ScriptSplitter.split("\u0131nsert into t values (1)").get(0).category()).isEqualTo(StatementCategory.UTILITY);
+    }
+
+    @Test
     void keywordTestsIgnoreCaseButNotQuotes() {
         List<Token> ts = Lexer.tokenize("Truncate \"truncate\" 'truncate'");
         assertThat(ts.get(0).isKeyword("TRUNCATE")).isTrue();

@@ -93,6 +93,15 @@ class ScriptSplitterTest {
     }
 
     @Test
+    void statementCursorWalksSignificantTokens() {
+        Statement s = ScriptSplitter.split("/* c */ DROP TABLE t; ").get(0);
+        TokenCursor c = s.cursor();
+        assertThat(c.matchKeywords("DROP", "TABLE")).isTrue();
+        assertThat(c.readQualifiedName().name()).isEqualTo("t");
+        assertThat(c.atEnd()).isTrue();
+    }
+
+    @Test
     void emptyScriptHasNoStatements() {
         assertThat(ScriptSplitter.split("")).isEmpty();
     }
