@@ -37,6 +37,12 @@ public final class Lexer {
 
     private void run() {
         int i = 0;
+        if (s.charAt(0) == '\uFEFF') {
+            // A byte-order mark that an editor put at the start of a file. The server would read it as part
+            // of the first identifier; lint what the author meant and treat it as trivia.
+            emit(TokenType.WHITESPACE, 0, 1, false);
+            i = 1;
+        }
         while (i < n) {
             char c = s.charAt(i);
             int start = i;

@@ -104,6 +104,8 @@ class LexerTest {
                 arguments("a\u0000b", "IDENTIFIER«a» UNKNOWN«\u0000» IDENTIFIER«b»"),
                 // whitespace PostgreSQL accepts
                 arguments("a \t\n\r\f\u000Bb", "IDENTIFIER«a» WHITESPACE« \t\n\r\f\u000B» IDENTIFIER«b»"),
+                // a leading byte-order mark is trivia; elsewhere U+FEFF is an identifier character as for the server
+                arguments("\uFEFFCREATE x\uFEFF", "WHITESPACE«\uFEFF» IDENTIFIER«CREATE» WHITESPACE« » IDENTIFIER«x\uFEFF»"),
                 // near-misses the linter relies on
                 arguments("'TRUNCATE'", "STRING«'TRUNCATE'»"),
                 arguments("temporary_cache", "IDENTIFIER«temporary_cache»"));
