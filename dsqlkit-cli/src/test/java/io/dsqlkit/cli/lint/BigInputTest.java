@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Files bigger than one lint window are linted in chunks with bounded memory, and positions stay
- * absolute. The default test uses ~4 MiB in-process; the soak test lints ~100 MiB in a child JVM
+ * absolute. The default test uses ~2.5 MiB (three windows) in-process; the soak test lints ~100 MiB in a child JVM
  * whose heap is capped at 640 MiB, which fails if the whole file's tokens were kept at once.
  */
 class BigInputTest {
@@ -70,7 +70,7 @@ class BigInputTest {
     @Test
     void aFewMegabytesAreLintedInChunksWithAbsolutePositions() throws Exception {
         Path f = dir.resolve("big.sql");
-        List<Integer> expected = generate(f, 4L << 20);
+        List<Integer> expected = generate(f, 5L << 19);
         Cli r = Cli.run("lint", "--format", "json", f.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(truncateLines(JSON.readTree(r.out()))).isEqualTo(expected);
