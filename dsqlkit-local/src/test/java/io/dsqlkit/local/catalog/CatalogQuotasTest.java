@@ -1,5 +1,6 @@
 package io.dsqlkit.local.catalog;
 
+import io.dsqlkit.local.behaviour.DsqlBehaviour;
 import io.dsqlkit.local.behaviour.StandardDsqlBehaviour;
 import io.dsqlkit.local.pg.PostgresServer;
 import io.dsqlkit.rules.DsqlErrors;
@@ -8,23 +9,33 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Catalog quotas (dsql-facts §2) with small limits, each test in a fresh PostgreSQL database
- * cluster state: the counts are database-wide, so tests use their own backend.
+ * Catalog quotas (dsql-facts §2) with small limits. The counts are per database, so each test
+ * works in a fresh database of the shared test PostgreSQL.
  */
 class CatalogQuotasTest {
-    PostgresServer pg;
+    static final AtomicInteger DATABASES = new AtomicInteger();
+    PostgresServer server;
+    DsqlBehaviour.BackendConnector pg;
     StandardDsqlBehaviour behaviour;
 
     @BeforeEach
     void start() throws SQLException {
-        pg = PostgresServer.start(PostgresServer.Options.ephemeral());
+        server = TestBackend.get();
+        String db = "quotas_" + DATABASES.incrementAndGet() + "_" + ProcessHandle.current().pid();
+        try (Connection c = server.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + db);
+        }
+        String url = server.jdbcUrl().replaceAll("/postgres$", "/" + db);
+        pg = () -> DriverManager.getConnection(url, PostgresServer.SUPERUSER, "");
         behaviour = StandardDsqlBehaviour.builder()
                 .limits(BehaviourLimits.DSQL.withTables(3).withSchemas(3).withViews(2).withSequences(2)
                         .withIndexesPerTable(3).withColumnsPerTable(4))
@@ -36,7 +47,6 @@ class CatalogQuotasTest {
     @AfterEach
     void stop() {
         behaviour.close();
-        pg.close();
     }
 
     private static String state(Throwable e) {
@@ -45,7 +55,7 @@ class CatalogQuotasTest {
 
     @Test
     void tableQuotaCountsUserTablesOnly() throws SQLException {
-        try (BehaviourDriver s = new BehaviourDriver(behaviour, pg)) {
+        try (BehaviourDriver s = new BehaviourDriver(behaviour, pg, "admin")) {
             s.exec("CREATE TABLE q1 (id int PRIMARY KEY)");
             s.exec("CREATE TABLE q2 (id int PRIMARY KEY)");
             s.exec("CREATE TABLE q3 (id int PRIMARY KEY)");
@@ -71,7 +81,7 @@ class CatalogQuotasTest {
 
     @Test
     void schemaQuotaCountsPublic() throws SQLException {
-        try (BehaviourDriver s = new BehaviourDriver(behaviour, pg)) {
+        try (BehaviourDriver s = new BehaviourDriver(behaviour, pg, "admin")) {
             s.exec("CREATE SCHEMA s1");
             s.exec("CREATE SCHEMA s2");
             assertThatThrownBy(() -> s.exec("CREATE SCHEMA s3")).hasMessage("more than 3 schemas not allowed");
@@ -81,7 +91,7 @@ class CatalogQuotasTest {
 
     @Test
     void viewAndSequenceQuotas() throws SQLException {
-        try (BehaviourDriver s = new BehaviourDriver(behaviour, pg)) {
+        try (BehaviourDriver s = new BehaviourDriver(behaviour, pg, "admin")) {
             s.exec("CREATE VIEW v1 AS SELECT 1 AS a");
             s.exec("CREATE VIEW v2 AS SELECT 2 AS a");
             assertThatThrownBy(() -> s.exec("CREATE VIEW v3 AS SELECT 3 AS a")).hasMessage("creating more than 2 views not allowed");
@@ -95,7 +105,7 @@ class CatalogQuotasTest {
 
     @Test
     void indexQuotaCountsPrimaryKeyUniqueAndBuildingIndexes() throws SQLException {
-        try (BehaviourDriver s = new BehaviourDriver(behaviour, pg)) {
+        try (BehaviourDriver s = new BehaviourDriver(behaviour, pg, "admin")) {
             s.exec("CREATE TABLE qi (id int PRIMARY KEY, a int UNIQUE, b int, c int)");
             String job = s.value("CREATE INDEX ASYNC qi_b ON qi (b)");
             assertThatThrownBy(() -> s.exec("CREATE INDEX ASYNC qi_c ON qi (c)"))
@@ -112,7 +122,7 @@ class CatalogQuotasTest {
 
     @Test
     void columnQuotaOnAddColumn() throws SQLException {
-        try (BehaviourDriver s = new BehaviourDriver(behaviour, pg)) {
+        try (BehaviourDriver s = new BehaviourDriver(behaviour, pg, "admin")) {
             s.exec("CREATE TABLE qc (id int PRIMARY KEY, a int)");
             s.exec("ALTER TABLE qc ADD COLUMN b int, ADD COLUMN c int");
             assertThatThrownBy(() -> s.exec("ALTER TABLE qc ADD d int"))
@@ -132,7 +142,7 @@ class CatalogQuotasTest {
             rs.next();
             assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(3); // sys.jobs, the mapping store and view exist ...
         }
-        try (BehaviourDriver s = new BehaviourDriver(behaviour, pg)) {
+        try (BehaviourDriver s = new BehaviourDriver(behaviour, pg, "admin")) {
             s.exec("CREATE TABLE t1 (id int PRIMARY KEY)"); // ... yet the user still has the full quota
             s.exec("CREATE TABLE t2 (id int PRIMARY KEY)");
             s.exec("CREATE TABLE t3 (id int PRIMARY KEY)");
