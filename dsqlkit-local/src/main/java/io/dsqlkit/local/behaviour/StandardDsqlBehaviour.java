@@ -187,7 +187,7 @@ public final class StandardDsqlBehaviour implements DsqlBehaviour {
             Optional<AsyncDdl> async = AsyncDdl.parse(w);
             if (async.isPresent()) return interceptAsync(session, b, async.get());
             if (w.keywordsAt(0, "DROP", "INDEX")) {
-                cancelBuilds(b, w);
+                if (jobs.buildsInFlight()) cancelBuilds(b, w);
                 return Interception.PASS;
             }
             if (IamRoleMappings.isDropRole(w)) {

@@ -326,6 +326,10 @@ public final class AsyncJobs implements AutoCloseable {
      * {@code index} (resolved with the default search path) and waits until it ended, so the DROP that
      * follows does not wait for the build's lock. Returns whether a build was cancelled.
      */
+    public boolean buildsInFlight() {
+        return !builds.isEmpty();
+    }
+
     public boolean cancelBuild(Connection c, QualifiedName index) throws SQLException {
         String key;
         try (PreparedStatement ps = c.prepareStatement("SELECT n.nspname || '.' || cl.relname FROM pg_class cl "
