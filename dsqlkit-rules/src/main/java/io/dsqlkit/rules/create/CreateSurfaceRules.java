@@ -11,7 +11,68 @@ import java.util.List;
 public final class CreateSurfaceRules {
     private CreateSurfaceRules() {}
 
+    private static final List<Rule> RULES = List.of(
+            // §1.1 statements rejected outright
+            new TruncateRule(),
+            new CreateExtensionRule(),
+            new CreateTriggerRule(),
+            new CreateDatabaseRule(),
+            new TemporaryTableRule(),
+            new UnloggedTableRule(),
+            new CreateMaterializedViewRule(),
+            new CreateTableAsRule(),
+            new SelectIntoRule(),
+            new CreateTypeRule(),
+            new AlterTypeRule(),
+            new DropTypeRule(),
+            new CreateTablespaceRule(),
+            new CreateForeignTableRule(),
+            new VacuumRule(),
+            new ListenNotifyRule(),
+            new AlterSystemRule(),
+            new FunctionLanguageRule(),
+            new CreateProcedureRule(),
+            new DoBlockRule(),
+            new MergeRule(),
+            new CreatePolicyRule(),
+            new PrepareRule(),
+            new DeallocateRule(),
+            new DiscardRule(),
+            new DeclareCursorRule(),
+            new CopyFileRule(),
+            new CreateServerRule(),
+            new AlterRoleRule(),
+            new TextSearchConfigRule(),
+            new GeometricFunctionRule(),
+            // §1.4 column types
+            new SerialTypeRule(),
+            new ArrayTypeRule(),
+            new UnsupportedTypeRule(),
+            new JsonTypeRule(),
+            new CollateClauseRule(),
+            new TypeLengthLimitRule(),
+            new NumericPrecisionRule(),
+            // §1.5 sequences and identity
+            new SequenceCacheMissingRule(),
+            new IdentityCacheMissingRule(),
+            new CacheSizeRule(),
+            new IdentityTypeRule(),
+            new SequenceTypeRule(),
+            new SequenceUnsupportedRule(),
+            new IdentityUnsupportedRule(),
+            // §1.6 CREATE TABLE surface, §2 static limits
+            new PartitionRule(),
+            new InheritsRule(),
+            new StorageParametersRule(),
+            new TableTablespaceRule(),
+            new OnCommitRule(),
+            new ExclusionConstraintRule(),
+            new TooManyColumnsRule(),
+            new TooManyKeyColumnsRule(),
+            new ForeignKeyUnsupportedRule(),
+            new GeneratedNotImmutableRule());
+
     public static List<Rule> rules() {
-        return List.of();
+        return RULES;
     }
 }

@@ -1,0 +1,43 @@
+package io.dsqlkit.local.catalog;
+
+/** A possibly schema-qualified relation name, folded as PostgreSQL folds identifiers. */
+public record QualifiedName(String schema, String name) {
+
+    /** Reads {@code name} or {@code schema.name} at word {@code index}; null if there is no name there. */
+    public static Parsed parse(SqlWords w, int index) {
+        SqlWords.Word first = w.get(index);
+        if (first == null || !first.isName()) return null;
+        SqlWords.Word dot = w.get(index + 1);
+        SqlWords.Word second = w.get(index + 2);
+        if (dot != null && dot.isPunct('.') && second != null && second.isName()) {
+            return new Parsed(new QualifiedName(first.value(), second.value()), index + 3);
+        }
+        return new Parsed(new QualifiedName(null, first.value()), index + 1);
+    }
+
+    /** The name and the index of the word after it. */
+    public record Parsed(QualifiedName name, int next) {}
+
+    public QualifiedName withDefaultSchema(String defaultSchema) {
+        return schema != null ? this : new QualifiedName(defaultSchema, name);
+    }
+
+    /** Quoted SQL form, e.g. {@code "public"."t"}. */
+    public String sql() {
+        return schema == null ? quote(name) : quote(schema) + "." + quote(name);
+    }
+
+    /** Display form as DSQL writes object names, e.g. {@code public.t}. */
+    public String display() {
+        return schema == null ? name : schema + "." + name;
+    }
+
+    public static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /** A SQL string literal. */
+    public static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+}

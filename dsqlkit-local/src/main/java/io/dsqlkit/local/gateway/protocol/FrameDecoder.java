@@ -1,0 +1,54 @@
+package io.dsqlkit.local.gateway.protocol;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+
+import java.util.List;
+
+/**
+ * Cuts the byte stream into {@link Frame}s. Starts untyped (startup phase) when asked; the session
+ * switches it to typed after the StartupMessage. A declared length above {@code maxMessageLength}
+ * is refused as soon as the header arrives, so a hostile client cannot make us buffer it
+ * (dsql-facts §2: message size 10 MiB, 08P01 {@code invalid message length}).
+ */
+public final class FrameDecoder extends ByteToMessageDecoder {
+    private final int maxMessageLength;
+    private volatile boolean typed;
+
+    public FrameDecoder(boolean typed, int maxMessageLength) {
+        this.typed = typed;
+        this.maxMessageLength = maxMessageLength;
+    }
+
+    public void typed(boolean t) {
+        this.typed = t;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        int header = typed ? 5 : 4;
+        while (in.readableBytes() >= header) {
+            int start = in.readerIndex();
+            byte type = typed ? in.getByte(start) : 0;
+            int len = in.getInt(start + header - 4);
+            if (len < 4 || (!typed && len < 8)) throw new MessageLengthException("invalid message length " + len);
+            if (len > maxMessageLength) throw new MessageLengthException("invalid message length");
+            int total = len + header - 4;
+            if (in.readableBytes() < total) return;
+            out.add(new Frame(type, in.readRetainedSlice(total), header));
+            // Startup-phase messages come one at a time (SSLRequest waits for our answer, StartupMessage
+            // is followed by authentication); stop so the session can switch mode before the next one.
+            if (!typed) return;
+        }
+    }
+
+    /** A frame length out of bounds: answer 08P01 and close. */
+    public static final class MessageLengthException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public MessageLengthException(String message) {
+            super(message);
+        }
+    }
+}

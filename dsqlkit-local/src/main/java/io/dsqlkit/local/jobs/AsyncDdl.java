@@ -1,0 +1,121 @@
+package io.dsqlkit.local.jobs;
+
+import io.dsqlkit.local.catalog.QualifiedName;
+import io.dsqlkit.local.catalog.SqlWords;
+
+import java.util.Optional;
+
+/**
+ * The two DSQL statements that run as background jobs (dsql-facts §4):
+ * {@code CREATE [UNIQUE] INDEX ASYNC [[IF NOT EXISTS] name] ON table (...) ...} and
+ * {@code ALTER TABLE ASYNC [IF EXISTS] [ONLY] table VALIDATE CONSTRAINT c}.
+ */
+public sealed interface AsyncDdl {
+
+    /** The command tag DSQL answers with. */
+    String commandTag();
+
+    /** The table the job works on. */
+    QualifiedName table();
+
+    /**
+     * An index build. {@code name} may be null (PostgreSQL then chooses one); {@code definition} is the
+     * statement text from the opening parenthesis of the key list on, copied verbatim.
+     */
+    record IndexBuild(boolean unique, boolean ifNotExists, String name, QualifiedName table, boolean only,
+                      String definition) implements AsyncDdl {
+        @Override
+        public String commandTag() {
+            return "CREATE INDEX";
+        }
+
+        /** The PostgreSQL statement that builds it without blocking writers and leaves it INVALID on failure. */
+        public String concurrentSql(String indexName) {
+            return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX CONCURRENTLY " + (ifNotExists ? "IF NOT EXISTS " : "")
+                    + QualifiedName.quote(indexName) + " ON " + (only ? "ONLY " : "") + table.sql() + " " + definition;
+        }
+
+        /** The same index on another table (used to check columns and expressions on an empty copy). */
+        public String plainSqlOn(QualifiedName other) {
+            return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX ON " + other.sql() + " " + definition;
+        }
+    }
+
+    /** Validation of a NOT VALID constraint. */
+    record ConstraintValidation(boolean ifExists, boolean only, QualifiedName table, String constraint)
+            implements AsyncDdl {
+        @Override
+        public String commandTag() {
+            return "ALTER TABLE";
+        }
+
+        public String sql() {
+            return "ALTER TABLE " + (ifExists ? "IF EXISTS " : "") + (only ? "ONLY " : "") + table.sql()
+                    + " VALIDATE CONSTRAINT " + QualifiedName.quote(constraint);
+        }
+    }
+
+    /** Recognises an async DDL statement; empty for anything else (including malformed ones, left to PostgreSQL). */
+    static Optional<AsyncDdl> parse(SqlWords w) {
+        if (w.keywordsAt(0, "CREATE")) return parseIndex(w);
+        if (w.keywordsAt(0, "ALTER", "TABLE", "ASYNC")) return parseValidate(w);
+        return Optional.empty();
+    }
+
+    private static Optional<AsyncDdl> parseIndex(SqlWords w) {
+        int i = 1;
+        boolean unique = false;
+        if (w.keywordsAt(i, "UNIQUE")) {
+            unique = true;
+            i++;
+        }
+        if (!w.keywordsAt(i, "INDEX", "ASYNC")) return Optional.empty();
+        i += 2;
+        boolean ifNotExists = false;
+        if (w.keywordsAt(i, "IF", "NOT", "EXISTS")) {
+            ifNotExists = true;
+            i += 3;
+        }
+        String name = null;
+        if (!w.keywordsAt(i, "ON")) {
+            SqlWords.Word n = w.get(i);
+            if (n == null || !n.isName()) return Optional.empty();
+            name = n.value();
+            i++;
+        }
+        if (!w.keywordsAt(i, "ON")) return Optional.empty();
+        i++;
+        boolean only = false;
+        if (w.keywordsAt(i, "ONLY")) {
+            only = true;
+            i++;
+        }
+        QualifiedName.Parsed table = QualifiedName.parse(w, i);
+        if (table == null) return Optional.empty();
+        i = table.next();
+        SqlWords.Word open = w.get(i);
+        if (open == null || !open.isPunct('(')) return Optional.empty();
+        return Optional.of(new IndexBuild(unique, ifNotExists, name, table.name(), only, w.textFrom(i)));
+    }
+
+    private static Optional<AsyncDdl> parseValidate(SqlWords w) {
+        int i = 3;
+        boolean ifExists = false;
+        if (w.keywordsAt(i, "IF", "EXISTS")) {
+            ifExists = true;
+            i += 2;
+        }
+        boolean only = false;
+        if (w.keywordsAt(i, "ONLY")) {
+            only = true;
+            i++;
+        }
+        QualifiedName.Parsed table = QualifiedName.parse(w, i);
+        if (table == null) return Optional.empty();
+        i = table.next();
+        if (!w.keywordsAt(i, "VALIDATE", "CONSTRAINT")) return Optional.empty();
+        SqlWords.Word c = w.get(i + 2);
+        if (c == null || !c.isName() || w.size() != i + 3) return Optional.empty();
+        return Optional.of(new ConstraintValidation(ifExists, only, table.name(), c.value()));
+    }
+}

@@ -1,0 +1,71 @@
+package io.dsqlkit.mcp.db;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+
+/**
+ * The endpoint the tools talk to, connected lazily on first use so the server answers
+ * {@code initialize} before any database work (fast start-up). Every call takes its own pooled
+ * connection, so concurrent tool calls never share a transaction.
+ */
+public final class Database implements AutoCloseable {
+    private final Supplier<DataSource> factory;
+    private final String description;
+    private volatile DataSource dataSource;
+    private volatile Boolean discardSupported;
+
+    public Database(Supplier<DataSource> factory, String description) {
+        this.factory = factory;
+        this.description = description;
+    }
+
+    public static Database of(DataSource ds, String description) {
+        return new Database(() -> ds, description);
+    }
+
+    public DataSource dataSource() {
+        DataSource ds = dataSource;
+        if (ds == null) {
+            synchronized (this) {
+                if (dataSource == null) dataSource = factory.get();
+                ds = dataSource;
+            }
+        }
+        return ds;
+    }
+
+    public Connection connection() throws SQLException {
+        return dataSource().getConnection();
+    }
+
+    /** Where we are connected, without secrets (e.g. "local DSQL 127.0.0.1:5432"). */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * Whether the endpoint accepts {@code DISCARD ALL} (PostgreSQL does, DSQL refuses it); null
+     * until the first session reset found out.
+     */
+    public Boolean discardSupported() {
+        return discardSupported;
+    }
+
+    public void discardSupported(boolean v) {
+        discardSupported = v;
+    }
+
+    @Override
+    public void close() {
+        DataSource ds = dataSource;
+        if (ds instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing a pool at shutdown: nothing useful to do with a failure
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.dsqlkit.mcp.db;
+
+import io.dsqlkit.mcp.tools.ToolResults;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * SQL values as JSON values, without precision loss:
+ * <ul>
+ *   <li>int2/int4: numbers; int8: a number when |v| <= 2^53 (exact in every JSON parser), else a string;</li>
+ *   <li>numeric: a number when it has at most 15 significant digits (exact as a double), else a string;</li>
+ *   <li>float4/float8: numbers (NaN and infinities as strings); booleans as booleans;</li>
+ *   <li>bytea: base64; date/time/timestamp[tz]: ISO-8601 strings; interval: PostgreSQL's text;</li>
+ *   <li>json/jsonb: the parsed JSON value; uuid and everything else: the server's text form;</li>
+ *   <li>arrays: JSON arrays of the element values.</li>
+ * </ul>
+ */
+public final class JsonValues {
+    static final long MAX_SAFE_INTEGER = 9_007_199_254_740_992L; // 2^53
+
+    private JsonValues() {}
+
+    public static Object value(ResultSet rs, int col, ResultSetMetaData md) throws SQLException {
+        String typeName = md.getColumnTypeName(col);
+        int type = md.getColumnType(col);
+        switch (typeName) {
+            case "json", "jsonb" -> {
+                String s = rs.getString(col);
+                return s == null ? null : parseJson(s);
+            }
+            case "bytea" -> {
+                byte[] b = rs.getBytes(col);
+                return b == null ? null : Base64.getEncoder().encodeToString(b);
+            }
+            case "timestamptz" -> {
+                OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+                return t == null ? null : t.toString();
+            }
+            case "timestamp" -> {
+                LocalDateTime t = rs.getObject(col, LocalDateTime.class);
+                return t == null ? null : t.toString();
+            }
+            case "date" -> {
+                String s = rs.getString(col);
+                if (s == null) return null;
+                // infinity/-infinity and BC dates have no ISO form; keep the server's text
+                try {
+                    return rs.getObject(col, LocalDate.class).toString();
+                } catch (SQLException | RuntimeException e) {
+                    return s;
+                }
+            }
+            case "time" -> {
+                LocalTime t = rs.getObject(col, LocalTime.class);
+                return t == null ? null : t.toString();
+            }
+            case "timetz" -> {
+                OffsetTime t = rs.getObject(col, OffsetTime.class);
+                return t == null ? null : t.toString();
+            }
+            default -> { }
+        }
+        if (type == Types.ARRAY) {
+            Array a = rs.getArray(col);
+            return a == null ? null : array(a.getArray());
+        }
+        Object o = rs.getObject(col);
+        if (o == null) return null;
+        return scalar(o);
+    }
+
+    static Object scalar(Object o) {
+        if (o instanceof Integer || o instanceof Short || o instanceof Boolean || o instanceof String) return o;
+        if (o instanceof Long l) return Math.abs(l) <= MAX_SAFE_INTEGER ? (Object) l : l.toString();
+        if (o instanceof BigInteger b) return b.abs().compareTo(BigInteger.valueOf(MAX_SAFE_INTEGER)) <= 0 ? (Object) b.longValue() : b.toString();
+        if (o instanceof BigDecimal d) return decimal(d);
+        if (o instanceof Double d) return d.isNaN() || d.isInfinite() ? d.toString() : d;
+        if (o instanceof Float f) return f.isNaN() || f.isInfinite() ? f.toString() : (Object) Double.parseDouble(f.toString());
+        if (o instanceof byte[] b) return Base64.getEncoder().encodeToString(b);
+        if (o instanceof java.sql.Timestamp t) return t.toLocalDateTime().toString();
+        if (o instanceof java.sql.Date d) return d.toLocalDate().toString();
+        if (o instanceof java.sql.Time t) return t.toLocalTime().toString();
+        if (o instanceof Object[] arr) return array(arr);
+        return o.toString(); // uuid, inet, interval, money, enums, domains, ranges: the server's text
+    }
+
+    static Object decimal(BigDecimal d) {
+        BigDecimal stripped = d.stripTrailingZeros();
+        if (stripped.precision() <= 15 && stripped.scale() <= 300 && stripped.scale() >= -300) {
+            if (stripped.scale() <= 0 && stripped.abs().compareTo(BigDecimal.valueOf(MAX_SAFE_INTEGER)) <= 0) return stripped.longValueExact();
+            return d.doubleValue();
+        }
+        return d.toPlainString();
+    }
+
+    private static Object array(Object raw) {
+        if (!(raw instanceof Object[] arr)) return raw == null ? null : raw.toString();
+        List<Object> out = new ArrayList<>(arr.length);
+        for (Object e : arr) out.add(e == null ? null : scalar(e));
+        return out;
+    }
+
+    private static Object parseJson(String s) {
+        try {
+            return ToolResults.mapper().readValue(s, Object.class);
+        } catch (Exception e) {
+            return s;
+        }
+    }
+}

@@ -1,0 +1,335 @@
+package io.dsqlkit.mcp.db;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.dsqlkit.client.OccRetry;
+import io.dsqlkit.client.RetryResult;
+import io.dsqlkit.mcp.tools.ToolContext;
+import io.dsqlkit.mcp.tools.ToolError;
+import io.dsqlkit.rules.Diagnostic;
+import io.dsqlkit.rules.DsqlError;
+import io.dsqlkit.rules.DsqlErrors;
+import io.dsqlkit.rules.FixResult;
+import io.dsqlkit.sql.Statement;
+import io.dsqlkit.sql.StatementCategory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * Runs agents' SQL safely:
+ * <ul>
+ *   <li>reads: one statement (lexer + splitter, and the driver must agree), refused unless a plain
+ *       read, bound with the extended protocol inside {@code BEGIN READ ONLY}, always rolled back,
+ *       the session reset afterwards (DISCARD ALL where supported; DSQL refuses DISCARD, so there the
+ *       connection is dropped whenever the call did not end cleanly);</li>
+ *   <li>writes: linted first (a statement DSQL would reject never makes a round trip), one
+ *       statement in its own transaction, replayed whole on OCC conflicts;</li>
+ *   <li>transactions: several statements, linted one by one and for DSQL's transaction shape,
+ *       replayed whole by {@link OccRetry}; never reported committed unless COMMIT succeeded.</li>
+ * </ul>
+ * Every statement gets a client-side timeout ({@code setQueryTimeout}, plus a network timeout as a
+ * backstop since DSQL may ignore cancel requests) and results are capped.
+ */
+public final class SqlExecutor {
+    private static final Logger log = LoggerFactory.getLogger(SqlExecutor.class);
+    private static final Executor DIRECT = Runnable::run;
+
+    private final ToolContext ctx;
+
+    public SqlExecutor(ToolContext ctx) {
+        this.ctx = ctx;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    public Map<String, Object> read(String sql, List<Object> params) throws SQLException {
+        Statement s = StatementGuard.single(sql);
+        StatementGuard.requireRead(s);
+        BoundSql b = BoundSql.of(s, params);
+        log.debug("read: {}", b.sql());
+        return inReadOnlyTransaction(c -> {
+            tenantCheck(c, s, b);
+            try (PreparedStatement ps = prepare(c, b)) {
+                ps.setMaxRows(ctx.settings().rowLimit() + 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return ResultReader.read(rs, ctx.settings().rowLimit());
+                }
+            }
+        });
+    }
+
+    /** Work inside BEGIN READ ONLY on a connection of its own, then ROLLBACK and reset the session. */
+    public <T> T inReadOnlyTransaction(SqlWork<T> work) throws SQLException {
+        Database db = ctx.database();
+        Connection c = db.connection();
+        boolean clean = false;
+        try {
+            c.setAutoCommit(true);
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("BEGIN READ ONLY");
+            }
+            T result = work.run(c);
+            clean = true;
+            return result;
+        } finally {
+            reset(db, c, clean);
+        }
+    }
+
+    /** Work inside a read-write transaction that is always rolled back (EXPLAIN ANALYZE of writes). */
+    public <T> T inRolledBackTransaction(SqlWork<T> work) throws SQLException {
+        Database db = ctx.database();
+        Connection c = db.connection();
+        boolean clean = false;
+        try {
+            c.setAutoCommit(true);
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("BEGIN");
+            }
+            T result = work.run(c);
+            clean = true;
+            return result;
+        } finally {
+            reset(db, c, clean);
+        }
+    }
+
+    private void reset(Database db, Connection c, boolean clean) {
+        boolean keep = clean;
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("ROLLBACK");
+            if (!Boolean.FALSE.equals(db.discardSupported())) {
+                try {
+                    st.execute("DISCARD ALL");
+                    db.discardSupported(true);
+                } catch (SQLException e) {
+                    // DSQL refuses DISCARD (dsql-facts §1.1); GUC changes were undone by ROLLBACK and every
+                    // statement that could leave other session state behind is refused before it runs.
+                    if (db.discardSupported() == null) db.discardSupported(false);
+                    else keep = false;
+                }
+            }
+        } catch (SQLException e) {
+            keep = false;
+        }
+        if (!keep) evict(c);
+        closeQuietly(c);
+    }
+
+    private void evict(Connection c) {
+        if (ctx.database().dataSource() instanceof HikariDataSource h) {
+            h.evictConnection(c);
+        } else {
+            try {
+                c.abort(DIRECT);
+            } catch (SQLException ignored) {
+                // already broken
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    /** One statement of any kind, in its own transaction: a read runs as a read, a write needs --allow-writes. */
+    public Map<String, Object> execute(String sql, List<Object> params) throws SQLException {
+        Statement s = StatementGuard.single(sql);
+        if (s.category() == StatementCategory.QUERY) return read(sql, params);
+        requireWritesAllowed(s);
+        checkWritable(s);
+        lint(sql, s, null);
+        BoundSql b = BoundSql.of(s, params);
+        log.debug("execute: {}", b.sql());
+        RetryResult<Map<String, Object>> r = ctx.settings().occRetry().run(ctx.database().dataSource(), c -> {
+            tenantCheck(c, s, b);
+            return run(c, b);
+        });
+        Map<String, Object> out = new LinkedHashMap<>(r.value());
+        out.put("attempts", r.attempts());
+        return out;
+    }
+
+    /** Several statements in one transaction, replayed whole on OCC conflicts; reports attempts. */
+    public Map<String, Object> transact(List<String> sqls, List<List<Object>> paramsList) throws SQLException {
+        if (sqls.isEmpty()) throw new ToolError("sql_list is empty");
+        if (paramsList != null && paramsList.size() != sqls.size()) {
+            throw new ToolError("params_list has " + paramsList.size() + " entries but sql_list has " + sqls.size()
+                    + "; give one array per statement (use [] for none)", Map.of("argument", "params_list"));
+        }
+        List<Statement> statements = new ArrayList<>();
+        List<BoundSql> bound = new ArrayList<>();
+        int ddl = 0;
+        int dml = 0;
+        for (int i = 0; i < sqls.size(); i++) {
+            String sql = sqls.get(i);
+            Statement s;
+            try {
+                s = StatementGuard.single(sql);
+            } catch (ToolError e) {
+                throw new ToolError("sql_list[" + i + "]: " + e.getMessage(), e.details());
+            }
+            if (s.category() != StatementCategory.QUERY) requireWritesAllowed(s);
+            try {
+                checkWritable(s);
+                lint(sql, s, i);
+            } catch (ToolError e) {
+                throw new ToolError("sql_list[" + i + "]: " + e.getMessage(), with(e.details(), "index", i));
+            }
+            if (s.category() == StatementCategory.DDL) ddl++;
+            if (s.category() == StatementCategory.DML) dml++;
+            statements.add(s);
+            bound.add(BoundSql.of(s, paramsList == null ? null : paramsList.get(i)));
+        }
+        // DSQL's transaction shape (dsql-facts §1.2): at most one DDL, and never DDL with DML.
+        if (ddl > 1) throw shapeError(DsqlErrors.MULTIPLE_DDL, "run each DDL statement in its own execute call");
+        if (ddl == 1 && dml > 0) throw shapeError(DsqlErrors.DDL_AND_DML, "run the DDL with execute, then the DML with transact");
+        RetryResult<List<Map<String, Object>>> r;
+        try {
+            r = ctx.settings().occRetry().run(ctx.database().dataSource(), c -> {
+                List<Map<String, Object>> results = new ArrayList<>();
+                for (int i = 0; i < bound.size(); i++) {
+                    tenantCheck(c, statements.get(i), bound.get(i));
+                    results.add(run(c, bound.get(i)));
+                }
+                return results;
+            });
+        } catch (OccRetry.OccRetryExhaustedException e) {
+            throw new ToolError("not committed: " + e.getMessage(), Map.of("committed", false, "attempts", e.attempts(),
+                    "sqlstate", String.valueOf(e.getSQLState())));
+        } catch (SQLException e) {
+            boolean unknown = "XX000".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("server unavailable");
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("committed", unknown ? "unknown" : false);
+            if (e.getSQLState() != null) d.put("sqlstate", e.getSQLState());
+            throw new ToolError((unknown ? "outcome unknown (server unavailable, possibly during COMMIT; check before retrying): "
+                    : "not committed: ") + e.getMessage(), d);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("committed", true);
+        out.put("attempts", r.attempts());
+        out.put("results", r.value());
+        return out;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> m, String k, Object v) {
+        Map<String, Object> out = new LinkedHashMap<>(m);
+        out.put(k, v);
+        return out;
+    }
+
+    private static ToolError shapeError(DsqlError e, String fix) {
+        return new ToolError(e.message() + " (DSQL would reject this transaction)", Map.of("sqlstate", e.sqlstate(),
+                "dsqlMessage", e.message(), "fix", fix));
+    }
+
+    private Map<String, Object> run(Connection c, BoundSql b) throws SQLException {
+        try (PreparedStatement ps = prepare(c, b)) {
+            ps.setMaxRows(ctx.settings().rowLimit() + 1);
+            boolean hasRows = ps.execute();
+            Map<String, Object> out = new LinkedHashMap<>();
+            if (hasRows) {
+                try (ResultSet rs = ps.getResultSet()) {
+                    Map<String, Object> rows = ResultReader.read(rs, ctx.settings().rowLimit());
+                    out.putAll(rows);
+                    // CREATE INDEX ASYNC and ALTER TABLE ASYNC ... VALIDATE return a job_id row (dsql-facts §4)
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> list = (List<Map<String, Object>>) rows.get("rows");
+                    if (list.size() == 1 && list.get(0).containsKey("job_id")) out.put("job_id", list.get(0).get("job_id"));
+                }
+            } else {
+                out.put("rowCount", Math.max(0, ps.getUpdateCount()));
+            }
+            return out;
+        }
+    }
+
+    private PreparedStatement prepare(Connection c, BoundSql b) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(b.jdbcSql());
+        int seconds = (int) Math.max(1, ctx.settings().statementTimeout().toSeconds());
+        ps.setQueryTimeout(seconds);
+        // Backstop for endpoints that ignore cancel requests: the socket read gives up and the pool drops the connection.
+        c.setNetworkTimeout(DIRECT, (int) Math.min(Integer.MAX_VALUE, ctx.settings().statementTimeout().toMillis() + 10_000));
+        b.bind(ps);
+        return ps;
+    }
+
+    private void tenantCheck(Connection c, Statement s, BoundSql b) throws SQLException {
+        if (ctx.tenant() == null) return;
+        new TenantGuard(ctx.settings().tenantColumn(), ctx.tenant()).check(c, s, b);
+    }
+
+    private void requireWritesAllowed(Statement s) {
+        if (!ctx.settings().writesAllowed()) {
+            throw new ToolError("the server is read-only: " + (s.kind().isEmpty() ? "this statement" : s.kind())
+                    + " would change the database. Restart it with --allow-writes to enable execute and transact writes "
+                    + "(against AWS the default is read-only).", Map.of("readOnly", true));
+        }
+    }
+
+    /** Statements execute and transact will not run at all. */
+    private static void checkWritable(Statement s) {
+        switch (s.category()) {
+            case TRANSACTION_CONTROL -> throw new ToolError(s.kind() + ": each call runs in its own transaction; "
+                    + "use transact to run several statements in one transaction", Map.of("kind", s.kind()));
+            case SESSION -> throw new ToolError(s.kind() + " changes session state of a pooled connection shared by later "
+                    + "calls; it is refused", Map.of("kind", s.kind()));
+            case UTILITY -> {
+                if (!s.kind().equals("ANALYZE")) {
+                    throw new ToolError(s.kind() + " is not run by this server (COPY, DO, CALL, PREPARE/EXECUTE, LISTEN, "
+                            + "LOCK ...). For async jobs use wait_for_job.", Map.of("kind", s.kind()));
+                }
+            }
+            default -> { }
+        }
+        StatementGuard.checkFunctions(s, false);
+    }
+
+    /** Lints one statement with the server's DSQL profile; a rejection becomes a tool error with the fix. */
+    private void lint(String sql, Statement s, Integer index) {
+        Optional<Diagnostic> d = ctx.linter().firstRejection(sql, s);
+        if (d.isEmpty()) return;
+        Diagnostic diag = d.get();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("rule", diag.ruleId());
+        details.put("sqlstate", diag.sqlstate());
+        details.put("dsqlMessage", diag.message());
+        details.put("line", diag.line());
+        details.put("column", diag.column());
+        if (diag.help() != null) details.put("help", diag.help());
+        if (diag.fix() != null) {
+            if (diag.fix().isFixable()) {
+                FixResult fixed = ctx.linter().fix(sql);
+                details.put("fix", diag.fix().description());
+                if (fixed.changed()) details.put("fixedSql", fixed.fixed().strip());
+            } else {
+                details.put("fix", "no automatic fix: " + diag.fix().unfixableReason());
+            }
+        }
+        details.put("profile", ctx.settings().profile().id());
+        throw new ToolError("DSQL would reject this statement (" + diag.ruleId() + "): " + diag.message()
+                + " [SQLSTATE " + diag.sqlstate() + "]" + (diag.help() == null ? "" : ". " + diag.help()), details);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // returning a broken connection to the pool
+        }
+    }
+
+    /** Work on a connection inside the transaction the caller manages. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+}

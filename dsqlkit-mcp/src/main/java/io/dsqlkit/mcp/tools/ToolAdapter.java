@@ -1,0 +1,105 @@
+package io.dsqlkit.mcp.tools;
+
+import io.dsqlkit.mcp.db.Database;
+import io.dsqlkit.mcp.server.ServerSettings;
+import io.dsqlkit.rules.Linter;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns {@link DsqlTool}s into MCP SDK tool specifications: builds the per-call context (tenant,
+ * progress), and maps failures to {@code isError} results the agent can read. SQL errors carry
+ * SQLSTATE and message but never connection details; full SQL is logged only at debug level.
+ */
+public final class ToolAdapter {
+    private static final Logger log = LoggerFactory.getLogger(ToolAdapter.class);
+
+    private final Database database;
+    private final ServerSettings settings;
+    private final Linter linter;
+
+    public ToolAdapter(Database database, ServerSettings settings) {
+        this.database = database;
+        this.settings = settings;
+        this.linter = new Linter(settings.profile());
+    }
+
+    public McpServerFeatures.SyncToolSpecification specification(DsqlTool tool) {
+        return McpServerFeatures.SyncToolSpecification.builder()
+                .tool(tool.definition())
+                .callHandler((exchange, request) -> invoke(tool, exchange, request))
+                .build();
+    }
+
+    /** Runs one call; also the entry point for in-process tests (exchange may be null). */
+    public McpSchema.CallToolResult invoke(DsqlTool tool, McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+        Map<String, Object> args = request.arguments() == null ? new HashMap<>() : new HashMap<>(request.arguments());
+        long t0 = System.nanoTime();
+        try {
+            ToolContext ctx = context(exchange, request, args);
+            McpSchema.CallToolResult r = tool.call(ctx, args);
+            log.info("tool {} {} in {} ms", tool.name(), Boolean.TRUE.equals(r.isError()) ? "refused/failed" : "ok",
+                    (System.nanoTime() - t0) / 1_000_000);
+            return r;
+        } catch (ToolError e) {
+            log.info("tool {} refused: {}", tool.name(), e.getMessage());
+            return ToolResults.error(e);
+        } catch (SQLException e) {
+            log.info("tool {} failed: SQLSTATE {} {}", tool.name(), e.getSQLState(), e.getMessage());
+            return ToolResults.error(e.getMessage() == null ? "database error" : e.getMessage(), sqlDetails(e));
+        } catch (RuntimeException e) {
+            log.warn("tool {} crashed", tool.name(), e);
+            return ToolResults.error("internal error in tool " + tool.name() + ": " + e, Map.of());
+        }
+    }
+
+    public McpSchema.CallToolResult invoke(DsqlTool tool, Map<String, Object> args) {
+        return invoke(tool, null, new McpSchema.CallToolRequest(tool.name(), args));
+    }
+
+    private ToolContext context(McpSyncServerExchange exchange, McpSchema.CallToolRequest request, Map<String, Object> args) {
+        String tenant = settings.tenant();
+        Object callTenant = args.remove("tenant");
+        if (callTenant != null) {
+            if (!(callTenant instanceof String s) || s.isBlank()) throw ToolError.badArgument("tenant", "must be a non-empty string");
+            if (tenant != null && !tenant.equals(s)) {
+                throw new ToolError("this server is bound to one tenant (--tenant); a call may not name another",
+                        Map.of("argument", "tenant"));
+            }
+            tenant = s;
+        }
+        return new ToolContext(database, settings, linter, progress(exchange, request), tenant);
+    }
+
+    private static Progress progress(McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+        Object token = request.meta() == null ? null : request.meta().get("progressToken");
+        if (exchange == null || token == null) return Progress.NONE;
+        return (done, total, message) -> {
+            try {
+                exchange.progressNotification(new McpSchema.ProgressNotification(token, done, total, message, null));
+            } catch (RuntimeException e) {
+                log.debug("progress notification dropped: {}", e.toString());
+            }
+        };
+    }
+
+    /** SQLSTATE, DSQL message and detail of a failure (never the URL, user or token). */
+    public static Map<String, Object> sqlDetails(SQLException e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (e.getSQLState() != null) m.put("sqlstate", e.getSQLState());
+        if (e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
+            var sem = p.getServerErrorMessage();
+            if (sem.getDetail() != null) m.put("detail", sem.getDetail());
+            if (sem.getHint() != null) m.put("hint", sem.getHint());
+        }
+        return m;
+    }
+}

@@ -1,0 +1,62 @@
+package io.dsqlkit.migrate.batch;
+
+import java.util.Objects;
+
+/**
+ * An UPDATE ({@code set} non-null) or DELETE ({@code set} null) over {@code table} rows matching
+ * {@code where} (null for all rows), run in primary-key chunks of at most {@code chunkSize} rows.
+ *
+ * @param jobId names the checkpoint; a re-run with the same id resumes (null: derived from the statement)
+ */
+public record BatchSpec(String table, String set, String where, int chunkSize, String jobId) {
+    /** DSQL allows 3,000 mutated rows per transaction (dsql-facts §2); the checkpoint row is one more. */
+    public static final int MAX_CHUNK = 2_999;
+    public static final int DEFAULT_CHUNK = 1_000;
+
+    public BatchSpec {
+        Objects.requireNonNull(table, "table");
+        if (chunkSize < 1 || chunkSize > MAX_CHUNK) {
+            throw new IllegalArgumentException("chunk size must be 1.." + MAX_CHUNK + " (DSQL's limit is 3,000 rows "
+                    + "per transaction, one of them the checkpoint), was " + chunkSize);
+        }
+        if (set != null && set.isBlank()) throw new IllegalArgumentException("UPDATE needs a SET clause");
+        if (where != null && where.isBlank()) where = null;
+    }
+
+    public static BatchSpec update(String table, String set, String where) {
+        return new BatchSpec(table, set, where, DEFAULT_CHUNK, null);
+    }
+
+    public static BatchSpec delete(String table, String where) {
+        return new BatchSpec(table, null, where, DEFAULT_CHUNK, null);
+    }
+
+    public BatchSpec withChunkSize(int n) {
+        return new BatchSpec(table, set, where, n, jobId);
+    }
+
+    public BatchSpec withJobId(String id) {
+        return new BatchSpec(table, set, where, chunkSize, id);
+    }
+
+    public boolean isDelete() {
+        return set == null;
+    }
+
+    /** The statement as a person would write it (for the checkpoint and messages). */
+    public String describe() {
+        return (isDelete() ? "DELETE FROM " + table : "UPDATE " + table + " SET " + set)
+                + (where == null ? "" : " WHERE " + where);
+    }
+
+    public String effectiveJobId() {
+        if (jobId != null) return jobId;
+        try {
+            var md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] h = md.digest(describe().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "batch-" + java.util.HexFormat.of().formatHex(h, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

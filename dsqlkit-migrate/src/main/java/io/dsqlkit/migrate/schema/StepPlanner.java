@@ -1,0 +1,137 @@
+package io.dsqlkit.migrate.schema;
+
+import io.dsqlkit.migrate.batch.BatchSpec;
+import io.dsqlkit.sql.ScriptSplitter;
+import io.dsqlkit.sql.Statement;
+import io.dsqlkit.sql.StatementCategory;
+import io.dsqlkit.sql.Token;
+import io.dsqlkit.sql.TokenType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Splits a migration into statements (with the shared SQL splitter) and decides how each one runs. */
+public final class StepPlanner {
+    /** Comment directive that turns the next UPDATE/DELETE into a chunked, resumable backfill. */
+    public static final String BATCH_DIRECTIVE = "dsqlkit:batch";
+    /** Comment directive that marks a statement as destructive (needs confirmation) even if it does not look it. */
+    public static final String DESTRUCTIVE_DIRECTIVE = "dsqlkit:destructive";
+
+    private StepPlanner() {}
+
+    public static List<MigrationStep> steps(MigrationFile file) {
+        List<MigrationStep> steps = new ArrayList<>();
+        for (Statement s : ScriptSplitter.split(file.content())) {
+            if (s.category() == StatementCategory.EMPTY) continue;
+            if (s.category() == StatementCategory.TRANSACTION_CONTROL) {
+                throw new MigrationException(file.fileName() + " line " + line(s) + ": '" + s.sql() + "' is not allowed in a "
+                        + "migration: dsqlkit runs every statement in its own transaction, because DSQL allows one DDL per "
+                        + "transaction and no DDL with DML (dsql-facts §1.2); remove BEGIN/COMMIT");
+            }
+            String leading = leadingTrivia(s);
+            boolean batchDirective = leading.contains(BATCH_DIRECTIVE);
+            StepKind kind = kind(s, batchDirective);
+            BatchSpec batch = null;
+            if (kind == StepKind.BATCHED_DML) {
+                batch = parseBatch(file, s);
+            }
+            boolean destructive = leading.contains(DESTRUCTIVE_DIRECTIVE) || destructive(s);
+            steps.add(new MigrationStep(steps.size(), s.sql(), kind, s.kind(), destructive, batch, line(s)));
+        }
+        return steps;
+    }
+
+    private static int line(Statement s) {
+        Token t = s.first();
+        return t == null ? 1 : t.line();
+    }
+
+    private static String leadingTrivia(Statement s) {
+        StringBuilder sb = new StringBuilder();
+        for (Token t : s.tokens()) {
+            if (!t.isTrivia()) break;
+            sb.append(t.text());
+        }
+        return sb.toString();
+    }
+
+    static StepKind kind(Statement s, boolean batchDirective) {
+        List<Token> sig = s.significant();
+        String k = s.kind() == null ? "" : s.kind().toUpperCase(Locale.ROOT);
+        if (s.category() == StatementCategory.DDL) {
+            boolean async = sig.size() > 2 && (k.startsWith("CREATE") && sig.stream().limit(5).anyMatch(t -> t.isKeyword("ASYNC"))
+                    || k.startsWith("ALTER TABLE") && sig.get(2).isKeyword("ASYNC"));
+            return async ? StepKind.ASYNC_DDL : StepKind.DDL;
+        }
+        if (s.category() == StatementCategory.DML) {
+            boolean chunkable = !sig.isEmpty() && sig.get(0).isAnyKeyword("UPDATE", "DELETE");
+            return batchDirective && chunkable ? StepKind.BATCHED_DML : StepKind.DML;
+        }
+        if (s.category() == StatementCategory.QUERY) return StepKind.DML;
+        if (s.category() == StatementCategory.SESSION) return StepKind.SESSION;
+        return StepKind.UTILITY;
+    }
+
+    static boolean destructive(Statement s) {
+        List<Token> sig = s.significant();
+        if (sig.isEmpty()) return false;
+        if (sig.get(0).isAnyKeyword("DROP", "TRUNCATE")) return true;
+        if (sig.get(0).isKeyword("DELETE")) return sig.stream().noneMatch(t -> t.isKeyword("WHERE"));
+        if (sig.get(0).isKeyword("ALTER")) {
+            for (int i = 1; i < sig.size(); i++) if (sig.get(i).isKeyword("DROP") && i + 1 < sig.size()
+                    && !sig.get(i + 1).isAnyKeyword("DEFAULT", "NOT", "EXPRESSION", "IDENTITY", "CONSTRAINT")) return true;
+        }
+        return false;
+    }
+
+    /** {@code UPDATE t SET ... [WHERE ...]} or {@code DELETE FROM t [WHERE ...]} with one unaliased table. */
+    static BatchSpec parseBatch(MigrationFile file, Statement s) {
+        List<Token> sig = s.significant();
+        String sql = s.sql();
+        int base = sig.get(0).offset();
+        boolean update = sig.get(0).isKeyword("UPDATE");
+        int i = 1;
+        if (!update) {
+            if (sig.size() < 2 || !sig.get(1).isKeyword("FROM")) throw badBatch(file, s);
+            i = 2;
+        }
+        if (i < sig.size() && sig.get(i).isKeyword("ONLY")) i++;
+        StringBuilder table = new StringBuilder();
+        while (i < sig.size() && (sig.get(i).is(TokenType.IDENTIFIER) || sig.get(i).is(TokenType.QUOTED_IDENTIFIER)
+                || sig.get(i).is(TokenType.DOT)) && !sig.get(i).isAnyKeyword("SET", "WHERE")) {
+            table.append(sig.get(i).is(TokenType.DOT) ? "." : sig.get(i).identifierValue());
+            i++;
+        }
+        if (table.isEmpty()) throw badBatch(file, s);
+        int setStart = -1;
+        if (update) {
+            if (i >= sig.size() || !sig.get(i).isKeyword("SET")) throw badBatch(file, s);
+            setStart = sig.get(i).end() - base;
+            i++;
+        } else if (i < sig.size() && !sig.get(i).isKeyword("WHERE")) {
+            throw badBatch(file, s);
+        }
+        int depth = 0;
+        int whereAt = -1;
+        for (; i < sig.size(); i++) {
+            Token t = sig.get(i);
+            if (t.is(TokenType.LPAREN)) depth++;
+            else if (t.is(TokenType.RPAREN)) depth--;
+            else if (depth == 0 && t.isAnyKeyword("FROM", "USING", "RETURNING")) throw badBatch(file, s);
+            else if (depth == 0 && t.isKeyword("WHERE")) {
+                whereAt = i;
+                break;
+            }
+        }
+        String set = update ? (whereAt < 0 ? sql.substring(setStart) : sql.substring(setStart, sig.get(whereAt).offset() - base)).strip() : null;
+        String where = whereAt < 0 ? null : sql.substring(sig.get(whereAt).end() - base).strip();
+        return new BatchSpec(table.toString(), set, where, BatchSpec.DEFAULT_CHUNK, null);
+    }
+
+    private static MigrationException badBatch(MigrationFile file, Statement s) {
+        return new MigrationException(file.fileName() + " line " + line(s) + ": -- " + BATCH_DIRECTIVE + " needs a plain "
+                + "'UPDATE <table> SET ... [WHERE ...]' or 'DELETE FROM <table> [WHERE ...]' (no alias, FROM, USING or "
+                + "RETURNING), so it can be walked by primary key");
+    }
+}

@@ -1,0 +1,70 @@
+package io.dsqlkit.migrate.support;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Identifier quoting and SQLSTATE classification shared by the migration runner and the data movers. */
+public final class Sql {
+    private Sql() {}
+
+    /** Quotes one identifier part when needed. */
+    public static String ident(String name) {
+        if (name.matches("[a-z_][a-z0-9_$]*") && !RESERVED.contains(name)) return name;
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** Quotes a possibly schema-qualified name written as {@code schema.table} (unquoted parts). */
+    public static String qualified(String name) {
+        if (name.startsWith("\"")) return name;
+        int dot = name.indexOf('.');
+        if (dot < 0) return ident(name);
+        return ident(name.substring(0, dot)) + "." + ident(name.substring(dot + 1));
+    }
+
+    public static String idents(List<String> names) {
+        return names.stream().map(Sql::ident).collect(Collectors.joining(", "));
+    }
+
+    public static String literal(String value) {
+        return value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
+    }
+
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("user", "order", "group", "table", "select",
+            "where", "from", "to", "limit", "offset", "default", "check", "column", "primary", "references", "end",
+            "desc", "asc", "all", "and", "or", "not", "null", "true", "false", "case", "when", "then", "else");
+
+    /** The first SQLSTATE in the cause chain, or null. */
+    public static String state(Throwable t) {
+        for (; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null) return s.getSQLState();
+        }
+        return null;
+    }
+
+    /**
+     * DSQL's transaction limits (dsql-facts §2): rows (3,000), size (10 MiB), age (300 s) all raise
+     * 54000; a smaller transaction may pass, so callers halve and retry.
+     */
+    public static boolean isTransactionLimit(Throwable t) {
+        return "54000".equals(state(t));
+    }
+
+    /**
+     * A data error that a smaller chunk would isolate to specific rows: class 22 (data exception)
+     * and 23 (integrity constraint violation), and 42804 (datatype mismatch on input).
+     */
+    public static boolean isDataError(Throwable t) {
+        String s = state(t);
+        return s != null && (s.startsWith("22") || s.startsWith("23"));
+    }
+
+    /** The server message without the driver's "ERROR: " prefix and "Where:"/"Position" tails. */
+    public static String message(Throwable t) {
+        String m = t.getMessage() == null ? t.toString() : t.getMessage();
+        if (m.startsWith("ERROR: ")) m = m.substring(7);
+        int nl = m.indexOf('\n');
+        if (nl > 0) m = m.substring(0, nl);
+        return m.trim();
+    }
+}

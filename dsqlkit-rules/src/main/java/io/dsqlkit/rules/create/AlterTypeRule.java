@@ -1,0 +1,33 @@
+package io.dsqlkit.rules.create;
+
+import io.dsqlkit.rules.StatementContext;
+import io.dsqlkit.rules.syntax.Tokens;
+import io.dsqlkit.sql.Token;
+
+import java.util.List;
+
+/** dsql-facts §1.1: ALTER TYPE ... ADD VALUE and ALTER TYPE ... RENAME TO are refused with different texts. */
+public final class AlterTypeRule extends SurfaceRule {
+    static final String ALTER = "ALTER TYPE not supported";
+    static final String RENAME = "unsupported object in RENAME statement";
+
+    public AlterTypeRule() {
+        super("alter-type", "0A000", "DSQL has no user-defined types to alter; see create-type");
+    }
+
+    @Override
+    public void check(StatementContext ctx) {
+        List<Token> t = ctx.tokens();
+        if (!Tokens.at(t, 0, "ALTER", "TYPE")) return;
+        int nameEnd = Tokens.skipQualifiedName(t, 2);
+        // RENAME TO is observed; RENAME ATTRIBUTE is the same RenameStmt in PostgreSQL (UNVERIFIED,
+        // dsql-facts §1.1). ADD VALUE is observed; the other forms are UNVERIFIED and assumed alike.
+        boolean rename = nameEnd > 0 && Tokens.is(t, nameEnd, "RENAME") && !Tokens.is(t, nameEnd + 1, "VALUE");
+        ctx.report(this, t.get(0), t.get(1), rename ? RENAME : ALTER, null);
+    }
+
+    @Override
+    public List<String> messages() {
+        return List.of(ALTER, RENAME);
+    }
+}

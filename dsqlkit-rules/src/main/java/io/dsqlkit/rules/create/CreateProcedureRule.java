@@ -1,0 +1,10 @@
+package io.dsqlkit.rules.create;
+
+/** dsql-facts §1.1 ([SKILL-NEW], observed 2026-10-01): procedures cannot be created. */
+public final class CreateProcedureRule extends RejectedStatementRule {
+    public CreateProcedureRule() {
+        super("create-procedure", "PROCEDURE is not supported",
+                "DSQL has no procedures; use a LANGUAGE sql function, or run the statements from the application",
+                "CREATE", "?OR REPLACE", "PROCEDURE");
+    }
+}

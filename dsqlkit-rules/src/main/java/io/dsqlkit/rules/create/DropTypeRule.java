@@ -1,0 +1,10 @@
+package io.dsqlkit.rules.create;
+
+/** dsql-facts §1.1: DROP TYPE [IF EXISTS] is refused (DROP DOMAIN is not). */
+public final class DropTypeRule extends RejectedStatementRule {
+    public DropTypeRule() {
+        super("drop-type", "unsupported object in DROP statement",
+                "DSQL has no user-defined types, so there is nothing to drop; remove the statement",
+                "DROP", "TYPE");
+    }
+}

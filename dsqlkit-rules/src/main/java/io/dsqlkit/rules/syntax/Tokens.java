@@ -1,0 +1,162 @@
+package io.dsqlkit.rules.syntax;
+
+import io.dsqlkit.sql.Token;
+import io.dsqlkit.sql.TokenType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Matching helpers over the significant tokens of one statement ({@code StatementContext.tokens()}).
+ * All indexes are into that list; every method is bounds-safe (out of range never matches).
+ */
+public final class Tokens {
+    private Tokens() {}
+
+    /** True when token {@code i} is the unquoted key word {@code word}, or punctuation with that exact text. */
+    public static boolean is(List<Token> t, int i, String word) {
+        if (i < 0 || i >= t.size()) return false;
+        Token k = t.get(i);
+        if (k.type() == TokenType.IDENTIFIER) return k.text().equalsIgnoreCase(word);
+        if (k.type() == TokenType.QUOTED_IDENTIFIER || k.type() == TokenType.STRING
+                || k.type() == TokenType.DOLLAR_STRING) return false;
+        return k.text().equals(word);
+    }
+
+    public static boolean isType(List<Token> t, int i, TokenType type) {
+        return i >= 0 && i < t.size() && t.get(i).type() == type;
+    }
+
+    /** True when tokens {@code i, i+1, ...} are the words of {@code words}, in order. */
+    public static boolean at(List<Token> t, int i, String... words) {
+        for (int k = 0; k < words.length; k++) if (!is(t, i + k, words[k])) return false;
+        return true;
+    }
+
+    /**
+     * Matches a pattern at {@code i} and returns the index after it, or -1. Each element is one or
+     * more alternatives separated by {@code |}; an alternative is space-separated words that must
+     * follow each other; a leading {@code ?} makes the element optional. Example:
+     * {@code match(t, 0, "CREATE", "?OR REPLACE", "?CONSTRAINT", "TRIGGER")}.
+     */
+    public static int match(List<Token> t, int i, String... pattern) {
+        int pos = i;
+        for (String element : pattern) {
+            boolean optional = element.startsWith("?");
+            String body = optional ? element.substring(1) : element;
+            int next = -1;
+            for (String alt : body.split("\\|")) {
+                String[] words = alt.trim().split(" +");
+                if (at(t, pos, words)) {
+                    next = pos + words.length;
+                    break;
+                }
+            }
+            if (next >= 0) pos = next;
+            else if (!optional) return -1;
+        }
+        return pos;
+    }
+
+    /** Index of the {@code )} or {@code ]} closing the bracket at {@code open}, or -1 if unclosed. */
+    public static int close(List<Token> t, int open) {
+        int depth = 0;
+        for (int i = open; i < t.size(); i++) {
+            TokenType ty = t.get(i).type();
+            if (ty == TokenType.LPAREN || ty == TokenType.LBRACKET) depth++;
+            else if (ty == TokenType.RPAREN || ty == TokenType.RBRACKET) {
+                depth--;
+                if (depth == 0) return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Splits {@code [from, to)} at commas outside brackets. An empty range gives no parts. */
+    public static List<Range> splitTopLevel(List<Token> t, int from, int to) {
+        List<Range> parts = new ArrayList<>();
+        if (from >= to) return parts;
+        int depth = 0, start = from;
+        for (int i = from; i < to; i++) {
+            TokenType ty = t.get(i).type();
+            if (ty == TokenType.LPAREN || ty == TokenType.LBRACKET) depth++;
+            else if (ty == TokenType.RPAREN || ty == TokenType.RBRACKET) depth--;
+            else if (ty == TokenType.COMMA && depth == 0) {
+                parts.add(new Range(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(new Range(start, to));
+        return parts;
+    }
+
+    /** First index in {@code [from, to)} of key word {@code word} outside brackets, or -1. */
+    public static int findTopLevel(List<Token> t, int from, int to, String word) {
+        int depth = 0;
+        for (int i = from; i < Math.min(to, t.size()); i++) {
+            TokenType ty = t.get(i).type();
+            if (ty == TokenType.LPAREN || ty == TokenType.LBRACKET) depth++;
+            else if (ty == TokenType.RPAREN || ty == TokenType.RBRACKET) depth--;
+            else if (depth == 0 && is(t, i, word)) return i;
+        }
+        return -1;
+    }
+
+    /** True for an identifier, quoted or not (key words are identifiers to the lexer). */
+    public static boolean isName(List<Token> t, int i) {
+        return isType(t, i, TokenType.IDENTIFIER) || isType(t, i, TokenType.QUOTED_IDENTIFIER);
+    }
+
+    /** Index after a possibly qualified name {@code a[.b[.c]]} starting at {@code i}, or -1. */
+    public static int skipQualifiedName(List<Token> t, int i) {
+        if (!isName(t, i)) return -1;
+        int pos = i + 1;
+        while (isType(t, pos, TokenType.DOT) && isName(t, pos + 1)) pos += 2;
+        return pos;
+    }
+
+    /** The name a token denotes as PostgreSQL folds it (lower-cased unless quoted). */
+    public static String folded(Token k) {
+        return k.identifierValue();
+    }
+
+    /** The string value of a simple {@code '...'} literal token ({@code ''} collapsed), else null. */
+    public static String stringValue(Token k) {
+        if (k.type() != TokenType.STRING) return null;
+        String s = k.text();
+        if (s.length() < 2 || s.charAt(0) != '\'' || s.charAt(s.length() - 1) != '\'') return null;
+        return s.substring(1, s.length() - 1).replace("''", "'");
+    }
+
+    /** The value of an integer literal token, or null (also for decimals and out-of-range numbers). */
+    public static Long integerValue(Token k) {
+        if (k.type() != TokenType.NUMBER) return null;
+        String s = k.text().replace("_", "");
+        try {
+            if (s.length() > 2 && s.charAt(0) == '0') {
+                char p = Character.toLowerCase(s.charAt(1));
+                if (p == 'x') return Long.parseLong(s.substring(2), 16);
+                if (p == 'o') return Long.parseLong(s.substring(2), 8);
+                if (p == 'b') return Long.parseLong(s.substring(2), 2);
+            }
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The value of an optionally signed integer at {@code i} ({@code -5}, {@code +5}, {@code 5}); null otherwise. */
+    public static Long signedIntegerAt(List<Token> t, int i) {
+        if (isType(t, i, TokenType.OPERATOR) && (is(t, i, "-") || is(t, i, "+"))) {
+            Long v = i + 1 < t.size() ? integerValue(t.get(i + 1)) : null;
+            if (v == null) return null;
+            return is(t, i, "-") ? -v : v;
+        }
+        return i >= 0 && i < t.size() ? integerValue(t.get(i)) : null;
+    }
+
+    /** Index of the last token of an optionally signed number at {@code i}. */
+    public static int signedNumberEnd(List<Token> t, int i) {
+        return isType(t, i, TokenType.OPERATOR) ? i + 1 : i;
+    }
+}
