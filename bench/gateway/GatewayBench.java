@@ -69,10 +69,32 @@ public class GatewayBench {
 
     /** RSS of this JVM (the gateway) before and after {@code n} idle authenticated sessions. */
     static void memory(int port, int n) throws Exception {
+        // Warm-up round: open and close the same number of sessions so that pools and classes are
+        // already in place; the measured round then shows what the open sessions themselves hold.
+        Process warm = idleSessions(port, n);
+        warm.getOutputStream().write('\n');
+        warm.getOutputStream().close();
+        warm.waitFor(30, TimeUnit.SECONDS);
+        Thread.sleep(1000);
         System.gc();
         Thread.sleep(500);
         long before = rssKb();
         long heapBefore = usedHeap();
+        Process p = idleSessions(port, n);
+        Thread.sleep(1000);
+        System.gc();
+        Thread.sleep(500);
+        long after = rssKb();
+        long heapAfter = usedHeap();
+        p.getOutputStream().write('\n');
+        p.getOutputStream().close();
+        p.waitFor(10, TimeUnit.SECONDS);
+        System.out.printf(Locale.ROOT, "memory: %d idle sessions: gateway JVM RSS %+d KiB (%.1f KiB/connection), heap after GC %+d KiB (%.1f KiB/connection)%n",
+                n, after - before, (after - before) / (double) n, (heapAfter - heapBefore) / 1024, (heapAfter - heapBefore) / 1024.0 / n);
+    }
+
+    /** A python3 process holding {@code n} authenticated idle sessions until a line arrives on its stdin. */
+    static Process idleSessions(int port, int n) throws Exception {
         String py = """
                 import socket, struct, sys, time
                 port, n = int(sys.argv[1]), int(sys.argv[2])
@@ -91,18 +113,9 @@ public class GatewayBench {
                 sys.stdin.readline()
                 """;
         Process p = new ProcessBuilder("python3", "-c", py, Integer.toString(port), Integer.toString(n)).redirectErrorStream(true).start();
-        String line = new String(p.getInputStream().readNBytes(5), StandardCharsets.UTF_8);
+        String line = new String(p.getInputStream().readNBytes(4), StandardCharsets.UTF_8);
         if (!line.startsWith("open")) throw new IllegalStateException("idle connections failed: " + line);
-        Thread.sleep(1000);
-        System.gc();
-        Thread.sleep(500);
-        long after = rssKb();
-        long heapAfter = usedHeap();
-        p.getOutputStream().write('\n');
-        p.getOutputStream().close();
-        p.waitFor(10, TimeUnit.SECONDS);
-        System.out.printf(Locale.ROOT, "memory: %d idle sessions: gateway JVM RSS %+d KiB (%.1f KiB/connection), heap after GC %+d KiB (%.1f KiB/connection)%n",
-                n, after - before, (after - before) / (double) n, (heapAfter - heapBefore) / 1024, (heapAfter - heapBefore) / 1024.0 / n);
+        return p;
     }
 
     static long usedHeap() {

@@ -30,6 +30,12 @@ public final class StatementPlanner {
     private final DsqlBehaviour behaviour;
     private final Limits limits;
     private final LongSupplier nanoClock;
+    /**
+     * Linting costs tens of microseconds per statement, as much as PostgreSQL's own work for a point
+     * query; applications repeat the same statement shapes, so verdicts are cached per shape.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Optional<DsqlError>> lintCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int LINT_CACHE_SIZE = 10_000;
 
     public StatementPlanner(Linter linter, DsqlBehaviour behaviour, Limits limits, LongSupplier nanoClock) {
         this.linter = linter;
@@ -60,6 +66,17 @@ public final class StatementPlanner {
 
     /** The linter's first rejection of one statement (dsql-facts §1), as DSQL words it. */
     Optional<DsqlError> lint(String source, Statement st) {
+        String key = LintCacheKey.of(st);
+        if (key == null) return lintNow(source, st);
+        Optional<DsqlError> hit = lintCache.get(key);
+        if (hit != null) return hit;
+        Optional<DsqlError> r = lintNow(source, st);
+        if (lintCache.size() >= LINT_CACHE_SIZE) lintCache.clear();
+        lintCache.put(key, r);
+        return r;
+    }
+
+    private Optional<DsqlError> lintNow(String source, Statement st) {
         return linter.firstRejection(source, st).map(d -> new DsqlError(d.sqlstate(), d.message()));
     }
 

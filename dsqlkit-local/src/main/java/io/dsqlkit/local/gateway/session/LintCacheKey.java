@@ -1,0 +1,43 @@
+package io.dsqlkit.local.gateway.session;
+
+import io.dsqlkit.sql.Statement;
+import io.dsqlkit.sql.StatementCategory;
+import io.dsqlkit.sql.Token;
+import io.dsqlkit.sql.TokenType;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The shape of a statement for caching the linter's verdict: its significant tokens, with number
+ * and string literals that are operands of a comparison or arithmetic operator in queries and DML
+ * replaced by a placeholder ({@code WHERE aid = 12345} and {@code WHERE aid = 678} share a
+ * verdict). Literals anywhere else (type modifiers, function arguments, SET values, DDL) stay, as
+ * rules may depend on them. Null when the statement is too long to be worth caching.
+ */
+final class LintCacheKey {
+    private static final int MAX_LENGTH = 2_000;
+    private static final Set<String> OPERATORS = Set.of("=", "<", ">", "<=", ">=", "<>", "!=", "+", "-", "*", "/", "%");
+
+    private LintCacheKey() {}
+
+    static String of(Statement st) {
+        if (st.text().length() > MAX_LENGTH) return null;
+        boolean normalise = st.category() == StatementCategory.QUERY || st.category() == StatementCategory.DML;
+        List<Token> tokens = st.significant();
+        StringBuilder sb = new StringBuilder(st.text().length() + 8);
+        sb.append(st.category()).append('\u0001');
+        Token prev = null;
+        for (Token t : tokens) {
+            boolean literal = t.type() == TokenType.NUMBER || t.type() == TokenType.STRING;
+            if (normalise && literal && prev != null && prev.type() == TokenType.OPERATOR && OPERATORS.contains(prev.text())) {
+                sb.append(t.type() == TokenType.NUMBER ? "\u0002N" : "\u0002S");
+            } else {
+                sb.append(t.text());
+            }
+            sb.append('\u0001');
+            prev = t;
+        }
+        return sb.toString();
+    }
+}
