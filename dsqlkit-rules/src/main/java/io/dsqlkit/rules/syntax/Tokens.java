@@ -1,5 +1,6 @@
 package io.dsqlkit.rules.syntax;
 
+import io.dsqlkit.sql.SqlText;
 import io.dsqlkit.sql.Token;
 import io.dsqlkit.sql.TokenType;
 
@@ -155,12 +156,12 @@ public final class Tokens {
         return k.identifierValue();
     }
 
-    /** The string value of a simple {@code '...'} literal token ({@code ''} collapsed), else null. */
+    /** The value of a {@code '...'}, {@code E'...'}, {@code U&'...'} or {@code N'...'} literal; null otherwise. */
     public static String stringValue(Token k) {
-        if (k.type() != TokenType.STRING) return null;
-        String s = k.text();
-        if (s.length() < 2 || s.charAt(0) != '\'' || s.charAt(s.length() - 1) != '\'') return null;
-        return s.substring(1, s.length() - 1).replace("''", "'");
+        if (k.type() != TokenType.STRING || k.unterminated()) return null;
+        char c = Character.toUpperCase(k.text().charAt(0));
+        if (c == 'B' || c == 'X') return null;
+        return SqlText.stringValue(k);
     }
 
     /** The value of an integer literal token, or null (also for decimals and out-of-range numbers). */

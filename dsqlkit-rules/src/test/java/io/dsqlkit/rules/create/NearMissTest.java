@@ -84,6 +84,10 @@ class NearMissTest {
                 current("PREPARE TRANSACTION 'x';"),
                 current("ALTER TABLE t ADD COLUMN note text;"),
                 current("CREATE TABLE t (id uuid PRIMARY KEY) ;"),
+                current("CREATE INDEX ASYNC idx ON t (a, b);"),
+                current("-- dsqlkit-ignore truncate\nTRUNCATE t;"),
+                current("-- dsqlkit-ignore serial-type, array-type\nCREATE TABLE t (id serial,\n  tags int[]);"),
+                current("-- dsqlkit-ignore-file\nVACUUM t;\nCREATE EXTENSION x;"),
                 ga("CREATE TABLE t (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), body text, x numeric(38, 37));"),
                 ga("SELECT '{}'::jsonb, nextval_text FROM t;"));
     }
