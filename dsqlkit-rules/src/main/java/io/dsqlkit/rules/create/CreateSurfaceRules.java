@@ -42,6 +42,7 @@ public final class CreateSurfaceRules {
             new CopyFileRule(),
             new CreateServerRule(),
             new AlterRoleRule(),
+            new AlterFunctionRule(),
             new TextSearchConfigRule(),
             new GeometricFunctionRule(),
             // §1.4 column types
