@@ -25,6 +25,7 @@ public final class CreateSurfaceRules {
             new CreateTypeRule(),
             new AlterTypeRule(),
             new DropTypeRule(),
+            new UndefinedTypeRule(),
             new CreateTablespaceRule(),
             new CreateForeignTableRule(),
             new VacuumRule(),

@@ -55,6 +55,7 @@ class NearMissTest {
                 current("COPY (SELECT * FROM t) TO STDOUT;"),
                 current("DEALLOCATE ALL;"),
                 current("CREATE DOMAIN mood AS text CHECK (VALUE IN ('sad', 'ok'));"),
+                current("CREATE DOMAIN mood AS text;\nCREATE TABLE p (m mood, moody text);"),
                 current("SELECT ARRAY[1, 2, 3], unnest(ARRAY['a', 'b']), string_to_array('a,b', ',');"),
                 current("SELECT '127.0.0.1'::inet, '{1,2}'::int[];"),
                 current("SELECT to_tsvector(body) FROM docs;"),

@@ -49,6 +49,8 @@ class StatementRulesGoldenTest {
                 current("ALTER TYPE mood ADD VALUE 'meh';", "alter-type", "0A000", "ALTER TYPE not supported"),
                 current("ALTER TYPE mood RENAME TO feeling;", "alter-type", "0A000",
                         "unsupported object in RENAME statement"),
+                current("CREATE TYPE mood AS ENUM ('sad');\nCREATE TABLE p (name text, m public.mood NOT NULL);",
+                        "undefined-type", "42704", "type \"mood\" does not exist"),
                 current("DROP TYPE IF EXISTS mood;", "drop-type", "0A000", "unsupported object in DROP statement"),
                 current("CREATE TABLESPACE fast LOCATION '/ssd';", "create-tablespace", "0A000",
                         "unsupported statement: CreateTableSpace"),
