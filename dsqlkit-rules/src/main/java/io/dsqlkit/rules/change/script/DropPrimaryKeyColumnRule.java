@@ -25,11 +25,13 @@ public final class DropPrimaryKeyColumnRule extends BaseRule implements ScriptRu
                 ALL_PROFILES, EXAMPLE);
     }
 
+    private static final java.util.Set<String> RELEVANT = java.util.Set.of("CREATE TABLE", "ALTER TABLE", "DROP TABLE");
+
     @Override
     public void check(ScriptContext ctx) {
         ScriptSchema schema = new ScriptSchema();
         for (Statement s : ctx.statements()) {
-            if (s.category() == StatementCategory.EMPTY) continue;
+            if (s.category() != StatementCategory.DDL || !RELEVANT.contains(s.kind())) continue;
             Toks t = new Toks(s.significant());
             AlterTableStatement at = t.kwSeq(0, "ALTER", "TABLE") ? AlterTableStatement.parse(t) : null;
             ScriptSchema.Table table = at == null ? null : schema.lookup(t, at.tableFrom, at.tableTo);

@@ -35,11 +35,13 @@ public final class IndexKeyTypeRule extends BaseRule implements ScriptRule {
         return "datatype " + type + " is not supported in a key";
     }
 
+    private static final java.util.Set<String> RELEVANT = java.util.Set.of("CREATE INDEX", "CREATE TABLE", "ALTER TABLE", "DROP TABLE");
+
     @Override
     public void check(ScriptContext ctx) {
         ScriptSchema schema = new ScriptSchema();
         for (Statement s : ctx.statements()) {
-            if (s.category() == StatementCategory.EMPTY) continue;
+            if (s.category() != StatementCategory.DDL || !RELEVANT.contains(s.kind())) continue;
             Toks t = new Toks(s.significant());
             CreateIndexStatement ci = t.kw(0, "CREATE") ? CreateIndexStatement.parse(t) : null;
             if (ci != null && ci.tableFrom >= 0) {
