@@ -216,13 +216,10 @@ public final class BatchRunner {
     }
 
     private void ensureCheckpointTable(Connection c) throws SQLException {
-        if (checkpointExists(c)) return;
         // One DDL, in its own (autocommit) transaction: DSQL allows one DDL per transaction (§1.2).
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + checkpointTable + " (job_id text PRIMARY KEY, table_name text NOT NULL,"
+        Sql.createIfMissing(c, checkpointTable, "CREATE TABLE IF NOT EXISTS " + checkpointTable + " (job_id text PRIMARY KEY, table_name text NOT NULL,"
                     + " statement text NOT NULL, last_key text, rows_done bigint NOT NULL, chunks bigint NOT NULL,"
                     + " finished boolean NOT NULL, updated_at timestamptz NOT NULL)");
-        }
     }
 
     private boolean checkpointExists(Connection c) throws SQLException {

@@ -26,18 +26,9 @@ public final class LoadManifest {
     }
 
     public void ensure(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getBoolean(1)) return;
-            }
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + table + " (load_id text NOT NULL, first_line bigint NOT NULL,"
+        io.dsqlkit.migrate.support.Sql.createIfMissing(c, table, "CREATE TABLE IF NOT EXISTS " + table + " (load_id text NOT NULL, first_line bigint NOT NULL,"
                     + " last_line bigint NOT NULL, rows_loaded integer NOT NULL, rows_rejected integer NOT NULL, reason text,"
                     + " committed_at timestamptz NOT NULL, PRIMARY KEY (load_id, first_line))");
-        }
     }
 
     /** What earlier runs of a load committed. */

@@ -131,6 +131,14 @@ public final class Loader {
             try {
                 for (InputRecord r = reader.next(); r != null; r = reader.next()) {
                     read++;
+                    // Client-side checks first: they are deterministic, and a rejected line may sit
+                    // inside the range of a committed chunk.
+                    String problem = check(r, targets);
+                    if (problem != null) {
+                        rejects.write(r.line(), problem, r.raw());
+                        rejectedClient++;
+                        continue;
+                    }
                     if (state.covers(r.line())) {
                         String reason = state.rejected().get(r.line());
                         if (reason != null) {
@@ -139,12 +147,6 @@ public final class Loader {
                         } else {
                             skipped++;
                         }
-                        continue;
-                    }
-                    String problem = check(r, targets);
-                    if (problem != null) {
-                        rejects.write(r.line(), problem, r.raw());
-                        rejectedClient++;
                         continue;
                     }
                     byte[] row = encode(r.values());

@@ -41,17 +41,8 @@ public final class MigrationLock implements AutoCloseable {
     }
 
     public static void ensureTable(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            ps.setString(1, TABLE);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getBoolean(1)) return;
-            }
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (name text PRIMARY KEY, owner text NOT NULL,"
+        Sql.createIfMissing(c, TABLE, "CREATE TABLE IF NOT EXISTS " + TABLE + " (name text PRIMARY KEY, owner text NOT NULL,"
                     + " acquired_at timestamptz NOT NULL, heartbeat_at timestamptz NOT NULL)");
-        }
     }
 
     /** Takes the lock or throws {@link LockHeldException}; starts the heartbeat. */

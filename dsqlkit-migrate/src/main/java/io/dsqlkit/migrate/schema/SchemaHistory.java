@@ -47,13 +47,10 @@ public final class SchemaHistory {
 
     /** Creates the table if missing: one DDL in autocommit. */
     public void ensure(Connection c) throws SQLException {
-        if (exists(c)) return;
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + table + " (version text NOT NULL, statement_index integer NOT NULL,"
+        io.dsqlkit.migrate.support.Sql.createIfMissing(c, table, "CREATE TABLE IF NOT EXISTS " + table + " (version text NOT NULL, statement_index integer NOT NULL,"
                     + " description text NOT NULL, script text NOT NULL, checksum text NOT NULL, statement_checksum text NOT NULL,"
                     + " state text NOT NULL, applied_by text NOT NULL, applied_at timestamptz NOT NULL,"
                     + " execution_ms bigint NOT NULL, PRIMARY KEY (version, statement_index))");
-        }
     }
 
     /** All rows by version key, each list in statement order; empty when the table does not exist yet. */

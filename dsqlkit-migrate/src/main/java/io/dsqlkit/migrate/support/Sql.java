@@ -67,4 +67,42 @@ public final class Sql {
         if (nl > 0) m = m.substring(0, nl);
         return m.trim();
     }
+
+    /** True when {@code name} resolves to a relation. */
+    public static boolean relationExists(java.sql.Connection c, String name) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, name);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * Creates a bookkeeping table with one DDL in autocommit (one DDL per transaction, dsql-facts
+     * §1.2). Two processes may race to create it: the loser's error (OC001 on DSQL, a catalog
+     * unique violation on PostgreSQL) is ignored once the table exists.
+     */
+    public static void createIfMissing(java.sql.Connection c, String name, String ddl) throws SQLException {
+        if (relationExists(c, name)) return;
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(true);
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute(ddl);
+        } catch (SQLException e) {
+            for (int i = 0; i < 20; i++) {
+                if (relationExists(c, name)) return;
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
 }
