@@ -15,13 +15,16 @@ public final class Lexer {
     private final String s;
     private final int n;
     private final List<Token> out;
+    private static final int MAX_SHARED_LENGTH = 24;
+    private final String[] shared;
     private int line = 1;
     private int lineStart = 0;
 
     private Lexer(String sql) {
         this.s = sql;
         this.n = sql.length();
-        this.out = new ArrayList<>(Math.max(16, n / 4));
+        this.out = new ArrayList<>(Math.max(16, n / 5));
+        this.shared = n < 512 ? null : new String[n < 65536 ? 512 : 4096];
     }
 
     /** All tokens of {@code sql}, trivia included; their texts concatenate to {@code sql}. */
@@ -34,6 +37,12 @@ public final class Lexer {
 
     private void run() {
         int i = 0;
+        if (s.charAt(0) == '\uFEFF') {
+            // A byte-order mark that an editor put at the start of a file. The server would read it as part
+            // of the first identifier; lint what the author meant and treat it as trivia.
+            emit(TokenType.WHITESPACE, 0, 1, false);
+            i = 1;
+        }
         while (i < n) {
             char c = s.charAt(i);
             int start = i;
@@ -174,7 +183,8 @@ public final class Lexer {
     }
 
     private void emit(TokenType type, int start, int end, boolean unterminated) {
-        out.add(new Token(type, s.substring(start, end), start, line, start - lineStart + 1, unterminated));
+        String text = end - start <= MAX_SHARED_LENGTH && shared != null ? shared(start, end) : s.substring(start, end);
+        out.add(new Token(type, text, start, line, start - lineStart + 1, unterminated));
         switch (type) {
             case WHITESPACE, BLOCK_COMMENT, STRING, DOLLAR_STRING, QUOTED_IDENTIFIER -> {
                 for (int k = start; k < end; k++) {
@@ -186,6 +196,23 @@ public final class Lexer {
             }
             default -> { }
         }
+    }
+
+    /**
+     * Short token texts (key words, names, punctuation, indentation) repeat endlessly in SQL; sharing
+     * one String per distinct text keeps the token list of a large script several times smaller,
+     * which is most of the lexing cost once the garbage collector is counted.
+     */
+    private String shared(int start, int end) {
+        int len = end - start;
+        int h = len;
+        for (int k = start; k < end; k++) h = 31 * h + s.charAt(k);
+        int idx = (h ^ (h >>> 15)) & (shared.length - 1);
+        String e = shared[idx];
+        if (e != null && e.length() == len && s.regionMatches(start, e, 0, len)) return e;
+        e = s.substring(start, end);
+        shared[idx] = e;
+        return e;
     }
 
     private int skipWhitespace(int i) {

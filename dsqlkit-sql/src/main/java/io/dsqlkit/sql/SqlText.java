@@ -46,6 +46,35 @@ public final class SqlText {
         return end < 2 ? "" : x.substring(2, end);
     }
 
+    /** Equality ignoring the case of ASCII letters only (key word matching as PostgreSQL's scanner does it). */
+    public static boolean equalsIgnoreAsciiCase(String a, String b) {
+        int n = a.length();
+        if (n != b.length()) return false;
+        for (int i = 0; i < n; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x == y) continue;
+            if (x >= 'A' && x <= 'Z') x = (char) (x + ('a' - 'A'));
+            if (y >= 'A' && y <= 'Z') y = (char) (y + ('a' - 'A'));
+            if (x != y) return false;
+        }
+        return true;
+    }
+
+    /** ASCII-only upper-casing. */
+    public static String asciiUpper(String x) {
+        int n = x.length();
+        char[] a = null;
+        for (int i = 0; i < n; i++) {
+            char c = x.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                if (a == null) a = x.toCharArray();
+                a[i] = (char) (c - ('a' - 'A'));
+            }
+        }
+        return a == null ? x : new String(a);
+    }
+
     /** ASCII-only lower-casing, PostgreSQL's downcase_identifier for UTF-8. */
     public static String asciiLower(String x) {
         int i = 0;

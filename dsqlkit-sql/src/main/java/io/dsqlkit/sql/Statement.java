@@ -23,6 +23,11 @@ public record Statement(String text, int offset, List<Token> tokens, StatementCa
         return tokens.stream().filter(t -> !t.isTrivia() && t.type() != TokenType.SEMICOLON).toList();
     }
 
+    /** A {@link TokenCursor} over {@link #significant()}. */
+    public TokenCursor cursor() {
+        return TokenCursor.of(this);
+    }
+
     public int end() {
         return offset + text.length();
     }

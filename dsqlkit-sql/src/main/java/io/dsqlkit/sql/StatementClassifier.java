@@ -1,7 +1,6 @@
 package io.dsqlkit.sql;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Classifies a statement from its significant tokens into a {@link StatementCategory} and a kind
@@ -34,14 +33,21 @@ public final class StatementClassifier {
             "RECURSIVE",
     };
 
+    /** Nesting (WITH in a CTE, EXPLAIN ANALYZE of EXPLAIN ANALYZE) beyond this is not looked into. */
+    private static final int MAX_DEPTH = 32;
+
     public static Classification classify(List<Token> significant) {
+        return classify(significant, 0);
+    }
+
+    private static Classification classify(List<Token> significant, int depth) {
         if (significant.isEmpty()) return EMPTY;
         int start = 0;
         while (start < significant.size() && significant.get(start).type() == TokenType.LPAREN) start++;
         if (start == significant.size()) return new Classification(StatementCategory.UTILITY, "(");
         Token first = significant.get(start);
         if (first.type() != TokenType.IDENTIFIER) {
-            return new Classification(StatementCategory.UTILITY, first.text().toUpperCase(Locale.ROOT));
+            return new Classification(StatementCategory.UTILITY, first.text());
         }
         String w = word(first);
         if (start > 0 && !w.equals("SELECT") && !w.equals("VALUES") && !w.equals("WITH") && !w.equals("TABLE")) {
@@ -52,11 +58,11 @@ public final class StatementClassifier {
         return switch (w) {
             case "SELECT" -> select(t, i + 1);
             case "VALUES", "TABLE" -> new Classification(hasLockingClause(t, i) ? StatementCategory.DML : StatementCategory.QUERY, w);
-            case "WITH" -> with(t, i + 1);
+            case "WITH" -> depth > MAX_DEPTH ? query("WITH") : with(t, i + 1, depth);
             case "INSERT", "UPDATE", "DELETE", "MERGE", "TRUNCATE" -> dml(w);
             case "COPY" -> copy(t, i + 1);
             case "SHOW" -> query("SHOW");
-            case "EXPLAIN" -> explain(t, i + 1);
+            case "EXPLAIN" -> depth > MAX_DEPTH ? query("EXPLAIN") : explain(t, i + 1, depth);
             case "CREATE", "ALTER", "DROP" -> ddlObject(t, i, w);
             case "COMMENT" -> ddl("COMMENT");
             case "GRANT", "REVOKE" -> ddl(w);
@@ -106,7 +112,7 @@ public final class StatementClassifier {
         return false;
     }
 
-    private static Classification with(List<Token> t, int i) {
+    private static Classification with(List<Token> t, int i, int depth) {
         TokenCursor c = new TokenCursor(t);
         c.seek(i);
         c.matchKeyword("RECURSIVE");
@@ -119,7 +125,7 @@ public final class StatementClassifier {
             c.matchKeyword("MATERIALIZED");
             TokenRange body = c.skipGroup();
             if (body == null) break;
-            if (classify(c.slice(body.inner())).category() == StatementCategory.DML) modifying = true;
+            if (classify(c.slice(body.inner()), depth + 1).category() == StatementCategory.DML) modifying = true;
             // SEARCH ... SET col / CYCLE ... USING path clauses hold no brackets or statement key words.
             while (!c.atEnd() && !c.is(TokenType.COMMA) && !c.is(TokenType.LPAREN)
                     && !c.isAnyKeyword("SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "VALUES", "TABLE", "WITH")) {
@@ -128,7 +134,7 @@ public final class StatementClassifier {
             if (!c.match(TokenType.COMMA)) break;
         }
         int mainStart = c.position();
-        Classification main = c.atEnd() ? utility("WITH") : classify(t.subList(mainStart, t.size()));
+        Classification main = c.atEnd() ? utility("WITH") : classify(t.subList(mainStart, t.size()), depth + 1);
         if (main.category() == StatementCategory.UTILITY && main.kind().equals("WITH")) {
             return new Classification(modifying ? StatementCategory.DML : StatementCategory.QUERY, "WITH");
         }
@@ -144,7 +150,7 @@ public final class StatementClassifier {
         return utility("COPY");
     }
 
-    private static Classification explain(List<Token> t, int i) {
+    private static Classification explain(List<Token> t, int i, int depth) {
         boolean analyze = false;
         int at = i;
         if (at < t.size() && t.get(at).type() == TokenType.LPAREN) {
@@ -164,7 +170,7 @@ public final class StatementClassifier {
                 at++;
             }
         }
-        if (analyze && at < t.size() && classify(t.subList(at, t.size())).category() == StatementCategory.DML) {
+        if (analyze && at < t.size() && classify(t.subList(at, t.size()), depth + 1).category() == StatementCategory.DML) {
             return dml("EXPLAIN");
         }
         return query("EXPLAIN");
@@ -209,7 +215,7 @@ public final class StatementClassifier {
     }
 
     private static String word(Token t) {
-        return t.text().toUpperCase(Locale.ROOT);
+        return SqlText.asciiUpper(t.text());
     }
 
     private static Classification dml(String kind) {

@@ -16,15 +16,18 @@ public record Token(TokenType type, String text, int offset, int line, int colum
         return type == TokenType.WHITESPACE || type == TokenType.LINE_COMMENT || type == TokenType.BLOCK_COMMENT;
     }
 
-    /** True for an unquoted identifier equal to {@code keyword}, ignoring case. */
+    /**
+     * True for an unquoted identifier equal to {@code keyword}, ignoring ASCII case only (as the server
+     * does: {@code ınsert} with a dotless i is not INSERT).
+     */
     public boolean isKeyword(String keyword) {
-        return type == TokenType.IDENTIFIER && text.equalsIgnoreCase(keyword);
+        return type == TokenType.IDENTIFIER && SqlText.equalsIgnoreAsciiCase(text, keyword);
     }
 
     /** True for an unquoted identifier equal to any of {@code keywords}, ignoring case. */
     public boolean isAnyKeyword(String... keywords) {
         if (type != TokenType.IDENTIFIER) return false;
-        for (String k : keywords) if (text.equalsIgnoreCase(k)) return true;
+        for (String k : keywords) if (SqlText.equalsIgnoreAsciiCase(text, k)) return true;
         return false;
     }
 

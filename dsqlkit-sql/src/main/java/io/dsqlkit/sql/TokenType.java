@@ -2,7 +2,7 @@ package io.dsqlkit.sql;
 
 /** Lexical token classes of PostgreSQL 16 SQL (see scan.l in the PostgreSQL sources). */
 public enum TokenType {
-    /** Spaces, tabs, newlines, form feeds, vertical tabs, carriage returns. */
+    /** Spaces, tabs, newlines, form feeds, vertical tabs, carriage returns (and a byte-order mark at offset 0). */
     WHITESPACE,
     /** {@code -- ...} up to the end of the line. */
     LINE_COMMENT,

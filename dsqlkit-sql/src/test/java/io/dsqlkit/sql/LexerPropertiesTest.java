@@ -18,6 +18,8 @@ class LexerPropertiesTest {
             "--", "/*", "*/", "/", "*", "-", "+", "<", ">", "=", "~", "!", "@", "#", "%", "^", "&", "|", "`", "?",
             "::", ":", ";", ",", ".", "..", "(", ")", "[", "]", "0x", "0x1F", "0b", "0o7", "1_", "1_0", "1.", ".5", "1e",
             "1e+5", "select", "BEGIN", "ATOMIC", "END", "CASE", "create", "function", "or", "replace", "procedure",
+            "with", "as", "explain", "analyze", "copy", "from", "to", "for", "update", "share", "set", "rollback",
+            "table", "index", "aws", "iam", "grant", "into", "values", "not", "materialized", "insert", "delete",
             " ", "\t", "\n", "\r", "\f", "\u000B", "\u0000", "\u00e9", "\ud83d\ude00", "\ud800", "\udc00", "表", "\uffff",
     };
 
@@ -27,6 +29,18 @@ class LexerPropertiesTest {
         Arbitrary<String> random = Arbitraries.strings().all().ofMaxLength(4);
         return Arbitraries.oneOf(fragment, fragment, fragment, random).list().ofMaxSize(60)
                 .map(parts -> String.join("", parts));
+    }
+
+    @Provide
+    Arbitrary<String> longSqlish() {
+        // Longer than the lexer's threshold for sharing token texts, so that path is exercised too.
+        return Arbitraries.of(FRAGMENTS).list().ofMinSize(300).ofMaxSize(800).map(parts -> String.join("", parts));
+    }
+
+    @Property(tries = 300)
+    void longInputsPartitionAndSplit(@ForAll("longSqlish") String sql) {
+        assertPartition(sql);
+        splittingThenJoiningGivesBackTheInput(sql);
     }
 
     @Property(tries = 2000)

@@ -104,6 +104,8 @@ class LexerTest {
                 arguments("a\u0000b", "IDENTIFIER«a» UNKNOWN«\u0000» IDENTIFIER«b»"),
                 // whitespace PostgreSQL accepts
                 arguments("a \t\n\r\f\u000Bb", "IDENTIFIER«a» WHITESPACE« \t\n\r\f\u000B» IDENTIFIER«b»"),
+                // a leading byte-order mark is trivia; elsewhere U+FEFF is an identifier character as for the server
+                arguments("\uFEFFCREATE x\uFEFF", "WHITESPACE«\uFEFF» IDENTIFIER«CREATE» WHITESPACE« » IDENTIFIER«x\uFEFF»"),
                 // near-misses the linter relies on
                 arguments("'TRUNCATE'", "STRING«'TRUNCATE'»"),
                 arguments("temporary_cache", "IDENTIFIER«temporary_cache»"));
@@ -135,6 +137,14 @@ class LexerTest {
         assertThat(ts.get(2).line()).isEqualTo(2);
         assertThat(ts.get(4).line()).isEqualTo(2);
         assertThat(ts.get(4).column()).isEqualTo(3);
+    }
+
+    @Test
+    void keywordTestsFoldAsciiOnly() {
+        // U+0131 (dotless i) and U+212A (Kelvin sign) upper/lower-case to ASCII in Java, not in PostgreSQL.
+        assertThat(Lexer.tokenize("\u0131nsert").get(0).isKeyword("INSERT")).isFalse();
+        assertThat(Lexer.tokenize("\u212Aey").get(0).isAnyKeyword("KEY", "x")).isFalse();
+        assertThat(ScriptSplitter.split("\u0131nsert into t values (1)").get(0).category()).isEqualTo(StatementCategory.UTILITY);
     }
 
     @Test

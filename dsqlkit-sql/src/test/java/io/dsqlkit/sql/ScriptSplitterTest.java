@@ -93,6 +93,28 @@ class ScriptSplitterTest {
     }
 
     @Test
+    void statementCursorWalksSignificantTokens() {
+        Statement s = ScriptSplitter.split("/* c */ DROP TABLE t; ").get(0);
+        TokenCursor c = s.cursor();
+        assertThat(c.matchKeywords("DROP", "TABLE")).isTrue();
+        assertThat(c.readQualifiedName().name()).isEqualTo("t");
+        assertThat(c.atEnd()).isTrue();
+    }
+
+    @Test
+    void deepNestingNeitherOverflowsNorThrows() {
+        String explains = "EXPLAIN ANALYZE ".repeat(50_000) + "DELETE FROM t;";
+        assertThat(ScriptSplitter.split(explains).get(0).kind()).isEqualTo("EXPLAIN");
+        String ctes = "WITH x AS (".repeat(20_000) + "DELETE FROM t" + ") SELECT 1".repeat(20_000) + ";";
+        assertThat(ScriptSplitter.split(ctes).get(0).kind()).isEqualTo("SELECT");
+        String parens = "(".repeat(100_000) + "SELECT 1" + ")".repeat(100_000) + "; /*" + "/*".repeat(100_000);
+        List<Statement> st = ScriptSplitter.split(parens);
+        assertThat(st).hasSize(2);
+        assertThat(st.get(0).kind()).isEqualTo("SELECT");
+        assertThat(st.get(1).tokens().get(1).unterminated()).isTrue();
+    }
+
+    @Test
     void emptyScriptHasNoStatements() {
         assertThat(ScriptSplitter.split("")).isEmpty();
     }

@@ -33,6 +33,11 @@ class StatementClassifierTest {
             with x as (select 1) delete from t                           | DML                 | DELETE
             with x as (with y as (insert into t values (1) returning a) select a from y) select * from x | DML | SELECT
             with x as (select 1) (select * from x)                       | QUERY               | SELECT
+            with x as (select * from t for update) select * from x       | DML                 | SELECT
+            WITH x AS (SELECT 1) SELECT * FROM x FOR KEY SHARE           | DML                 | SELECT
+            EXPLAIN ANALYZE WITH d AS (DELETE FROM t RETURNING 1) SELECT * FROM d | DML         | EXPLAIN
+            EXPLAIN (ANALYZE on) SELECT * FROM t FOR UPDATE              | DML                 | EXPLAIN
+            WITH x AS (SELECT 1)                                         | QUERY               | WITH
             INSERT INTO t VALUES (1)                                     | DML                 | INSERT
             UPDATE t SET a = 1                                           | DML                 | UPDATE
             DELETE FROM t                                                | DML                 | DELETE

@@ -28,6 +28,7 @@ import java.util.List;
 final class ChunkedLinter {
     static final int DEFAULT_WINDOW = 1 << 20;
     private static final String IGNORE_FILE = "dsqlkit-ignore-file";
+    private static final int MAX_GROWTH_FOR_TRANSACTION = 16;
 
     private final Linter linter;
     private final int window;
@@ -149,6 +150,12 @@ final class ChunkedLinter {
                     cutAny = i + 1;
                     txAtAny = tx;
                     if (!tx) cutOutside = i + 1;
+                }
+                // A transaction longer than the window: look further for its COMMIT (up to a bound, so
+                // a script that is one huge transaction is still linted in pieces).
+                if (cutOutside == 0 && size < (long) window * MAX_GROWTH_FOR_TRANSACTION) {
+                    size *= 2;
+                    continue;
                 }
                 int k = cutOutside > 0 ? cutOutside : cutAny;
                 if (k > 0) {

@@ -3,6 +3,7 @@ package io.dsqlkit.local.behaviour;
 import io.dsqlkit.local.catalog.BehaviourLimits;
 import io.dsqlkit.local.catalog.CatalogQuotas;
 import io.dsqlkit.local.catalog.IamRoleMappings;
+import io.dsqlkit.local.catalog.QualifiedName;
 import io.dsqlkit.local.catalog.SqlWords;
 import io.dsqlkit.local.catalog.SysCatalog;
 import io.dsqlkit.local.jobs.AsyncDdl;
@@ -185,6 +186,10 @@ public final class StandardDsqlBehaviour implements DsqlBehaviour {
             if (iam.isPresent()) return interceptIam(session, b, iam.get());
             Optional<AsyncDdl> async = AsyncDdl.parse(w);
             if (async.isPresent()) return interceptAsync(session, b, async.get());
+            if (w.keywordsAt(0, "DROP", "INDEX")) {
+                if (jobs.buildsInFlight()) cancelBuilds(b, w);
+                return Interception.PASS;
+            }
             if (IamRoleMappings.isDropRole(w)) {
                 try (Connection c = b.connect()) {
                     return failOrPass(IamRoleMappings.checkDropRole(c, w));
@@ -232,6 +237,23 @@ public final class StandardDsqlBehaviour implements DsqlBehaviour {
             }
         });
         return new Interception.LocalResult(List.of(), List.of(), change.commandTag(), true);
+    }
+
+    /** {@code DROP INDEX [CONCURRENTLY] [IF EXISTS] a, b ...}: cancel their in-progress async builds first (§4). */
+    private void cancelBuilds(BackendConnector b, SqlWords w) throws SQLException {
+        int i = 2;
+        if (w.keywordsAt(i, "CONCURRENTLY")) i++;
+        if (w.keywordsAt(i, "IF", "EXISTS")) i += 2;
+        try (Connection c = b.connect()) {
+            while (i < w.size()) {
+                QualifiedName.Parsed name = QualifiedName.parse(w, i);
+                if (name == null) break;
+                jobs.cancelBuild(c, name.name());
+                i = name.next();
+                if (i < w.size() && w.get(i).isPunct(',')) i++;
+                else break;
+            }
+        }
     }
 
     private static Interception failOrPass(Optional<DsqlError> e) {

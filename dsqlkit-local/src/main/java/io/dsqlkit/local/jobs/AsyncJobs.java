@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +36,8 @@ public final class AsyncJobs implements AutoCloseable {
     static final long PG_CONSTRAINT = 2606;
     static final String DUPLICATE_KEY_DETAILS = "Found duplicate key while validating index for UCVs";
     static final String SKIPPED_DETAILS = "Skipped job for nonexistent table.";
+    /** UNVERIFIED: DSQL's details text for a build cancelled by DROP INDEX is not recorded. */
+    static final String CANCELLED_DETAILS = "index build cancelled by DROP INDEX";
 
     private final BackendConnector backend;
     private final JobStore store;
@@ -45,6 +48,11 @@ public final class AsyncJobs implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final ExecutorService delays;
     private final Set<Statement> running = ConcurrentHashMap.newKeySet();
+    /** Index builds in flight by "schema.index", so DROP INDEX can cancel them (§4). */
+    private final Map<String, Build> builds = new ConcurrentHashMap<>();
+
+    private record Build(Statement statement, Connection holder, CountDownLatch finished,
+                         java.util.concurrent.atomic.AtomicBoolean cancelled) {}
     private volatile boolean closed;
 
     public AsyncJobs(BackendConnector backend, JobTiming timing, Duration retention, int threads,
@@ -86,17 +94,17 @@ public final class AsyncJobs implements AutoCloseable {
         String name = ib.name() != null ? ib.name() : freeName(c, table.schema(), probeName);
         boolean exists = relationExists(c, table.schema(), name);
         if (exists && !ib.ifNotExists()) throw new Rejected(new DsqlError("42P07", "relation \"" + name + "\" already exists"));
-        return new PreparedJob(JobId.random(), ib, table, name, exists);
+        return new PreparedJob(JobId.random(), ib, table, name, exists, null);
     }
 
     private PreparedJob prepareValidation(Connection c, AsyncDdl.ConstraintValidation cv) throws SQLException, Rejected {
         Relation table = Relation.resolve(c, cv.table());
         if (table == null) {
-            if (cv.ifExists()) return new PreparedJob(JobId.random(), cv, null, cv.constraint(), false);
+            if (cv.ifExists()) return new PreparedJob(JobId.random(), cv, null, cv.constraint(), false, null);
             throw new Rejected(new DsqlError("42P01", "relation \"" + cv.table().display() + "\" does not exist"));
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM pg_constraint WHERE conrelid = ? AND conname = ?")) {
+                "SELECT oid FROM pg_constraint WHERE conrelid = ? AND conname = ?")) {
             ps.setLong(1, table.oid());
             ps.setString(2, cv.constraint());
             try (ResultSet rs = ps.executeQuery()) {
@@ -104,9 +112,9 @@ public final class AsyncJobs implements AutoCloseable {
                     throw new Rejected(new DsqlError("42704", "constraint \"" + cv.constraint() + "\" of relation \""
                             + table.name() + "\" does not exist"));
                 }
+                return new PreparedJob(JobId.random(), cv, table, cv.constraint(), false, rs.getLong(1));
             }
         }
-        return new PreparedJob(JobId.random(), cv, table, cv.constraint(), false);
     }
 
     /**
@@ -173,6 +181,7 @@ public final class AsyncJobs implements AutoCloseable {
             } else {
                 String schema = job.table() != null ? job.table().schema() : job.ddl().table().withDefaultSchema("public").schema();
                 store.insert(job.id(), VALIDATE_CONSTRAINT, PG_CONSTRAINT, schema + "." + job.objectName());
+                if (job.objectId() != null) store.objectId(job.id(), job.objectId());
             }
         } catch (SQLException e) {
             System.err.println("dsqlkit: cannot record async job " + job.id() + ": " + e.getMessage());
@@ -216,6 +225,7 @@ public final class AsyncJobs implements AutoCloseable {
     private void buildIndex(PreparedJob job, AsyncDdl.IndexBuild ib, JobProgress progress, CountDownLatch started)
             throws SQLException, InterruptedException {
         Connection holder = null;
+        java.util.concurrent.Future<?> delay = null;
         try (Connection c = backend.connect(); Statement s = c.createStatement()) {
             if (timing.delays()) {
                 holder = backend.connect();
@@ -224,7 +234,7 @@ public final class AsyncJobs implements AutoCloseable {
                     hs.execute("LOCK TABLE " + job.table().qualified().sql() + " IN ROW EXCLUSIVE MODE");
                 }
                 Connection h = holder;
-                delays.execute(() -> {
+                delay = delays.submit(() -> {
                     try {
                         timing.holdSubmitted();
                         progress.advance(JobStatus.PROCESSING, null);
@@ -240,12 +250,22 @@ public final class AsyncJobs implements AutoCloseable {
             }
             started.countDown();
             running.add(s);
+            String key = job.table().schema() + "." + job.objectName();
+            Build build = new Build(s, holder, new CountDownLatch(1), new java.util.concurrent.atomic.AtomicBoolean());
+            builds.put(key, build);
             try {
                 s.execute(ib.concurrentSql(job.objectName()));
+            } catch (SQLException e) {
+                if (build.cancelled().get()) throw new SQLException(CANCELLED_DETAILS, "57014", e);
+                throw e;
             } finally {
                 running.remove(s);
+                builds.remove(key, build);
+                build.finished().countDown();
             }
         } finally {
+            // A cancelled or failed build must not leave its delay waiting for a later gate step.
+            if (delay != null) delay.cancel(true);
             closeQuietly(holder);
         }
     }
@@ -301,9 +321,42 @@ public final class AsyncJobs implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code DROP INDEX} cancels an in-progress build (§4): cancels the CONCURRENTLY statement building
+     * {@code index} (resolved with the default search path) and waits until it ended, so the DROP that
+     * follows does not wait for the build's lock. Returns whether a build was cancelled.
+     */
+    public boolean buildsInFlight() {
+        return !builds.isEmpty();
+    }
+
+    public boolean cancelBuild(Connection c, QualifiedName index) throws SQLException {
+        String key;
+        try (PreparedStatement ps = c.prepareStatement("SELECT n.nspname || '.' || cl.relname FROM pg_class cl "
+                + "JOIN pg_namespace n ON n.oid = cl.relnamespace WHERE cl.oid = to_regclass(?)")) {
+            ps.setString(1, index.sql());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return false;
+                key = rs.getString(1);
+            }
+        }
+        Build build = builds.get(key);
+        if (build == null) return false;
+        build.cancelled().set(true);
+        build.statement().cancel();
+        closeQuietly(build.holder()); // a test-hook lock holder would make the DROP wait
+        try {
+            build.finished().await(registrationWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
+    }
+
     /** DSQL's details texts (§4) where known, otherwise PostgreSQL's message. */
     static String details(PreparedJob job, SQLException e) {
         String state = e.getSQLState();
+        if (CANCELLED_DETAILS.equals(e.getMessage())) return CANCELLED_DETAILS;
         if ("23505".equals(state) && job.ddl() instanceof AsyncDdl.IndexBuild) return DUPLICATE_KEY_DETAILS;
         if ("42P01".equals(state) && job.table() != null) {
             return "relation \"" + job.table().schema() + "." + job.table().name() + "\" does not exist";

@@ -32,15 +32,18 @@ public final class PostgresServer implements AutoCloseable {
     private final Path logFile;
     private final Process process;
     private final boolean deleteOnClose;
+    private final Options options;
     private volatile boolean closed;
 
-    private PostgresServer(Path home, Path dataDir, int port, Path logFile, Process process, boolean deleteOnClose) {
+    private PostgresServer(Path home, Path dataDir, int port, Path logFile, Process process, boolean deleteOnClose,
+                           Options options) {
         this.home = home;
         this.dataDir = dataDir;
         this.port = port;
         this.logFile = logFile;
         this.process = process;
         this.deleteOnClose = deleteOnClose;
+        this.options = options;
     }
 
     /** Options for {@link #start(Options)}. {@code dataDir == null} means a fresh temporary cluster deleted on close. */
@@ -63,14 +66,36 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public static PostgresServer start(Options options) {
-        Path home = PostgresBinaries.install();
         try {
             boolean ephemeral = options.dataDir() == null;
             Path data = ephemeral ? Files.createTempDirectory(runRoot(), "data-") : options.dataDir().toAbsolutePath();
+            return launch(options, data, options.port() > 0 ? options.port() : freePort(), ephemeral);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * After this server's process died (crash, kill): a new process on the same data folder and port,
+     * so clients of the gateway can reconnect to the same address. This instance becomes inert.
+     */
+    public synchronized PostgresServer restart() {
+        if (process.isAlive()) throw new IllegalStateException("PostgreSQL is still running (pid " + process.pid() + ")");
+        closed = true;
+        return launch(options, dataDir, port, deleteOnClose);
+    }
+
+    /** Completes when the server process exits, for whatever reason. */
+    public java.util.concurrent.CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    private static PostgresServer launch(Options options, Path data, int port, boolean ephemeral) {
+        Path home = PostgresBinaries.install();
+        try {
             Files.createDirectories(data);
             Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
             if (!Files.exists(data.resolve("PG_VERSION"))) initdb(home, data);
-            int port = options.port() > 0 ? options.port() : freePort();
             Path log = data.resolve("server.log");
             List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/postgres").toString(), "-D", data.toString(),
                     "-p", Integer.toString(port)));
@@ -96,7 +121,7 @@ public final class PostgresServer implements AutoCloseable {
             pb.environment().put("LD_LIBRARY_PATH", home.resolve("lib").toString());
             pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Process p = pb.start();
-            PostgresServer server = new PostgresServer(home, data, port, log, p, ephemeral);
+            PostgresServer server = new PostgresServer(home, data, port, log, p, ephemeral, options);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dsqlkit-postgres-stop"));
             server.awaitReady(options.startTimeout());
             return server;

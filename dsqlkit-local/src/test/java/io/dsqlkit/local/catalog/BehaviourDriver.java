@@ -37,9 +37,14 @@ public final class BehaviourDriver implements SessionView, AutoCloseable {
     private boolean aborted;
 
     public BehaviourDriver(DsqlBehaviour behaviour, PostgresServer pg, String role) throws SQLException {
+        this(behaviour, pg::connect, role);
+    }
+
+    public BehaviourDriver(DsqlBehaviour behaviour, DsqlBehaviour.BackendConnector connector, String role)
+            throws SQLException {
         this.behaviour = behaviour;
         this.role = role;
-        this.backend = pg.connect();
+        this.backend = connector.connect();
         try (java.sql.Statement s = backend.createStatement()) {
             for (Map.Entry<String, String> e : behaviour.backendSessionSettings().entrySet()) {
                 s.execute("SET " + e.getKey() + " = '" + e.getValue() + "'");

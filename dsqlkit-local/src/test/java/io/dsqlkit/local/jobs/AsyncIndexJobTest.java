@@ -208,6 +208,20 @@ class AsyncIndexJobTest {
         }
     }
 
+    @Test
+    void dropIndexCancelsAnInProgressBuild() throws SQLException {
+        try (BehaviourDriver s = new BehaviourDriver(gated, pg)) {
+            s.exec("CREATE TABLE ij_drop (id int PRIMARY KEY, v int)");
+            String jobId = s.value("CREATE INDEX ASYNC ij_drop_v ON ij_drop (v)");
+            assertThat(s.value("SELECT to_regclass('ij_drop_v') IS NOT NULL")).isEqualTo("t");
+            s.exec("DROP INDEX ij_drop_v");
+            assertThat(s.value("CALL sys.wait_for_job('" + jobId + "')")).isEqualTo("f");
+            assertThat(s.exec("SELECT status, details FROM sys.jobs WHERE job_id = '" + jobId + "'"))
+                    .containsExactly(List.of("failed", "index build cancelled by DROP INDEX"));
+            assertThat(s.value("SELECT to_regclass('ij_drop_v') IS NULL")).isEqualTo("t");
+        }
+    }
+
     private static void awaitStatus(BehaviourDriver s, String jobId, String status) throws SQLException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {

@@ -1,14 +1,169 @@
 package io.dsqlkit.mcp.cli;
 
+import io.dsqlkit.client.ConnectionOptions;
+import io.dsqlkit.client.DataSources;
+import io.dsqlkit.client.Endpoint;
+import io.dsqlkit.client.OccRetry;
+import io.dsqlkit.client.PoolSettings;
+import io.dsqlkit.local.DsqlLocal;
+import io.dsqlkit.mcp.db.Database;
+import io.dsqlkit.mcp.server.DsqlMcpServer;
+import io.dsqlkit.mcp.server.HttpServer;
+import io.dsqlkit.mcp.server.ServerSettings;
+import io.dsqlkit.rules.Profile;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
-@Command(name = "mcp", mixinStandardHelpOptions = true, description = "Run the Aurora DSQL MCP server (stdio or HTTP).")
+/**
+ * {@code dsqlkit mcp}: the Aurora DSQL MCP server over stdio (default) or streamable HTTP. With no
+ * cluster configured it runs against an embedded local DSQL (writes allowed); against AWS it is
+ * read-only unless {@code --allow-writes}. Nothing connects until the first tool call.
+ * <p>
+ * Exit codes: 0 = clean shutdown, 2 = bad options, 1 = failed to start.
+ */
+@Command(name = "mcp", mixinStandardHelpOptions = true,
+        description = {"Run the Aurora DSQL MCP server (the Aurora DSQL Power) over stdio or streamable HTTP.",
+                "With no --cluster/--endpoint/--url it starts an embedded local DSQL (writes allowed).",
+                "Against AWS it is read-only unless --allow-writes. stdout carries only JSON-RPC; logs go to stderr."})
 public final class McpCommand implements Callable<Integer> {
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    @Option(names = "--http", paramLabel = "[HOST:]PORT", description = "Serve streamable HTTP at http://HOST:PORT/mcp instead of stdio (HOST defaults to 127.0.0.1).")
+    String http;
+
+    @Option(names = "--http-token", paramLabel = "TOKEN", defaultValue = "${env:DSQLKIT_MCP_TOKEN}",
+            description = "Bearer token HTTP clients must send (env DSQLKIT_MCP_TOKEN); generated and printed to stderr if absent.")
+    String httpToken;
+
+    @Option(names = "--allow-writes", description = "Allow execute/transact writes against AWS (local DSQL allows them by default).")
+    boolean allowWrites;
+
+    @Option(names = "--read-only", description = "Refuse writes even on local DSQL.")
+    boolean readOnly;
+
+    @Option(names = "--row-limit", defaultValue = "1000", description = "Maximum rows a query returns (truncated: true beyond). Default ${DEFAULT-VALUE}.")
+    int rowLimit;
+
+    @Option(names = "--statement-timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Client-side timeout per statement. Default ${DEFAULT-VALUE} s.")
+    int statementTimeoutSeconds;
+
+    @Option(names = "--tenant-column", defaultValue = "tenant_id", description = "Column that scopes rows to a tenant. Default ${DEFAULT-VALUE}.")
+    String tenantColumn;
+
+    @Option(names = "--tenant", description = "Bind the whole server to this tenant: statements that could touch other tenants' rows are refused.")
+    String tenant;
+
+    @Option(names = "--profile", paramLabel = "DSQL", defaultValue = "current", description = "DSQL rules profile for linting writes: 2025-05 or 2026-09 (default: current).")
+    String profile;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory of the embedded local DSQL (default: ephemeral).")
+    Path dataDir;
+
+    @Option(names = "--max-pool-size", defaultValue = "10", description = "Maximum database connections. Default ${DEFAULT-VALUE}.")
+    int maxPoolSize;
+
+    @Option(names = "--max-lifetime", paramLabel = "SECONDS", defaultValue = "3000",
+            description = "Retire connections after this long (DSQL caps them at 60 min). Default ${DEFAULT-VALUE} s.")
+    int maxLifetimeSeconds;
+
+    @Option(names = "--occ-retries", defaultValue = "8", description = "Attempts per transaction on OCC conflicts. Default ${DEFAULT-VALUE}.")
+    int occAttempts;
+
     @Override
-    public Integer call() {
-        System.err.println("dsqlkit mcp: not built yet");
-        return 2;
+    public Integer call() throws Exception {
+        if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        ServerSettings settings;
+        Optional<Endpoint> endpoint;
+        try {
+            endpoint = connection.resolve();
+            if (rowLimit < 1) throw new IllegalArgumentException("--row-limit must be >= 1");
+            if (statementTimeoutSeconds < 1) throw new IllegalArgumentException("--statement-timeout must be >= 1 second");
+            if (maxLifetimeSeconds < 30 || maxLifetimeSeconds > 3540) {
+                throw new IllegalArgumentException("--max-lifetime must be between 30 and 3540 seconds (DSQL closes connections at 60 minutes)");
+            }
+            if (allowWrites && readOnly) throw new IllegalArgumentException("--allow-writes and --read-only both given: choose one");
+            boolean writes = endpoint.isEmpty() ? !readOnly : allowWrites;
+            settings = new ServerSettings(writes, rowLimit, Duration.ofSeconds(statementTimeoutSeconds), tenantColumn,
+                    tenant, Profile.parse(profile), OccRetry.of(Math.max(1, occAttempts), Duration.ofMillis(20), Duration.ofSeconds(2)));
+        } catch (IllegalArgumentException e) {
+            System.err.println("dsqlkit mcp: " + e.getMessage());
+            return 2;
+        }
+        PoolSettings pool = PoolSettings.defaults().withMaxPoolSize(maxPoolSize).withMaxLifetime(Duration.ofSeconds(maxLifetimeSeconds));
+        Database database = database(endpoint, pool);
+        Runtime.getRuntime().addShutdownHook(new Thread(database::close, "dsqlkit-mcp-close"));
+        DsqlMcpServer server = new DsqlMcpServer(database, settings);
+        if (http != null) return serveHttp(server);
+        return serveStdio(server);
+    }
+
+    private Database database(Optional<Endpoint> endpoint, PoolSettings pool) {
+        if (endpoint.isPresent()) {
+            Endpoint e = endpoint.get();
+            return new Database(() -> DataSources.pooled(e, pool, "dsqlkit-mcp"), e.toString());
+        }
+        String where = dataDir == null ? "embedded local DSQL (ephemeral)" : "embedded local DSQL (" + dataDir + ")";
+        return new Database(() -> {
+            DsqlLocal local = dataDir == null ? DsqlLocal.start() : DsqlLocal.builder().dataDir(dataDir).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(local::close, "dsqlkit-local-stop"));
+            Endpoint e = new Endpoint(Endpoint.Kind.LOCAL, local.host(), local.port(), "postgres", local.user(),
+                    io.dsqlkit.client.TokenProvider.staticPassword(local.password()), null, null);
+            System.err.println("dsqlkit mcp: local DSQL at " + e);
+            return DataSources.pooled(e, pool, "dsqlkit-mcp");
+        }, where);
+    }
+
+    private int serveStdio(DsqlMcpServer server) throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        // stdin EOF (client gone) ends the process: the SDK closes the session; we watch stdin via the transport.
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
+                new EofSignallingInputStream(System.in, closed::countDown), System.out);
+        McpSyncServer mcp = server.start(transport);
+        closed.await();
+        mcp.closeGracefully();
+        return 0;
+    }
+
+    private int serveHttp(DsqlMcpServer server) throws Exception {
+        String host = "127.0.0.1";
+        String portText = http;
+        int colon = http.lastIndexOf(':');
+        if (colon >= 0) {
+            host = http.substring(0, colon);
+            portText = http.substring(colon + 1);
+            if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(portText);
+        } catch (NumberFormatException e) {
+            System.err.println("dsqlkit mcp: --http expects [HOST:]PORT, e.g. 8765 or 127.0.0.1:8765; got " + http);
+            return 2;
+        }
+        String token = httpToken;
+        if (token == null || token.isBlank()) {
+            byte[] b = new byte[24];
+            new SecureRandom().nextBytes(b);
+            token = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+            System.err.println("dsqlkit mcp: bearer token for HTTP clients: " + token);
+        }
+        try (HttpServer s = HttpServer.start(server, host, port, token)) {
+            System.err.println("dsqlkit mcp: listening on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + s.port() + HttpServer.ENDPOINT);
+            s.join();
+        }
+        return 0;
     }
 }

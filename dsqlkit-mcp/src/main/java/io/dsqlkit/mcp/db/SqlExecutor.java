@@ -122,13 +122,17 @@ public final class SqlExecutor {
         } catch (SQLException e) {
             keep = false;
         }
-        if (!keep) evict(c);
-        closeQuietly(c);
+        if (keep) closeQuietly(c);
+        else evict(c); // closes it too
     }
 
     private void evict(Connection c) {
         if (ctx.database().dataSource() instanceof HikariDataSource h) {
-            h.evictConnection(c);
+            try {
+                h.evictConnection(c);
+            } catch (RuntimeException e) {
+                log.debug("evicting a connection failed: {}", e.toString());
+            }
         } else {
             try {
                 c.abort(DIRECT);
@@ -322,7 +326,7 @@ public final class SqlExecutor {
     private static void closeQuietly(Connection c) {
         try {
             c.close();
-        } catch (SQLException ignored) {
+        } catch (SQLException | RuntimeException ignored) {
             // returning a broken connection to the pool
         }
     }

@@ -97,6 +97,7 @@ public final class AddColumnConstraintRule extends AlterTableRule {
                     constraints.add(AlterFixes.WAIT_COMMENT + "ALTER TABLE " + table + " ADD CONSTRAINT " + Names.quote(n)
                             + " UNIQUE USING INDEX " + Names.quote(n));
                 }
+                // A bare NULL is a constraint node too; its refusal is UNVERIFIED (dsql-facts §1.7 lists DEFAULT, NOT NULL, CHECK, UNIQUE, identity).
                 case NULL -> { }
             }
             edits.add(Edits.deleteRangeWithLeadingSpace(src, t.at(c.from()), t.at(c.to())));

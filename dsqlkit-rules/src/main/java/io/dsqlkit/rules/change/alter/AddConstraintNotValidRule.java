@@ -59,8 +59,15 @@ public final class AddConstraintNotValidRule extends AlterTableRule {
             }
             edits.add(TextEdit.insert(s.t.at(a.constraintKeyword).offset(), "CONSTRAINT " + Names.quote(name) + " "));
         }
-        edits.add(TextEdit.insert(s.t.at(a.to).end(), " NOT VALID"));
-        edits.add(Edits.appendStatements(ctx.statement(), List.of(AlterFixes.validate(s.tableText(src), name))));
+        TextEdit append = Edits.appendStatements(ctx.statement(), List.of(AlterFixes.validate(s.tableText(src), name)));
+        int end = s.t.at(a.to).end();
+        if (append.offset() == end) {
+            // Unterminated last statement: both inserts land at one offset, so they must be one edit to keep their order.
+            edits.add(TextEdit.insert(end, " NOT VALID" + append.replacement()));
+        } else {
+            edits.add(TextEdit.insert(end, " NOT VALID"));
+            edits.add(append);
+        }
         return Fix.of("add the constraint NOT VALID and validate it asynchronously in a separate statement", edits);
     }
 }

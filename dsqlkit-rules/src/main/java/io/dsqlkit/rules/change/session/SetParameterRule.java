@@ -24,7 +24,7 @@ public final class SetParameterRule extends BaseRule implements StatementRule {
                 ALL_PROFILES, EXAMPLE, "setting configuration parameter \"default_transaction_isolation\" not supported");
     }
 
-    /** The message for {@code name}. */
+    /** The message for {@code name} (for RESET too: UNVERIFIED (dsql-facts §1.3), only SET was recorded). */
     public static String message(String name) {
         return "setting configuration parameter \"" + name + "\" not supported";
     }

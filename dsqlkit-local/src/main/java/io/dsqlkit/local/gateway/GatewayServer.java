@@ -1,0 +1,92 @@
+package io.dsqlkit.local.gateway;
+
+import io.dsqlkit.local.gateway.auth.IamTokenVerifier;
+import io.dsqlkit.local.gateway.protocol.FrameDecoder;
+import io.dsqlkit.local.gateway.session.ClientSession;
+import io.dsqlkit.local.gateway.session.StatementPlanner;
+import io.dsqlkit.rules.Linter;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.OptionalSslHandler;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The public side of the local DSQL: a Netty server on loopback speaking the PostgreSQL protocol,
+ * one {@link ClientSession} (with its own backend connection) per client connection.
+ */
+public final class GatewayServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("dsqlkit.gateway");
+
+    private final GatewayConfig config;
+    private final EventLoopGroup group;
+    private final Channel server;
+    private final int port;
+
+    private GatewayServer(GatewayConfig config, EventLoopGroup group, Channel server) {
+        this.config = config;
+        this.group = group;
+        this.server = server;
+        this.port = ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    public static GatewayServer start(GatewayConfig config) {
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+        Linter linter = new Linter(config.profile());
+        StatementPlanner planner = new StatementPlanner(linter, config.behaviour(), config.limits(), System::nanoTime);
+        IamTokenVerifier verifier = new IamTokenVerifier(config.credentials(), config.hostNames(), Clock.systemUTC());
+        try {
+            ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                    .childHandler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel ch) {
+                            FrameDecoder decoder = new FrameDecoder(false, config.limits().maxMessageBytes());
+                            // Direct TLS (first byte 0x16, PostgreSQL 17 sslnegotiation=direct, dsql-facts §5)
+                            // is detected here; the SSLRequest path adds its handler in the session.
+                            if (config.tls() != null) ch.pipeline().addLast("direct-tls", new OptionalSslHandler(config.tls()));
+                            ch.pipeline().addLast("frames", decoder);
+                            ch.pipeline().addLast("session", new ClientSession(config, planner, verifier, decoder));
+                        }
+                    });
+            Channel ch = b.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port())).sync().channel();
+            GatewayServer s = new GatewayServer(config, group, ch);
+            LOG.log(System.Logger.Level.DEBUG, "gateway listening on 127.0.0.1:" + s.port + " -> PostgreSQL 127.0.0.1:" + config.backendPort());
+            return s;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw new IllegalStateException("interrupted while binding the gateway port", e);
+        } catch (RuntimeException e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw new IllegalStateException("cannot listen on 127.0.0.1:" + config.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public GatewayConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        server.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

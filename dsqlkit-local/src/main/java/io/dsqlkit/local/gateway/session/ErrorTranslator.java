@@ -1,0 +1,70 @@
+package io.dsqlkit.local.gateway.session;
+
+import io.dsqlkit.local.behaviour.DsqlBehaviour;
+import io.dsqlkit.local.gateway.BackendBootstrap;
+import io.dsqlkit.local.gateway.protocol.BackendMessage.ErrorResponse;
+import io.dsqlkit.local.gateway.protocol.BackendMessage.Field;
+import io.dsqlkit.rules.DsqlError;
+import io.dsqlkit.rules.DsqlErrors;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a PostgreSQL error into what DSQL says: the limit triggers' markers become DSQL's texts
+ * (dsql-facts §2), the behaviour maps the rest (e.g. serialization failures to OC000, §3), and
+ * traces of the gateway's own helper functions (the CONTEXT line of dsqlkit.raise) are removed.
+ */
+final class ErrorTranslator {
+    private final DsqlBehaviour behaviour;
+
+    ErrorTranslator(DsqlBehaviour behaviour) {
+        this.behaviour = behaviour;
+    }
+
+    /** The error to send, or null when the backend's may be relayed as is. */
+    ErrorResponse translate(SessionState s, ErrorResponse e) {
+        String severity = e.field('S') != null ? e.field('S') : "ERROR";
+        String message = e.message();
+        if (BackendBootstrap.ROW_LIMIT_MARKER.equals(message)) return of(severity, DsqlErrors.ROW_LIMIT);
+        if (BackendBootstrap.SIZE_LIMIT_MARKER.equals(message)) return of(severity, sizeLimit(e.field('D')));
+        Optional<DsqlError> mapped = behaviour.translateBackendError(s, e.sqlstate(), message);
+        if (mapped.isPresent()) return of(severity, mapped.get());
+        String where = e.field('W');
+        if (where != null && where.contains("dsqlkit.")) {
+            List<Field> kept = new ArrayList<>();
+            for (Field f : e.fields()) {
+                switch (f.code()) {
+                    case 'S', 'V', 'C', 'M', 'D', 'H' -> kept.add(f);
+                    default -> { }
+                }
+            }
+            return new ErrorResponse(kept);
+        }
+        return null;
+    }
+
+    static ErrorResponse of(String severity, DsqlError e) {
+        return ErrorResponse.of(severity, e.sqlstate(), e.message(), e.detail(), null);
+    }
+
+    private static DsqlError sizeLimit(String detail) {
+        long bytes = 0;
+        long limit = 10L * 1024 * 1024;
+        if (detail != null) {
+            String[] p = detail.trim().split(" ");
+            try {
+                bytes = Long.parseLong(p[0]);
+                limit = Long.parseLong(p[1]);
+            } catch (RuntimeException ignored) {
+                // keep the defaults: the marker always carries both numbers
+            }
+        }
+        return DsqlErrors.sizeLimit(ceilMb(bytes), ceilMb(limit));
+    }
+
+    private static long ceilMb(long bytes) {
+        return Math.max(1, (bytes + (1 << 20) - 1) >> 20);
+    }
+}

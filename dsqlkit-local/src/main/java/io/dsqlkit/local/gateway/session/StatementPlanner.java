@@ -1,0 +1,211 @@
+package io.dsqlkit.local.gateway.session;
+
+import io.dsqlkit.local.behaviour.DsqlBehaviour;
+import io.dsqlkit.local.behaviour.Interception;
+import io.dsqlkit.local.gateway.GatewayConfig;
+import io.dsqlkit.local.gateway.Limits;
+import io.dsqlkit.rules.Diagnostic;
+import io.dsqlkit.rules.DsqlError;
+import io.dsqlkit.rules.DsqlErrors;
+import io.dsqlkit.rules.Linter;
+import io.dsqlkit.sql.Statement;
+import io.dsqlkit.sql.StatementCategory;
+import io.dsqlkit.sql.Token;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * Decides, statement by statement, what the backend gets and how its answer is shaped, while
+ * simulating DSQL's transaction rules on the session's {@link SessionState}:
+ * the linter's rejections, one DDL per transaction and no DDL with DML (dsql-facts §1.2), the
+ * behaviour's interceptions, and the COMMIT-time checks (age, behaviour.beforeCommit; §2, §3).
+ * A refusal becomes {@link BackendSql#raise} so the backend aborts the transaction exactly as if
+ * the statement had failed there.
+ */
+public final class StatementPlanner {
+    private final Linter linter;
+    private final DsqlBehaviour behaviour;
+    private final Limits limits;
+    private final LongSupplier nanoClock;
+
+    public StatementPlanner(Linter linter, DsqlBehaviour behaviour, Limits limits, LongSupplier nanoClock) {
+        this.linter = linter;
+        this.behaviour = behaviour;
+        this.limits = limits;
+        this.nanoClock = nanoClock;
+    }
+
+    /**
+     * One planned statement.
+     *
+     * @param sql          what to send (never null)
+     * @param outcome      how to shape the answer
+     * @param changed      {@code sql} differs from the client's statement
+     * @param stopAfter    nothing after it may run (a failed COMMIT)
+     * @param write        DDL or DML (an autocommit write is wrapped so COMMIT-time checks can undo it)
+     */
+    public record Planned(String sql, Outcome outcome, boolean changed, boolean stopAfter, boolean write) {}
+
+    long now() {
+        return nanoClock.getAsLong();
+    }
+
+    /** Called by the session when an autocommit unit (a Query, or extended messages up to Sync) begins. */
+    void beginImplicit(SessionState s) {
+        if (!s.inBlock) s.startTransaction(now());
+    }
+
+    /** The linter's first rejection of one statement (dsql-facts §1), as DSQL words it. */
+    Optional<DsqlError> lint(String source, Statement st) {
+        return linter.firstRejection(source, st).map(d -> new DsqlError(d.sqlstate(), d.message()));
+    }
+
+    /** Plans a statement of a simple Query: lint, transaction shape, then the behaviour's interception. */
+    Planned plan(SessionState s, Statement st, String source) {
+        if (s.inBlock && s.failed) return execution(s, st, null);
+        Optional<DsqlError> rejection = lint(source, st);
+        if (rejection.isPresent()) return refuse(s, rejection.get());
+        Planned exec = execution(s, st, null);
+        if (exec.changed() || st.category() == StatementCategory.TRANSACTION_CONTROL) return exec;
+        Planned show = showRewrite(st);
+        if (show != null) return show;
+        Interception i = behaviour.intercept(s, st);
+        if (i instanceof Interception.Fail f) return refuse(s, f.error());
+        if (i instanceof Interception.LocalResult r) {
+            if (r.isDdl() && st.category() != StatementCategory.DDL) {
+                if (s.hasDdl) return refuse(s, DsqlErrors.MULTIPLE_DDL);
+                if (s.hasDml) return refuse(s, DsqlErrors.DDL_AND_DML);
+                s.hasDdl = true;
+            }
+            return new Planned(BackendSql.values(r.columns(), r.rows()), Outcome.tag(r.commandTag()), true, false,
+                    exec.write() || r.isDdl());
+        }
+        if (i instanceof Interception.Rewrite rw) return new Planned(rw.sql(), Outcome.RELAY, true, false, exec.write());
+        return exec;
+    }
+
+    /**
+     * What a Parse becomes (extended protocol): null to forward it unchanged; else the SQL to prepare
+     * instead with the tag its execution reports, or an error to raise at once.
+     */
+    record ParseRewrite(String sql, String tag, DsqlError error, boolean localDdl) {}
+
+    ParseRewrite parseRewrite(SessionState s, Statement st) {
+        if (st.category() == StatementCategory.TRANSACTION_CONTROL) return null;
+        Planned show = showRewrite(st);
+        if (show != null) return new ParseRewrite(show.sql(), show.outcome().tag(), null, false);
+        Interception i = behaviour.intercept(s, st);
+        if (i instanceof Interception.Fail f) return new ParseRewrite(null, null, f.error(), false);
+        if (i instanceof Interception.LocalResult r) {
+            return new ParseRewrite(BackendSql.values(r.columns(), r.rows()), r.commandTag(), null, r.isDdl());
+        }
+        if (i instanceof Interception.Rewrite rw) return new ParseRewrite(rw.sql(), null, null, false);
+        return null;
+    }
+
+    /**
+     * The execution-time part (an Execute, or a simple Query's statement after linting): transaction
+     * control, one DDL per transaction and no DDL with DML (dsql-facts §1.2), the behaviour's
+     * transaction start. {@code localDdl} marks a statement the behaviour answers locally as DDL.
+     */
+    Planned execution(SessionState s, Statement st, Boolean localDdl) {
+        StatementCategory cat = st.category();
+        String kind = st.kind();
+        String original = st.sql();
+        if (s.inBlock && s.failed) {
+            // The backend answers 25P02 itself, and ROLLBACK for COMMIT (dsql-facts §1.2).
+            if (cat == StatementCategory.TRANSACTION_CONTROL && isEnd(kind)) {
+                boolean ddl = s.hasDdl;
+                s.endTransaction();
+                return new Planned(original, Outcome.txEnd(ddl), false, false, false);
+            }
+            return new Planned(original, Outcome.RELAY, false, false, false);
+        }
+        if (cat == StatementCategory.TRANSACTION_CONTROL) return planTransactionControl(s, kind, original);
+        boolean ddl = cat == StatementCategory.DDL || Boolean.TRUE.equals(localDdl);
+        if (ddl) {
+            if (s.hasDdl) return refuse(s, DsqlErrors.MULTIPLE_DDL);
+            if (s.hasDml) return refuse(s, DsqlErrors.DDL_AND_DML);
+        } else if (cat == StatementCategory.DML && s.hasDdl) {
+            return refuse(s, DsqlErrors.DDL_AND_DML);
+        }
+        if (!s.behaviourNotified) {
+            s.behaviourNotified = true;
+            Optional<DsqlError> e = behaviour.onTransactionStart(s);
+            if (e.isPresent()) return refuse(s, e.get());
+        }
+        if (ddl) s.hasDdl = true;
+        if (cat == StatementCategory.DML) s.hasDml = true;
+        return new Planned(original, Outcome.RELAY, false, false, ddl || cat == StatementCategory.DML);
+    }
+
+    private Planned planTransactionControl(SessionState s, String kind, String original) {
+        switch (kind) {
+            case "BEGIN", "START TRANSACTION" -> {
+                if (!s.inBlock) {
+                    s.startTransaction(now());
+                    s.inBlock = true;
+                }
+                return new Planned(original, Outcome.RELAY, false, false, false);
+            }
+            case "COMMIT", "END" -> {
+                if (!s.inBlock) return new Planned(original, Outcome.RELAY, false, false, false);
+                boolean ddl = s.hasDdl;
+                Optional<DsqlError> e = commitCheck(s);
+                s.endTransaction();
+                if (e.isPresent()) return new Planned("ROLLBACK", Outcome.errorInstead(e.get()), true, true, false);
+                return new Planned(original, Outcome.txEnd(ddl), false, false, false);
+            }
+            case "ROLLBACK", "ABORT" -> {
+                boolean ddl = s.hasDdl;
+                boolean was = s.inBlock;
+                s.endTransaction();
+                return new Planned(original, was ? Outcome.txEnd(ddl) : Outcome.RELAY, false, false, false);
+            }
+            default -> {
+                return new Planned(original, Outcome.RELAY, false, false, false);
+            }
+        }
+    }
+
+    /** The COMMIT-time checks: transaction age (dsql-facts §2), then the behaviour's (OCC, §3). */
+    Optional<DsqlError> commitCheck(SessionState s) {
+        long ageNanos = now() - s.transactionStartNanos;
+        long limit = limits.maxTransactionAge().toNanos();
+        if (ageNanos > limit) {
+            long ageSeconds = (ageNanos + 999_999_999L) / 1_000_000_000L;
+            return Optional.of(DsqlErrors.ageLimit(ageSeconds, Math.max(1, limits.maxTransactionAge().toSeconds())));
+        }
+        return behaviour.beforeCommit(s);
+    }
+
+    private static Planned refuse(SessionState s, DsqlError e) {
+        s.refused();
+        return new Planned(BackendSql.raise(e), Outcome.RELAY, true, false, false);
+    }
+
+    static boolean isEnd(String kind) {
+        return switch (kind) {
+            case "COMMIT", "END", "ROLLBACK", "ABORT" -> true;
+            default -> false;
+        };
+    }
+
+    /** {@code SHOW server_version[_num]} reports DSQL's version, not the embedded PostgreSQL's (dsql-facts §0). */
+    private static Planned showRewrite(Statement st) {
+        if (!"SHOW".equals(st.kind())) return null;
+        List<Token> t = st.significant();
+        if (t.size() != 2) return null;
+        String name = t.get(1).text().toLowerCase(Locale.ROOT);
+        String value = switch (name) {
+            case "server_version" -> GatewayConfig.SERVER_VERSION;
+            case "server_version_num" -> GatewayConfig.SERVER_VERSION_NUM;
+            default -> null;
+        };
+        if (value == null) return null;
+        return new Planned("SELECT " + BackendSql.literal(value) + "::text AS " + name, Outcome.tag("SHOW"), true, false, false);
+    }
+}

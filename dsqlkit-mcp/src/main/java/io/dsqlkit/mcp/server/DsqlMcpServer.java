@@ -1,0 +1,81 @@
+package io.dsqlkit.mcp.server;
+
+import io.dsqlkit.mcp.db.Database;
+import io.dsqlkit.mcp.tools.DsqlTool;
+import io.dsqlkit.mcp.tools.ToolAdapter;
+import io.dsqlkit.mcp.tools.ToolCatalog;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Assembles the Aurora DSQL Power: tools from {@link ToolCatalog}, guide resources and prompts. */
+public final class DsqlMcpServer {
+    public static final String NAME = "dsqlkit-aurora-dsql";
+    public static final String VERSION = "0.1.0";
+
+    private final Database database;
+    private final ServerSettings settings;
+    private final ToolAdapter adapter;
+
+    public DsqlMcpServer(Database database, ServerSettings settings) {
+        this.database = database;
+        this.settings = settings;
+        this.adapter = new ToolAdapter(database, settings);
+    }
+
+    public ToolAdapter adapter() {
+        return adapter;
+    }
+
+    public List<McpServerFeatures.SyncToolSpecification> tools() {
+        return ToolCatalog.all().stream().map(adapter::specification).toList();
+    }
+
+    public McpSyncServer start(McpServerTransportProvider transport) {
+        return McpServer.sync(transport).serverInfo(NAME, VERSION).instructions(instructions())
+                .capabilities(capabilities()).requestTimeout(timeout())
+                .tools(tools()).resources(GuideResources.all()).prompts(Prompts.all()).build();
+    }
+
+    public McpSyncServer start(McpStreamableServerTransportProvider transport) {
+        return McpServer.sync(transport).serverInfo(NAME, VERSION).instructions(instructions())
+                .capabilities(capabilities()).requestTimeout(timeout())
+                .tools(tools()).resources(GuideResources.all()).prompts(Prompts.all()).build();
+    }
+
+    private Duration timeout() {
+        // wait_for_job may legitimately run for up to an hour
+        return Duration.ofMinutes(65);
+    }
+
+    private static McpSchema.ServerCapabilities capabilities() {
+        return McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).prompts(false).logging().build();
+    }
+
+    String instructions() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Aurora DSQL (PostgreSQL 16-compatible, distributed, optimistic concurrency) via dsqlkit. Connected to: ")
+                .append(database.description()).append(". ");
+        sb.append(settings.writesAllowed() ? "Writes are allowed (execute, transact). "
+                : "READ-ONLY: execute/transact writes are refused (the operator must restart with --allow-writes). ");
+        if (settings.tenant() != null) {
+            sb.append("Tenant-scoped to ").append(settings.tenantColumn()).append(" = '").append(settings.tenant())
+                    .append("': every statement must filter each table that has ").append(settings.tenantColumn()).append(" by it. ");
+        }
+        sb.append("Start with get_schema. Use query for reads ($1 placeholders + parameters), execute for one DDL/DML ")
+                .append("statement, transact for several statements in one transaction (OCC conflicts are retried). ")
+                .append("DSQL rules: CREATE INDEX ASYNC only (then wait_for_job), one DDL per transaction, no DDL with DML, ")
+                .append("<= 3,000 modified rows per transaction; check SQL with dsql_lint; read dsql_guide('constraints').");
+        return sb.toString();
+    }
+
+    public List<DsqlTool> catalog() {
+        return ToolCatalog.all();
+    }
+}
