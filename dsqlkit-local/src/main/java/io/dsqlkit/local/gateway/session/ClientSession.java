@@ -640,7 +640,8 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
     // ---------------------------------------------------------------- answers
 
     private void readyForQuery(char status, boolean relay) {
-        if (pending.isEmpty()) {
+        // Called by the head of `pending` (the exchange this ReadyForQuery answers), still queued.
+        if (pending.size() <= 1) {
             // Reconcile the planner with the backend's truth.
             if (status == 'I') {
                 if (state.behaviourNotified) transactionEnded(!errorSinceSync, state.hasDdl);
