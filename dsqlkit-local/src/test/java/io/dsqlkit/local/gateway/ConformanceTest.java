@@ -228,6 +228,40 @@ class ConformanceTest {
         }
     }
 
+    @Test
+    void copyFromStdinStreamsThroughAndCountsTowardsTheTransaction() throws Exception {
+        // §1.1 supported list: COPY ... FROM STDIN / TO STDOUT
+        String t = table();
+        try (Connection c = local.connect()) {
+            var copy = c.unwrap(PGConnection.class).getCopyAPI();
+            long n = copy.copyIn("COPY " + t + " FROM STDIN", new java.io.StringReader("1\ta\n2\tb\n3\tc\n"));
+            assertThat(n).isEqualTo(3);
+            var out = new java.io.StringWriter();
+            copy.copyOut("COPY " + t + " TO STDOUT", out);
+            assertThat(out.toString()).isEqualTo("1\ta\n2\tb\n3\tc\n");
+        }
+        assertThat(count(t)).isEqualTo(3);
+    }
+
+    @Test
+    void cancelRequestsReachTheBackend() throws Exception {
+        try (Connection c = local.connect(); Statement s = c.createStatement()) {
+            Thread canceller = new Thread(() -> {
+                try {
+                    Thread.sleep(500);
+                    s.cancel();
+                } catch (Exception ignored) {
+                    // the assertion below reports a missing cancel
+                }
+            });
+            canceller.start();
+            assertThatThrownBy(() -> s.execute("SELECT pg_sleep(30)")).isInstanceOfSatisfying(SQLException.class,
+                    e -> assertThat(e.getSQLState()).isEqualTo("57014"));
+            canceller.join();
+            assertThat(one(s, "SELECT 'still here'")).isEqualTo("still here");
+        }
+    }
+
     static String one(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();

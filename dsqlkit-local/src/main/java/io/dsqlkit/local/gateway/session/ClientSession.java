@@ -77,6 +77,8 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     /** A simple Query (or function call) is in flight: planning waits for its ReadyForQuery. */
     private boolean blocked;
+    /** COPY FROM STDIN is running: the client's CopyData/CopyDone/CopyFail go straight through. */
+    private boolean copyIn;
     private boolean errorSinceSync;
     private final Map<String, Prepared> prepared = new HashMap<>();
     private final Map<String, Prepared> portals = new HashMap<>();
@@ -371,6 +373,11 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
             }
             default -> { }
         }
+        switch (f.type()) {
+            case 'G' -> copyIn = true;
+            case 'C', 'E', 'Z' -> copyIn = false;
+            default -> { }
+        }
         Pending head = pending.peek();
         if (head == null) {
             if (f.type() == 'E') {
@@ -391,12 +398,13 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
             // Entries that need no backend answer complete as soon as they reach the head.
             while (!pending.isEmpty() && pending.peek().completesImmediately()) pending.poll().onBackend(null);
         }
+        if (copyIn && f.type() == 'G') drain();
     }
 
     // ---------------------------------------------------------------- client messages
 
     private void drain() {
-        while (phase == Phase.READY && !blocked && !inbound.isEmpty()) {
+        while (phase == Phase.READY && !inbound.isEmpty() && (!blocked || (copyIn && isCopy(inbound.peek())))) {
             Frame f = inbound.poll();
             try {
                 onClientMessage(f);
@@ -409,6 +417,10 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
         }
         updateClientAutoRead();
         if (backend != null && phase == Phase.READY) backend.flush();
+    }
+
+    private static boolean isCopy(Frame f) {
+        return f.type() == 'd' || f.type() == 'c' || f.type() == 'f';
     }
 
     private void updateClientAutoRead() {
