@@ -41,7 +41,7 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     public static GatewayServer start(GatewayConfig config) {
-        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        int threads = Integer.getInteger("dsqlkit.gateway.threads", Math.max(2, Runtime.getRuntime().availableProcessors()));
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
         Linter linter = new Linter(config.profile());
         StatementPlanner planner = new StatementPlanner(linter, config.behaviour(), config.limits(), System::nanoTime);
