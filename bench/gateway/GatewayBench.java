@@ -69,28 +69,35 @@ public class GatewayBench {
 
     /** RSS of this JVM (the gateway) before and after {@code n} idle authenticated sessions. */
     static void memory(int port, int n) throws Exception {
-        // Warm-up round: open and close the same number of sessions so that pools and classes are
-        // already in place; the measured round then shows what the open sessions themselves hold.
-        Process warm = idleSessions(port, n);
-        warm.getOutputStream().write('\n');
-        warm.getOutputStream().close();
-        warm.waitFor(30, TimeUnit.SECONDS);
+        // Warm-up round first (pools, classes), then: open n sessions, measure, close them, measure
+        // again; the difference is what the open sessions hold (GC noise cancels out better than
+        // comparing against a baseline taken before).
+        close(idleSessions(port, n));
         Thread.sleep(1000);
-        System.gc();
-        Thread.sleep(500);
-        long before = rssKb();
-        long heapBefore = usedHeap();
         Process p = idleSessions(port, n);
         Thread.sleep(1000);
-        System.gc();
-        Thread.sleep(500);
-        long after = rssKb();
-        long heapAfter = usedHeap();
+        long rssOpen = settledRssKb();
+        long heapOpen = usedHeap();
+        close(p);
+        Thread.sleep(2000);
+        long rssClosed = settledRssKb();
+        long heapClosed = usedHeap();
+        System.out.printf(Locale.ROOT, "memory: %d idle sessions (open minus closed): gateway JVM heap %+d KiB (%.1f KiB/connection), RSS %+d KiB (%.1f KiB/connection)%n",
+                n, (heapOpen - heapClosed) / 1024, (heapOpen - heapClosed) / 1024.0 / n, rssOpen - rssClosed, (rssOpen - rssClosed) / (double) n);
+    }
+
+    static void close(Process p) throws Exception {
         p.getOutputStream().write('\n');
         p.getOutputStream().close();
-        p.waitFor(10, TimeUnit.SECONDS);
-        System.out.printf(Locale.ROOT, "memory: %d idle sessions: gateway JVM RSS %+d KiB (%.1f KiB/connection), heap after GC %+d KiB (%.1f KiB/connection)%n",
-                n, after - before, (after - before) / (double) n, (heapAfter - heapBefore) / 1024, (heapAfter - heapBefore) / 1024.0 / n);
+        p.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    static long settledRssKb() throws Exception {
+        System.gc();
+        Thread.sleep(300);
+        System.gc();
+        Thread.sleep(300);
+        return rssKb();
     }
 
     /** A python3 process holding {@code n} authenticated idle sessions until a line arrives on its stdin. */

@@ -393,11 +393,7 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
             }
             return;
         }
-        if (head.onBackend(f)) {
-            pending.poll();
-            // Entries that need no backend answer complete as soon as they reach the head.
-            while (!pending.isEmpty() && pending.peek().completesImmediately()) pending.poll().onBackend(null);
-        }
+        if (head.onBackend(f)) pending.poll();
         if (copyIn && f.type() == 'G') drain();
     }
 
@@ -738,10 +734,6 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
     private interface Pending {
         /** Consumes one backend frame; true when this expectation is complete. */
         boolean onBackend(Frame f);
-
-        default boolean completesImmediately() {
-            return false;
-        }
     }
 
     /** A simple Query (or FunctionCall): statements' answers in order, then ReadyForQuery. */
