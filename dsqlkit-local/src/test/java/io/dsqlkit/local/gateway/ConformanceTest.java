@@ -229,6 +229,25 @@ class ConformanceTest {
     }
 
     @Test
+    void pipelinedBatchStopsAtTheRefusedStatementAndIsOneImplicitTransaction() throws Exception {
+        // pgjdbc sends a batch as Parse/Bind/Execute x N + one Sync: the refusal is injected in
+        // order, the backend skips to Sync, and the implicit transaction is undone (§1.2).
+        String t = table();
+        try (Connection c = local.connect(); Statement s = c.createStatement()) {
+            s.addBatch("INSERT INTO " + t + " VALUES (1, 'a')");
+            s.addBatch("TRUNCATE " + t);
+            s.addBatch("INSERT INTO " + t + " VALUES (2, 'b')");
+            assertThatThrownBy(s::executeBatch).isInstanceOfSatisfying(java.sql.BatchUpdateException.class, e -> {
+                SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+                assertThat(cause.getSQLState()).isEqualTo("0A000");
+                assertThat(cause.getMessage()).contains("unsupported statement: Truncate");
+            });
+            assertThat(one(s, "SELECT 'usable'")).isEqualTo("usable");
+        }
+        assertThat(count(t)).isZero();
+    }
+
+    @Test
     void copyFromStdinStreamsThroughAndCountsTowardsTheTransaction() throws Exception {
         // §1.1 supported list: COPY ... FROM STDIN / TO STDOUT
         String t = table();
