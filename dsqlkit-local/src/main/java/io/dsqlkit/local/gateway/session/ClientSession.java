@@ -77,6 +77,8 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     /** A simple Query (or function call) is in flight: planning waits for its ReadyForQuery. */
     private boolean blocked;
+    /** The backend sent CopyInResponse: the client's CopyData/CopyDone/CopyFail must pass while the query is in flight. */
+    private boolean copyIn;
     private boolean errorSinceSync;
     private final Map<String, Prepared> prepared = new HashMap<>();
     private final Map<String, Prepared> portals = new HashMap<>();
@@ -390,8 +392,12 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
 
     // ---------------------------------------------------------------- client messages
 
+    private static boolean isCopyFrame(Frame f) {
+        return f != null && (f.type() == 'd' || f.type() == 'c' || f.type() == 'f');
+    }
+
     private void drain() {
-        while (phase == Phase.READY && !blocked && !inbound.isEmpty()) {
+        while (phase == Phase.READY && (!blocked || copyIn && isCopyFrame(inbound.peek())) && !inbound.isEmpty()) {
             Frame f = inbound.poll();
             try {
                 onClientMessage(f);
@@ -436,6 +442,7 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
             case 'X' -> close();
             case 'd', 'c', 'f' -> {
                 f.decodeFrontend();
+                if (f.type() != 'd') copyIn = false;
                 backend.write(f.retainedRaw());
             }
             case 'F' -> {
@@ -733,6 +740,13 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
                 case 'I' -> {
                     relay(f);
                     index++;
+                }
+                case 'G' -> {
+                    // COPY FROM STDIN (supported by DSQL, dsql-facts §1.1): let the client's copy stream through.
+                    relay(f);
+                    client.flush();
+                    copyIn = true;
+                    client.eventLoop().execute(ClientSession.this::drain);
                 }
                 case 'E' -> {
                     backendError(f, current());
