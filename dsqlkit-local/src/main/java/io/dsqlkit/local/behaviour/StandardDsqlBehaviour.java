@@ -297,7 +297,7 @@ public final class StandardDsqlBehaviour implements DsqlBehaviour {
             // PostgreSQL names the argument types of the call, e.g. "(unknown)" for a literal; DSQL names the signature.
             return Optional.of(new DsqlError("42809", "sys.wait_for_job(text) is a procedure"));
         }
-        return OccErrors.translate(sqlstate);
+        return OccErrors.translate(sqlstate, message);
     }
 
     @Override

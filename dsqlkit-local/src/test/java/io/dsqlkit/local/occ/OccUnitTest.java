@@ -38,6 +38,10 @@ class OccUnitTest {
             assertThat(OccErrors.translate(state)).as(state).contains(DsqlErrors.OC000);
         }
         assertThat(OccErrors.translate("23505")).isEmpty();
+        // The gateway raises DSQL's own OCC errors through the backend; they must come back unchanged.
+        assertThat(OccErrors.translate("40001", DsqlErrors.OC001.message())).isEmpty();
+        assertThat(OccErrors.translate("40001", DsqlErrors.OC000.message())).isEmpty();
+        assertThat(OccErrors.translate("40001", "could not serialize access due to concurrent update")).contains(DsqlErrors.OC000);
         assertThat(OccErrors.translate(null)).isEmpty();
     }
 

@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * SQL values as JSON values, without precision loss:
  * <ul>
- *   <li>int2/int4: numbers; int8: a number when |v| <= 2^53 (exact in every JSON parser), else a string;</li>
+ *   <li>int2/int4: numbers; int8: a number when |v| < 2^53 (exact in every JSON parser), else a string;</li>
  *   <li>numeric: a number when it has at most 15 significant digits (exact as a double), else a string;</li>
  *   <li>float4/float8: numbers (NaN and infinities as strings); booleans as booleans;</li>
  *   <li>bytea: base64; date/time/timestamp[tz]: ISO-8601 strings; interval: PostgreSQL's text;</li>
@@ -30,7 +30,7 @@ import java.util.List;
  * </ul>
  */
 public final class JsonValues {
-    static final long MAX_SAFE_INTEGER = 9_007_199_254_740_992L; // 2^53
+    static final long MAX_SAFE_INTEGER = 9_007_199_254_740_991L; // 2^53 - 1, JavaScript's Number.MAX_SAFE_INTEGER
 
     private JsonValues() {}
 

@@ -1,0 +1,83 @@
+package io.dsqlkit.client;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConnectionOptionsTest {
+    static final StaticCredentialsProvider CREDS = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secretkey"));
+
+    @CommandLine.Command(name = "t")
+    static final class Cmd {
+        @CommandLine.Mixin ConnectionOptions connection = new ConnectionOptions();
+    }
+
+    static ConnectionOptions parse(Map<String, String> env, String... args) {
+        Cmd c = new Cmd();
+        new CommandLine(c).parseArgs(args);
+        return c.connection.withEnvironment(env);
+    }
+
+    @Test
+    void nothingConfiguredMeansLocal() {
+        assertThat(parse(Map.of()).resolve()).isEmpty();
+        assertThat(parse(Map.of("CLUSTER", "abc", "REGION", "us-east-1"), "--local").resolve()).isEmpty();
+    }
+
+    @Test
+    void clusterAndRegionFromEnvironment() {
+        Endpoint e = parse(Map.of("CLUSTER", "abcdefghijklmnopqrstuvwxyz", "REGION", "us-east-1")).resolve(CREDS).orElseThrow();
+        assertThat(e.kind()).isEqualTo(Endpoint.Kind.AWS);
+        assertThat(e.host()).isEqualTo("abcdefghijklmnopqrstuvwxyz.dsql.us-east-1.on.aws");
+        assertThat(e.user()).isEqualTo("admin");
+        assertThat(e.tls().sslmode()).isEqualTo("verify-full");
+        assertThat(e.tls().sslNegotiation()).isEqualTo("direct");
+        String token = e.password().token();
+        assertThat(token).startsWith("abcdefghijklmnopqrstuvwxyz.dsql.us-east-1.on.aws/?Action=DbConnectAdmin").contains("X-Amz-Expires=900");
+        assertThat(e.toString()).doesNotContain("X-Amz");
+    }
+
+    @Test
+    void customRoleUsesDbConnectAndEachTokenIsFresh() throws Exception {
+        Endpoint e = parse(Map.of(), "--endpoint", "peccy.dsql.eu-west-1.on.aws", "--user", "reader", "--token-lifetime", "5")
+                .resolve(CREDS).orElseThrow();
+        String t1 = e.password().token();
+        assertThat(t1).contains("Action=DbConnect&").contains("eu-west-1").contains("X-Amz-Expires=5");
+        Thread.sleep(1100);
+        assertThat(e.password().token()).isNotEqualTo(t1); // X-Amz-Date moved: never a cached token
+    }
+
+    @Test
+    void urlWithStaticPassword() {
+        Endpoint e = parse(Map.of(), "--url", "postgresql://app:s%40cret@127.0.0.1:6543/postgres?sslmode=disable").resolve().orElseThrow();
+        assertThat(e.kind()).isEqualTo(Endpoint.Kind.URL);
+        assertThat(e.port()).isEqualTo(6543);
+        assertThat(e.user()).isEqualTo("app");
+        assertThat(e.password().token()).isEqualTo("s@cret");
+        assertThat(e.tls()).isNull();
+        assertThat(e.toString()).doesNotContain("s@cret");
+    }
+
+    @Test
+    void badOptionsFailFastNamingTheOption() {
+        assertThatThrownBy(() -> parse(Map.of(), "--cluster", "abc").resolve()).hasMessageContaining("--region");
+        assertThatThrownBy(() -> parse(Map.of(), "--cluster", "Not_An_Id", "--region", "us-east-1").resolve()).hasMessageContaining("--cluster");
+        assertThatThrownBy(() -> parse(Map.of(), "--cluster", "abc", "--region", "mars").resolve()).hasMessageContaining("--region");
+        assertThatThrownBy(() -> parse(Map.of(), "--url", "mysql://x").resolve()).hasMessageContaining("--url");
+        assertThatThrownBy(() -> parse(Map.of(), "--url", "postgresql://h/db", "--cluster", "abc").resolve()).hasMessageContaining("--url");
+        assertThatThrownBy(() -> parse(Map.of(), "--endpoint", "db.example.com").resolve()).hasMessageContaining("--region");
+        assertThatThrownBy(() -> parse(Map.of(), "--cluster", "abc", "--region", "us-east-1", "--port", "0").resolve(CREDS)).hasMessageContaining("--port");
+    }
+
+    @Test
+    void regionFromEndpointName() {
+        assertThat(ConnectionOptions.regionFromEndpoint("foo0bar1.dsql.us-east-2.on.aws")).isEqualTo("us-east-2");
+        assertThat(ConnectionOptions.regionFromEndpoint("localhost")).isNull();
+    }
+}
