@@ -184,6 +184,10 @@ public final class BatchRunner {
 
     private static String chunkStatement(BatchSpec spec, TableKey key, List<String> last, boolean bounded) {
         String range = lowerBound(key, last) + (bounded ? " AND " + key.tuple(null) + " <= " + key.parameters() : "");
+        if (spec.copy() != null) {
+            return "INSERT INTO " + Sql.qualified(spec.copy().target()) + " (" + spec.copy().columns() + ") SELECT "
+                    + spec.copy().selectList() + " FROM " + Sql.qualified(spec.table()) + " WHERE " + range + predicate(spec);
+        }
         return (spec.isDelete() ? "DELETE FROM " + Sql.qualified(spec.table())
                 : "UPDATE " + Sql.qualified(spec.table()) + " SET " + spec.set())
                 + " WHERE " + range + predicate(spec);

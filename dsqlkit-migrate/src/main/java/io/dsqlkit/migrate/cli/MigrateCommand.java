@@ -195,14 +195,14 @@ public final class MigrateCommand implements Callable<Integer> {
 
     @Command(name = "recipe", mixinStandardHelpOptions = true,
             description = "Generate reviewable migrations for changes DSQL cannot make in place.",
-            subcommands = {AddColumn.class})
+            subcommands = {AddColumn.class, RecreateTable.class})
     static final class Recipe implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "missing recipe: add-column");
+            throw new CommandLine.ParameterException(spec.commandLine(), "missing recipe: add-column or recreate-table");
         }
     }
 
@@ -233,6 +233,50 @@ public final class MigrateCommand implements Callable<Integer> {
             return Connect.run(spec.commandLine().getErr(), () -> {
                 Path p = Migrator.newMigration(location, "add " + column + " to " + table,
                         Recipes.addColumnWithDefault(table, column, type, defaultExpr));
+                spec.commandLine().getOut().println(p);
+                spec.commandLine().getOut().flush();
+                return Connect.OK;
+            });
+        }
+    }
+
+    @Command(name = "recreate-table", mixinStandardHelpOptions = true,
+            description = {"Column TYPE changes, SET NOT NULL and primary-key changes, which DSQL cannot ALTER in place",
+                    "(dsql-facts §1.7): generates CREATE TABLE <t>_new, a chunked copy, a row-count assertion, a swap by",
+                    "rename and DROP of the old table (destructive: apply needs --yes). Stop writes to the table while it runs."})
+    static final class RecreateTable implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+
+        @Option(names = "--location", defaultValue = "db/migration", description = "Folder of migration files (default: ${DEFAULT-VALUE}).")
+        Path location;
+
+        @Option(names = "--table", required = true)
+        String table;
+
+        @Option(names = "--alter-type", paramLabel = "COLUMN=TYPE", description = "Change a column's type, e.g. qty=integer (repeatable).")
+        java.util.Map<String, String> types = new java.util.LinkedHashMap<>();
+
+        @Option(names = "--set-not-null", paramLabel = "COLUMN", split = ",", description = "Make columns NOT NULL.")
+        List<String> notNull = new ArrayList<>();
+
+        @Option(names = "--primary-key", paramLabel = "COLUMNS", split = ",", description = "New primary key columns.")
+        List<String> primaryKey;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return Connect.run(spec.commandLine().getErr(), () -> {
+                if (types.isEmpty() && notNull.isEmpty() && primaryKey == null) {
+                    throw new IllegalArgumentException("nothing to change: give --alter-type, --set-not-null or --primary-key");
+                }
+                String body;
+                try (java.sql.Connection c = Connect.open(connection).getConnection()) {
+                    body = Recipes.recreateTable(c, table, types, new java.util.LinkedHashSet<>(notNull), primaryKey);
+                }
+                Path p = Migrator.newMigration(location, "recreate " + table, body);
                 spec.commandLine().getOut().println(p);
                 spec.commandLine().getOut().flush();
                 return Connect.OK;
