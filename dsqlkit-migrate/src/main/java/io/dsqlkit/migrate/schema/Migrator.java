@@ -4,7 +4,7 @@ import io.dsqlkit.client.OccRetry;
 import io.dsqlkit.migrate.batch.BatchResult;
 import io.dsqlkit.migrate.batch.BatchRunner;
 import io.dsqlkit.migrate.progress.ProgressListener;
-import io.dsqlkit.migrate.support.DataSources;
+import io.dsqlkit.migrate.support.PinnedDataSource;
 import io.dsqlkit.migrate.support.Sql;
 import io.dsqlkit.rules.Diagnostic;
 import io.dsqlkit.rules.LintResult;
@@ -196,7 +196,7 @@ public final class Migrator {
             List<String> applied = new ArrayList<>();
             int run = 0;
             int skipped = 0;
-            try (DataSources.Pinned session = new DataSources.Pinned(dataSource)) {
+            try (PinnedDataSource session = new PinnedDataSource(dataSource)) {
                 for (PendingMigration p : plan.pending()) {
                     config.log().accept("Applying " + p.file().label() + " (" + p.steps().size() + " statements"
                             + (p.partial() ? ", resuming at " + (p.firstToRun() + 1) : "") + ")");

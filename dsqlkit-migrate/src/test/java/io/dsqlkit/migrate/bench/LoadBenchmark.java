@@ -9,7 +9,6 @@ import io.dsqlkit.migrate.batch.BatchSpec;
 import io.dsqlkit.migrate.load.LoadReport;
 import io.dsqlkit.migrate.load.LoadSpec;
 import io.dsqlkit.migrate.load.Loader;
-import io.dsqlkit.migrate.support.DataSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.postgresql.PGConnection;
@@ -47,8 +46,8 @@ class LoadBenchmark {
         }
         try (DsqlLocal local = DsqlLocal.start()) {
             PostgresServer pg = local.postgres();
-            DataSource dsql = DataSources.url(local.jdbcUrl(), local.user(), local.password());
-            DataSource plain = DataSources.url(pg.jdbcUrl(), PostgresServer.SUPERUSER, "");
+            DataSource dsql = io.dsqlkit.migrate.TestDb.url(local.jdbcUrl(), local.user(), local.password());
+            DataSource plain = io.dsqlkit.migrate.TestDb.url(pg.jdbcUrl(), PostgresServer.SUPERUSER, "");
             String ddl = " (id bigint PRIMARY KEY, name text, qty int, note text)";
             exec(dsql, "CREATE TABLE bench_dsql" + ddl);
             exec(plain, "CREATE TABLE bench_pg" + ddl);

@@ -8,7 +8,6 @@ import io.dsqlkit.migrate.load.Loader;
 import io.dsqlkit.migrate.load.LoadReport;
 import io.dsqlkit.migrate.schema.MigrateConfig;
 import io.dsqlkit.migrate.schema.Migrator;
-import io.dsqlkit.migrate.support.DataSources;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -23,7 +22,7 @@ public final class CrashChild {
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
-        DataSource ds = DataSources.url(args[1], args[2], "");
+        DataSource ds = io.dsqlkit.migrate.TestDb.url(args[1], args[2], "");
         System.out.println("READY");
         System.out.flush();
         switch (mode) {
