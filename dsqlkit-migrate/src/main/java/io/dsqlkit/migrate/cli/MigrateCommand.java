@@ -96,7 +96,7 @@ public final class MigrateCommand implements Callable<Integer> {
     @Command(name = "apply", mixinStandardHelpOptions = true,
             description = "Apply pending migrations, one statement per transaction, resuming where an earlier run stopped.")
     static final class Apply extends Sub {
-        @Option(names = "--yes", description = "Confirm destructive statements (DROP, DELETE without WHERE, ...).")
+        @Option(names = "--yes", description = "Confirm destructive statements (DROP, DELETE without WHERE, ...); on a terminal you are asked otherwise.")
         boolean yes;
 
         @Option(names = "--lock-wait", defaultValue = "0", description = "Seconds to keep trying while another run holds the lock (default 0).")
@@ -108,7 +108,8 @@ public final class MigrateCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return Connect.run(err(), () -> {
-                MigrateConfig cfg = settings.config(err()).withConfirmed(yes)
+                boolean confirmed = yes || confirmInteractively(this);
+                MigrateConfig cfg = settings.config(err()).withConfirmed(confirmed)
                         .withLock(Duration.ofSeconds(staleLock), Duration.ofSeconds(lockWait));
                 Migrator.ApplyResult r = new Migrator(Connect.open(connection), cfg).apply();
                 out().println(r.applied().isEmpty() ? "Schema is up to date: nothing applied."
@@ -119,6 +120,22 @@ public final class MigrateCommand implements Callable<Integer> {
                 return Connect.OK;
             });
         }
+    }
+
+    /**
+     * Without --yes on a terminal, destructive statements are shown and confirmed interactively;
+     * without a terminal, apply refuses them (the Migrator's check).
+     */
+    private static boolean confirmInteractively(Sub cmd) throws Exception {
+        java.io.Console console = System.console();
+        if (console == null) return false;
+        List<io.dsqlkit.migrate.schema.MigrationStep> steps = new Migrator(Connect.open(cmd.connection),
+                cmd.settings.config(cmd.err())).plan().destructiveSteps();
+        if (steps.isEmpty()) return false;
+        console.printf("The plan has %d destructive statement(s):%n", steps.size());
+        for (var s : steps) console.printf("  line %d: %s%n", s.line(), s.firstLine());
+        String answer = console.readLine("Apply them? [y/N] ");
+        return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Show applied, pending and partially applied migrations.")

@@ -21,8 +21,15 @@ final class MigrateToolSupport {
                 .withHistoryTable(a.optionalString("history_table", SchemaHistory.DEFAULT_TABLE))
                 .withOutOfOrder(a.bool("out_of_order", false))
                 .withProfile(ctx.linter().profile())
-                .withConfirmed(confirmed);
+                .withConfirmed(confirmed)
+                .withLog(progressLog(ctx));
         return new Migrator(ctx.database().dataSource(), cfg);
+    }
+
+    /** Each executed statement as a progress notification (count of statements so far, no total). */
+    private static java.util.function.Consumer<String> progressLog(ToolContext ctx) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return line -> ctx.progress().report(n.incrementAndGet(), null, line.strip());
     }
 
     static void requireWrites(ToolContext ctx, String what) {
