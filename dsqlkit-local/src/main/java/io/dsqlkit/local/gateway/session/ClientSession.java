@@ -671,6 +671,7 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
             client.flush();
         }
         blocked = false;
+        copyIn = false;
         drain();
     }
 
