@@ -61,7 +61,7 @@ public final class AsyncJobs implements AutoCloseable {
         this.store = new JobStore(backend);
         this.timing = timing;
         this.retention = retention;
-        this.registrationWait = Duration.ofSeconds(10);
+        this.registrationWait = Duration.ofSeconds(3);
         this.onFinished = onFinished;
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {

@@ -78,6 +78,20 @@ class OccUnitTest {
     }
 
     @Test
+    void systemPropertySetsTheOc001Default() {
+        String old = System.getProperty(StandardDsqlBehaviour.STALE_CATALOG_PROPERTY);
+        try {
+            System.setProperty(StandardDsqlBehaviour.STALE_CATALOG_PROPERTY, "false");
+            assertThat(new StandardDsqlBehaviour().options().staleCatalogFails()).isFalse();
+            assertThat(StandardDsqlBehaviour.builder().staleCatalogFails(true).build().options().staleCatalogFails()).isTrue();
+        } finally {
+            if (old == null) System.clearProperty(StandardDsqlBehaviour.STALE_CATALOG_PROPERTY);
+            else System.setProperty(StandardDsqlBehaviour.STALE_CATALOG_PROPERTY, old);
+        }
+        assertThat(new StandardDsqlBehaviour().options().staleCatalogFails()).isTrue();
+    }
+
+    @Test
     void oneShotInjectionFailsTheMatchingCommitOnce() {
         ConflictInjector inj = new ConflictInjector();
         Session a = new Session(1);

@@ -10,6 +10,7 @@ import io.dsqlkit.rules.change.alter.AttachPartitionRule;
 import io.dsqlkit.rules.change.alter.DetachPartitionRule;
 import io.dsqlkit.rules.change.alter.InheritRule;
 import io.dsqlkit.rules.change.alter.LaterAlterActionRule;
+import io.dsqlkit.rules.change.alter.PhysicalOptionRule;
 import io.dsqlkit.rules.change.alter.ReplicaIdentityRule;
 import io.dsqlkit.rules.change.alter.RowLevelSecurityRule;
 import io.dsqlkit.rules.change.alter.SetNotNullRule;
@@ -79,6 +80,7 @@ public final class ChangeSurfaceRules {
             new ReplicaIdentityRule(),
             new TableRuleRule(),
             new StorageParametersRule(),
+            new PhysicalOptionRule(),
             new InheritRule(),
             new AttachPartitionRule(),
             new DetachPartitionRule(),

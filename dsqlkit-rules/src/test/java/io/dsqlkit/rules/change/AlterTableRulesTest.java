@@ -55,6 +55,11 @@ class AlterTableRulesTest {
                 arguments("ALTER TABLE t DISABLE RULE r", "alter-table-rule", "unsupported ALTER TABLE DISABLE RULE statement"),
                 arguments("ALTER TABLE t SET (fillfactor = 70)", "alter-table-storage-parameters", "unsupported ALTER TABLE SET statement"),
                 arguments("ALTER TABLE t INHERIT parent", "alter-table-inherit", "unsupported ALTER TABLE INHERIT statement"),
+                arguments("ALTER TABLE ONLY t CLUSTER ON t_idx", "alter-table-physical-option", "unsupported ALTER TABLE CLUSTER ON statement"),
+                arguments("ALTER TABLE t SET TABLESPACE fast", "alter-table-physical-option", "unsupported ALTER TABLE SET TABLESPACE statement"),
+                arguments("ALTER TABLE t SET UNLOGGED", "alter-table-physical-option", "unsupported ALTER TABLE SET UNLOGGED statement"),
+                arguments("ALTER TABLE t SET WITHOUT CLUSTER", "alter-table-physical-option", "unsupported ALTER TABLE SET WITHOUT CLUSTER statement"),
+                arguments("ALTER TABLE t SET ACCESS METHOD heap", "alter-table-physical-option", "unsupported ALTER TABLE SET ACCESS METHOD statement"),
                 arguments("ALTER TABLE p ATTACH PARTITION p1 FOR VALUES IN (1)", "alter-table-attach-partition",
                         "unsupported ALTER TABLE ATTACH PARTITION statement"),
                 arguments("ALTER TABLE p DETACH PARTITION p1", "alter-table-detach-partition",
@@ -243,5 +248,7 @@ class AlterTableRulesTest {
                 .isEqualTo("ALTER TABLE t ADD COLUMN b int;");
         assertThat(Golden.fixed(CURRENT, "ALTER TABLE t ADD COLUMN b int, REPLICA IDENTITY FULL;", "alter-table-replica-identity"))
                 .isEqualTo("ALTER TABLE t ADD COLUMN b int;");
+        assertThat(Golden.fixed(CURRENT, "ALTER TABLE ONLY t CLUSTER ON t_idx;\nALTER TABLE t OWNER TO app;", "alter-table-physical-option"))
+                .isEqualTo("ALTER TABLE t OWNER TO app;");
     }
 }

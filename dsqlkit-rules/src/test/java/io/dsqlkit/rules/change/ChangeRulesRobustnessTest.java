@@ -43,7 +43,7 @@ class ChangeRulesRobustnessTest {
         return statement.list().ofMinSize(1).ofMaxSize(4).map(ss -> String.join(";\n", ss));
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void rulesNeverCrashAndFixesLex(@ForAll("scripts") String sql) {
         for (Profile p : Profile.values()) {
             List<Diagnostic> found = Golden.lint(p, sql);
