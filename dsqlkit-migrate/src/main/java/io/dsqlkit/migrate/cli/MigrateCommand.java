@@ -96,7 +96,7 @@ public final class MigrateCommand implements Callable<Integer> {
     @Command(name = "apply", mixinStandardHelpOptions = true,
             description = "Apply pending migrations, one statement per transaction, resuming where an earlier run stopped.")
     static final class Apply extends Sub {
-        @Option(names = "--yes", description = "Confirm destructive statements (DROP, DELETE without WHERE, ...).")
+        @Option(names = "--yes", description = "Confirm destructive statements (DROP, DELETE without WHERE, ...); on a terminal you are asked otherwise.")
         boolean yes;
 
         @Option(names = "--lock-wait", defaultValue = "0", description = "Seconds to keep trying while another run holds the lock (default 0).")
@@ -108,7 +108,8 @@ public final class MigrateCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return Connect.run(err(), () -> {
-                MigrateConfig cfg = settings.config(err()).withConfirmed(yes)
+                boolean confirmed = yes || confirmInteractively(this);
+                MigrateConfig cfg = settings.config(err()).withConfirmed(confirmed)
                         .withLock(Duration.ofSeconds(staleLock), Duration.ofSeconds(lockWait));
                 Migrator.ApplyResult r = new Migrator(Connect.open(connection), cfg).apply();
                 out().println(r.applied().isEmpty() ? "Schema is up to date: nothing applied."
@@ -119,6 +120,22 @@ public final class MigrateCommand implements Callable<Integer> {
                 return Connect.OK;
             });
         }
+    }
+
+    /**
+     * Without --yes on a terminal, destructive statements are shown and confirmed interactively;
+     * without a terminal, apply refuses them (the Migrator's check).
+     */
+    private static boolean confirmInteractively(Sub cmd) throws Exception {
+        java.io.Console console = System.console();
+        if (console == null) return false;
+        List<io.dsqlkit.migrate.schema.MigrationStep> steps = new Migrator(Connect.open(cmd.connection),
+                cmd.settings.config(cmd.err())).plan().destructiveSteps();
+        if (steps.isEmpty()) return false;
+        console.printf("The plan has %d destructive statement(s):%n", steps.size());
+        for (var s : steps) console.printf("  line %d: %s%n", s.line(), s.firstLine());
+        String answer = console.readLine("Apply them? [y/N] ");
+        return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Show applied, pending and partially applied migrations.")
@@ -195,14 +212,14 @@ public final class MigrateCommand implements Callable<Integer> {
 
     @Command(name = "recipe", mixinStandardHelpOptions = true,
             description = "Generate reviewable migrations for changes DSQL cannot make in place.",
-            subcommands = {AddColumn.class})
+            subcommands = {AddColumn.class, RecreateTable.class})
     static final class Recipe implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "missing recipe: add-column");
+            throw new CommandLine.ParameterException(spec.commandLine(), "missing recipe: add-column or recreate-table");
         }
     }
 
@@ -233,6 +250,50 @@ public final class MigrateCommand implements Callable<Integer> {
             return Connect.run(spec.commandLine().getErr(), () -> {
                 Path p = Migrator.newMigration(location, "add " + column + " to " + table,
                         Recipes.addColumnWithDefault(table, column, type, defaultExpr));
+                spec.commandLine().getOut().println(p);
+                spec.commandLine().getOut().flush();
+                return Connect.OK;
+            });
+        }
+    }
+
+    @Command(name = "recreate-table", mixinStandardHelpOptions = true,
+            description = {"Column TYPE changes, SET NOT NULL and primary-key changes, which DSQL cannot ALTER in place",
+                    "(dsql-facts §1.7): generates CREATE TABLE <t>_new, a chunked copy, a row-count assertion, a swap by",
+                    "rename and DROP of the old table (destructive: apply needs --yes). Stop writes to the table while it runs."})
+    static final class RecreateTable implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+
+        @Option(names = "--location", defaultValue = "db/migration", description = "Folder of migration files (default: ${DEFAULT-VALUE}).")
+        Path location;
+
+        @Option(names = "--table", required = true)
+        String table;
+
+        @Option(names = "--alter-type", paramLabel = "COLUMN=TYPE", description = "Change a column's type, e.g. qty=integer (repeatable).")
+        java.util.Map<String, String> types = new java.util.LinkedHashMap<>();
+
+        @Option(names = "--set-not-null", paramLabel = "COLUMN", split = ",", description = "Make columns NOT NULL.")
+        List<String> notNull = new ArrayList<>();
+
+        @Option(names = "--primary-key", paramLabel = "COLUMNS", split = ",", description = "New primary key columns.")
+        List<String> primaryKey;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return Connect.run(spec.commandLine().getErr(), () -> {
+                if (types.isEmpty() && notNull.isEmpty() && primaryKey == null) {
+                    throw new IllegalArgumentException("nothing to change: give --alter-type, --set-not-null or --primary-key");
+                }
+                String body;
+                try (java.sql.Connection c = Connect.open(connection).getConnection()) {
+                    body = Recipes.recreateTable(c, table, types, new java.util.LinkedHashSet<>(notNull), primaryKey);
+                }
+                Path p = Migrator.newMigration(location, "recreate " + table, body);
                 spec.commandLine().getOut().println(p);
                 spec.commandLine().getOut().flush();
                 return Connect.OK;

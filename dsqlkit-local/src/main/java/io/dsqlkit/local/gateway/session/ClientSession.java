@@ -77,7 +77,7 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     /** A simple Query (or function call) is in flight: planning waits for its ReadyForQuery. */
     private boolean blocked;
-    /** COPY FROM STDIN is running: the client's CopyData/CopyDone/CopyFail go straight through. */
+    /** The backend sent CopyInResponse: the client's CopyData/CopyDone/CopyFail must pass while the query is in flight. */
     private boolean copyIn;
     private boolean errorSinceSync;
     private final Map<String, Prepared> prepared = new HashMap<>();
@@ -373,11 +373,6 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
             }
             default -> { }
         }
-        switch (f.type()) {
-            case 'G' -> copyIn = true;
-            case 'C', 'E', 'Z' -> copyIn = false;
-            default -> { }
-        }
         Pending head = pending.peek();
         if (head == null) {
             if (f.type() == 'E') {
@@ -394,13 +389,16 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
             return;
         }
         if (head.onBackend(f)) pending.poll();
-        if (copyIn && f.type() == 'G') drain();
     }
 
     // ---------------------------------------------------------------- client messages
 
+    private static boolean isCopyFrame(Frame f) {
+        return f != null && (f.type() == 'd' || f.type() == 'c' || f.type() == 'f');
+    }
+
     private void drain() {
-        while (phase == Phase.READY && !inbound.isEmpty() && (!blocked || (copyIn && isCopy(inbound.peek())))) {
+        while (phase == Phase.READY && (!blocked || copyIn && isCopyFrame(inbound.peek())) && !inbound.isEmpty()) {
             Frame f = inbound.poll();
             try {
                 onClientMessage(f);
@@ -413,10 +411,6 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
         }
         updateClientAutoRead();
         if (backend != null && phase == Phase.READY) backend.flush();
-    }
-
-    private static boolean isCopy(Frame f) {
-        return f.type() == 'd' || f.type() == 'c' || f.type() == 'f';
     }
 
     private void updateClientAutoRead() {
@@ -449,6 +443,7 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
             case 'X' -> close();
             case 'd', 'c', 'f' -> {
                 f.decodeFrontend();
+                if (f.type() != 'd') copyIn = false;
                 backend.write(f.retainedRaw());
             }
             case 'F' -> {
@@ -672,6 +667,7 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
             client.flush();
         }
         blocked = false;
+        copyIn = false;
         drain();
     }
 
@@ -765,6 +761,13 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
                 case 'I' -> {
                     relay(f);
                     index++;
+                }
+                case 'G' -> {
+                    // COPY FROM STDIN (supported by DSQL, dsql-facts §1.1): let the client's copy stream through.
+                    relay(f);
+                    client.flush();
+                    copyIn = true;
+                    client.eventLoop().execute(ClientSession.this::drain);
                 }
                 case 'E' -> {
                     backendError(f, current());
