@@ -24,12 +24,23 @@ public final class ToolAdapter {
 
     private final Database database;
     private final ServerSettings settings;
-    private final Linter linter;
+    private volatile Linter linter;
 
     public ToolAdapter(Database database, ServerSettings settings) {
         this.database = database;
         this.settings = settings;
-        this.linter = new Linter(settings.profile());
+    }
+
+    /** Built on first use: loading the rule catalog is not needed to answer {@code initialize}. */
+    private Linter linter() {
+        Linter l = linter;
+        if (l == null) {
+            synchronized (this) {
+                if (linter == null) linter = new Linter(settings.profile());
+                l = linter;
+            }
+        }
+        return l;
     }
 
     public McpServerFeatures.SyncToolSpecification specification(DsqlTool tool) {
@@ -76,7 +87,7 @@ public final class ToolAdapter {
             }
             tenant = s;
         }
-        return new ToolContext(database, settings, linter, progress(exchange, request), tenant);
+        return new ToolContext(database, settings, linter(), progress(exchange, request), tenant);
     }
 
     private static Progress progress(McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
