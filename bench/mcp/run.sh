@@ -23,8 +23,8 @@ echo "== building class path" >&2
    -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=runtime >/dev/null)
 cp="$root/dsqlkit-mcp/target/classes:$(cat "$work/cp.txt")"
 
-echo "== starting local DSQL (auth none)" >&2
-java -cp "$cp" "$root/bench/mcp/StartLocal.java" --port 0 --ephemeral >"$work/local.out" 2>"$work/local.err" &
+echo "== starting local DSQL (--auth none)" >&2
+java -cp "$cp" "$root/bench/mcp/StartLocal.java" --port 0 --ephemeral --auth none >"$work/local.out" 2>"$work/local.err" &
 local_pid=$!
 for _ in $(seq 1 120); do grep -q "ready:" "$work/local.out" 2>/dev/null && break; sleep 0.5; done
 port="$(grep -o 'port=[0-9]*' "$work/local.out" | head -1 | cut -d= -f2)"
