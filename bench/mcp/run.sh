@@ -38,8 +38,14 @@ peer=(node "$DSQLKIT_PEERS/node_modules/@modelcontextprotocol/server-postgres/di
 measure() { node "$bench_dir/mcp-latency.mjs" --calls "$1" --tool query --args "$2" -- "${@:3}"; }
 
 echo "== class-data sharing archive for dsqlkit (training run)" >&2
-measure 50 '{"sql":"SELECT 1"}' java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$work/dsqlkit.jsa" -cp "$cp" \
-  io.dsqlkit.mcp.McpMain --url "$url" --read-only >/dev/null 2>&1 || true
+{
+  echo '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"train","version":"1"}}}'
+  sleep 2
+  echo '{"jsonrpc":"2.0","method":"notifications/initialized"}'
+  for i in $(seq 2 40); do echo '{"jsonrpc":"2.0","id":'"$i"',"method":"tools/call","params":{"name":"query","arguments":{"sql":"SELECT 1"}}}'; done
+  sleep 5
+} | java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$work/dsqlkit.jsa" -cp "$cp" io.dsqlkit.mcp.McpMain --url "$url" --read-only >/dev/null 2>&1 || true
+[ -f "$work/dsqlkit.jsa" ] || echo "   (no CDS archive was written; the AppCDS row runs without it)" >&2
 dsqlkit_cds=(java "${java_opts[@]}" -XX:SharedArchiveFile="$work/dsqlkit.jsa" -Xshare:auto -cp "$cp" io.dsqlkit.mcp.McpMain --url "$url" --read-only)
 
 for q in '{"sql":"SELECT 1"}' '{"sql":"SELECT g, md5(g::text) FROM generate_series(1, 100) g"}'; do

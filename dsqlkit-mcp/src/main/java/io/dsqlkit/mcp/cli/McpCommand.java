@@ -137,7 +137,7 @@ public final class McpCommand implements Callable<Integer> {
         Thread closer = new Thread(mcp::closeGracefully, "dsqlkit-mcp-close-session");
         closer.setDaemon(true);
         closer.start();
-        closer.join(2000);
+        closer.join(500);
         return 0;
     }
 
