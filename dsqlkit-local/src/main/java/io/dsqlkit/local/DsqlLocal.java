@@ -1,11 +1,11 @@
 package io.dsqlkit.local;
 
 import io.dsqlkit.local.behaviour.DsqlBehaviour;
+import io.dsqlkit.local.behaviour.StandardDsqlBehaviour;
 import io.dsqlkit.local.gateway.BackendBootstrap;
 import io.dsqlkit.local.gateway.GatewayConfig;
 import io.dsqlkit.local.gateway.GatewayServer;
 import io.dsqlkit.local.gateway.Limits;
-import io.dsqlkit.local.gateway.PassThroughBehaviour;
 import io.dsqlkit.local.gateway.auth.AuthMode;
 import io.dsqlkit.local.gateway.auth.LocalCredentials;
 import io.dsqlkit.local.gateway.auth.LocalTokenGenerator;
@@ -176,20 +176,9 @@ public final class DsqlLocal implements AutoCloseable {
         if (last != null) LOG.log(System.Logger.Level.ERROR, "could not restart PostgreSQL", last);
     }
 
-    /** The default DSQL behaviours (sys schema, async jobs, OCC) when the behaviour module provides them. */
+    /** The default DSQL behaviours: sys schema, async index jobs, OCC, catalog versions. */
     static DsqlBehaviour defaultBehaviour(Profile profile) {
-        try {
-            Class<?> c = Class.forName("io.dsqlkit.local.behaviour.StandardDsqlBehaviour");
-            try {
-                return (DsqlBehaviour) c.getConstructor(Profile.class).newInstance(profile);
-            } catch (NoSuchMethodException e) {
-                return (DsqlBehaviour) c.getConstructor().newInstance();
-            }
-        } catch (ClassNotFoundException e) {
-            return new PassThroughBehaviour();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot create the standard DSQL behaviour: " + e, e);
-        }
+        return new StandardDsqlBehaviour();
     }
 
     public static final class Builder {

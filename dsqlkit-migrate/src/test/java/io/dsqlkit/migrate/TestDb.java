@@ -1,7 +1,6 @@
 package io.dsqlkit.migrate;
 
 import io.dsqlkit.local.DsqlLocal;
-import io.dsqlkit.migrate.support.DataSources;
 import io.dsqlkit.testkit.SharedDsqlLocal;
 
 import javax.sql.DataSource;
@@ -20,7 +19,47 @@ public final class TestDb {
 
     public static DataSource dataSource() {
         DsqlLocal l = local();
-        return DataSources.url(l.jdbcUrl(), l.user(), l.password());
+        return url(l.jdbcUrl(), l.user(), l.password());
+    }
+
+    /** A DataSource opening a new plain JDBC connection per call (tests, child JVMs, benchmarks). */
+    public static DataSource url(String url, String user, String password) {
+        java.util.Properties p = new java.util.Properties();
+        if (user != null) p.setProperty("user", user);
+        if (password != null) p.setProperty("password", password);
+        return new DataSource() {
+            public java.sql.Connection getConnection() throws SQLException {
+                return java.sql.DriverManager.getConnection(url, p);
+            }
+
+            public java.sql.Connection getConnection(String u, String pw) throws SQLException {
+                return getConnection();
+            }
+
+            public java.io.PrintWriter getLogWriter() {
+                return null;
+            }
+
+            public void setLogWriter(java.io.PrintWriter out) {}
+
+            public void setLoginTimeout(int seconds) {}
+
+            public int getLoginTimeout() {
+                return 0;
+            }
+
+            public java.util.logging.Logger getParentLogger() {
+                return java.util.logging.Logger.getGlobal();
+            }
+
+            public <T> T unwrap(Class<T> iface) throws SQLException {
+                throw new SQLException("not a wrapper");
+            }
+
+            public boolean isWrapperFor(Class<?> iface) {
+                return false;
+            }
+        };
     }
 
     /** Runs statements one by one in autocommit (one DDL per transaction, as DSQL requires). */

@@ -152,8 +152,19 @@ public final class Linter {
         return sb.toString();
     }
 
+    /**
+     * The statement containing {@code offset}. Statements are contiguous and in source order, so a
+     * binary search keeps script rules with many findings linear in the file size.
+     */
     private static Statement owner(List<Statement> statements, int offset) {
-        for (Statement s : statements) if (offset >= s.offset() && offset < s.end()) return s;
+        int lo = 0, hi = statements.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Statement s = statements.get(mid);
+            if (offset < s.offset()) hi = mid - 1;
+            else if (offset >= s.end()) lo = mid + 1;
+            else return s;
+        }
         return null;
     }
 

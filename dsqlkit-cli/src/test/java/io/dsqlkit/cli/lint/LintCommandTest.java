@@ -133,6 +133,21 @@ class LintCommandTest {
     }
 
     @Test
+    void fixReportsWhatItCouldNotFixWithTheReasonAndKeepsPermissions() throws Exception {
+        Path f = write("mixed.sql", "CREATE INDEX i ON t(a);\nCREATE TEMPORARY TABLE scratch (id uuid);\n");
+        boolean posix = f.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (posix) Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        Cli r = Cli.run("lint", "--fix", f.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(Files.readString(f)).startsWith("CREATE INDEX ASYNC i ON t(a);\n");
+        assertThat(r.err()).containsPattern(java.util.regex.Pattern.quote(f.toString()) + ":2:1: not fixed \\[[a-z-]+\\]: \\S+");
+        if (posix) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                    .isEqualTo("rw-r-----");
+        }
+    }
+
+    @Test
     void fixOnStdinPrintsTheFixedSqlAndReportsOnStderr() {
         Cli r = Cli.withStdin("TRUNCATE orders;\n", "lint", "--fix", "-");
         assertThat(r.out()).containsIgnoringCase("DELETE FROM orders;").doesNotContain("finding");

@@ -34,6 +34,12 @@ import java.util.Optional;
  */
 public final class StandardDsqlBehaviour implements DsqlBehaviour {
     private static final String PENDING = "dsqlkit.behaviour.pending";
+    /**
+     * System property giving the default of {@link Options.Builder#staleCatalogFails}: {@code false}
+     * turns OC001 on a stale catalog cache off for every local DSQL in the JVM (e.g. for a test
+     * suite whose code does not retry OC001 yet).
+     */
+    public static final String STALE_CATALOG_PROPERTY = "dsqlkit.local.staleCatalogFails";
 
     private final Options options;
     private final CatalogVersions versions = new CatalogVersions();
@@ -73,7 +79,8 @@ public final class StandardDsqlBehaviour implements DsqlBehaviour {
         public static final class Builder {
             private BehaviourLimits limits = BehaviourLimits.DSQL;
             private Duration lockTimeout = Duration.ofMillis(100);
-            private boolean staleCatalogFails = true;
+            private boolean staleCatalogFails =
+                    Boolean.parseBoolean(System.getProperty(STALE_CATALOG_PROPERTY, "true"));
             private boolean jobCompletionBumpsCatalog = false;
             private JobTiming jobTiming = JobTiming.IMMEDIATE;
             private int jobThreads = 4;
@@ -297,7 +304,7 @@ public final class StandardDsqlBehaviour implements DsqlBehaviour {
             // PostgreSQL names the argument types of the call, e.g. "(unknown)" for a literal; DSQL names the signature.
             return Optional.of(new DsqlError("42809", "sys.wait_for_job(text) is a procedure"));
         }
-        return OccErrors.translate(sqlstate);
+        return OccErrors.translate(sqlstate, message);
     }
 
     @Override

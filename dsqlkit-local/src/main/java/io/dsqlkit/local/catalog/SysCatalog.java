@@ -16,6 +16,9 @@ import java.util.List;
  * {@code admin} and custom roles read it) and writable only by the superuser the jobs run as.
  */
 public final class SysCatalog {
+    /** Details of a job left unfinished when the local DSQL stopped (our text; DSQL has no such case). */
+    public static final String INTERRUPTED_DETAILS = "interrupted: the local DSQL stopped before the job finished";
+
     private SysCatalog() {}
 
     /** Idempotent: safe on every start, also over a data folder from an earlier run. */
@@ -58,6 +61,9 @@ public final class SysCatalog {
                   LEFT JOIN pg_catalog.pg_roles r ON r.oid = m.pg_role_oid
                   LEFT JOIN pg_catalog.pg_roles g ON g.oid = m.grantor_pg_role_oid""",
                 waitForJobProcedure(waitForJobTimeout),
+                // Over a kept data folder: jobs the previous run did not finish will never finish.
+                "UPDATE sys.jobs SET status = 'failed', details = '" + INTERRUPTED_DETAILS + "', update_time = now() "
+                        + "WHERE status IN ('submitted', 'processing')",
                 "GRANT USAGE ON SCHEMA sys TO PUBLIC",
                 "GRANT SELECT ON sys.jobs, sys.iam_pg_role_mappings TO PUBLIC",
                 "GRANT EXECUTE ON PROCEDURE sys.wait_for_job(text, boolean) TO PUBLIC");

@@ -61,7 +61,7 @@ public final class AsyncJobs implements AutoCloseable {
         this.store = new JobStore(backend);
         this.timing = timing;
         this.retention = retention;
-        this.registrationWait = Duration.ofSeconds(10);
+        this.registrationWait = Duration.ofSeconds(3);
         this.onFinished = onFinished;
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -174,14 +174,13 @@ public final class AsyncJobs implements AutoCloseable {
      */
     public void submit(PreparedJob job) {
         if (closed) return;
-        try {
-            store.purgeFinishedBefore(retention);
+        try (Connection c = store.connect()) {
+            store.purgeFinishedBefore(c, retention);
             if (job.ddl() instanceof AsyncDdl.IndexBuild) {
-                store.insert(job.id(), INDEX_BUILD, PG_CLASS, job.table().schema() + "." + job.objectName());
+                store.insert(c, job.id(), INDEX_BUILD, PG_CLASS, job.table().schema() + "." + job.objectName(), null);
             } else {
                 String schema = job.table() != null ? job.table().schema() : job.ddl().table().withDefaultSchema("public").schema();
-                store.insert(job.id(), VALIDATE_CONSTRAINT, PG_CONSTRAINT, schema + "." + job.objectName());
-                if (job.objectId() != null) store.objectId(job.id(), job.objectId());
+                store.insert(c, job.id(), VALIDATE_CONSTRAINT, PG_CONSTRAINT, schema + "." + job.objectName(), job.objectId());
             }
         } catch (SQLException e) {
             System.err.println("dsqlkit: cannot record async job " + job.id() + ": " + e.getMessage());
@@ -297,7 +296,7 @@ public final class AsyncJobs implements AutoCloseable {
                 while (System.nanoTime() < deadline) {
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
-                            store.objectId(job.id(), rs.getLong(1));
+                            store.objectId(c, job.id(), rs.getLong(1));
                             return;
                         }
                     }

@@ -16,15 +16,22 @@ final class JobStore {
         this.backend = backend;
     }
 
+    Connection connect() throws SQLException {
+        return backend.connect();
+    }
+
     /** A new job, {@code submitted}, with update_time NULL as DSQL shows it. */
-    void insert(String jobId, String jobType, long classId, String objectName) throws SQLException {
-        try (Connection c = backend.connect(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO sys.jobs (job_id, status, job_type, class_id, object_name, start_time) "
-                        + "VALUES (?, 'submitted', ?, ?, ?, now())")) {
+    void insert(Connection c, String jobId, String jobType, long classId, String objectName, Long objectId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO sys.jobs (job_id, status, job_type, class_id, object_name, object_id, start_time) "
+                        + "VALUES (?, 'submitted', ?, ?, ?, ?, now())")) {
             ps.setString(1, jobId);
             ps.setString(2, jobType);
             ps.setLong(3, classId);
             ps.setString(4, objectName);
+            if (objectId == null) ps.setNull(5, Types.BIGINT);
+            else ps.setLong(5, objectId);
             ps.executeUpdate();
         }
     }
@@ -40,9 +47,8 @@ final class JobStore {
         }
     }
 
-    void objectId(String jobId, long oid) throws SQLException {
-        try (Connection c = backend.connect();
-             PreparedStatement ps = c.prepareStatement("UPDATE sys.jobs SET object_id = ? WHERE job_id = ?")) {
+    void objectId(Connection c, String jobId, long oid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sys.jobs SET object_id = ? WHERE job_id = ?")) {
             ps.setLong(1, oid);
             ps.setString(2, jobId);
             ps.executeUpdate();
@@ -50,8 +56,8 @@ final class JobStore {
     }
 
     /** DSQL deletes jobs finished for more than 30 minutes whenever a new job runs (§4). */
-    int purgeFinishedBefore(Duration retention) throws SQLException {
-        try (Connection c = backend.connect(); PreparedStatement ps = c.prepareStatement(
+    int purgeFinishedBefore(Connection c, Duration retention) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
                 "DELETE FROM sys.jobs WHERE status IN ('completed', 'failed') "
                         + "AND update_time < now() - make_interval(secs => ?)")) {
             ps.setDouble(1, retention.toMillis() / 1000.0);

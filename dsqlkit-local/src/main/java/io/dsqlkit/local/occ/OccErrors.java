@@ -15,7 +15,16 @@ public final class OccErrors {
     private OccErrors() {}
 
     public static Optional<DsqlError> translate(String sqlstate) {
+        return translate(sqlstate, null);
+    }
+
+    /**
+     * As {@link #translate(String)}, but leaves DSQL's own OCC errors alone: the gateway raises
+     * OC001 (and injected OC000) through the backend, and they come back here as 40001.
+     */
+    public static Optional<DsqlError> translate(String sqlstate, String message) {
         if (sqlstate == null) return Optional.empty();
+        if (message != null && (message.contains("(OC000)") || message.contains("(OC001)"))) return Optional.empty();
         return switch (sqlstate) {
             case "40001", "55P03", "40P01" -> Optional.of(DsqlErrors.OC000);
             default -> Optional.empty();

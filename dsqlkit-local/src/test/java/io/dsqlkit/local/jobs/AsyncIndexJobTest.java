@@ -222,6 +222,23 @@ class AsyncIndexJobTest {
         }
     }
 
+    @Test
+    void jobCompletionCanCountAsACatalogChange() throws Exception {
+        try (StandardDsqlBehaviour bumping = StandardDsqlBehaviour.builder().jobCompletionBumpsCatalog(true).build()) {
+            bumping.install(pg::connect);
+            try (BehaviourDriver s = new BehaviourDriver(bumping, pg)) {
+                s.exec("CREATE TABLE ij_bump (id int PRIMARY KEY, a int)");
+                long before = bumping.catalogVersions().current();
+                String job = s.value("CREATE INDEX ASYNC ij_bump_a ON ij_bump (a)");
+                assertThat(s.value("CALL sys.wait_for_job('" + job + "')")).isEqualTo("t");
+                // One bump for the committed DDL, one when the job finished (in either order).
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (bumping.catalogVersions().current() < before + 2 && System.nanoTime() < deadline) Thread.sleep(5);
+                assertThat(bumping.catalogVersions().current()).isEqualTo(before + 2);
+            }
+        }
+    }
+
     private static void awaitStatus(BehaviourDriver s, String jobId, String status) throws SQLException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {

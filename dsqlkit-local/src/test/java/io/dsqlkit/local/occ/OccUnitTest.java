@@ -38,6 +38,10 @@ class OccUnitTest {
             assertThat(OccErrors.translate(state)).as(state).contains(DsqlErrors.OC000);
         }
         assertThat(OccErrors.translate("23505")).isEmpty();
+        // The gateway raises DSQL's own OCC errors through the backend; they must come back unchanged.
+        assertThat(OccErrors.translate("40001", DsqlErrors.OC001.message())).isEmpty();
+        assertThat(OccErrors.translate("40001", DsqlErrors.OC000.message())).isEmpty();
+        assertThat(OccErrors.translate("40001", "could not serialize access due to concurrent update")).contains(DsqlErrors.OC000);
         assertThat(OccErrors.translate(null)).isEmpty();
     }
 
@@ -71,6 +75,20 @@ class OccUnitTest {
             assertThat(beh.onTransactionStart(s)).isEmpty();
         }
         assertThat(on.onTransactionStart(new Session(9))).isEmpty();
+    }
+
+    @Test
+    void systemPropertySetsTheOc001Default() {
+        String old = System.getProperty(StandardDsqlBehaviour.STALE_CATALOG_PROPERTY);
+        try {
+            System.setProperty(StandardDsqlBehaviour.STALE_CATALOG_PROPERTY, "false");
+            assertThat(new StandardDsqlBehaviour().options().staleCatalogFails()).isFalse();
+            assertThat(StandardDsqlBehaviour.builder().staleCatalogFails(true).build().options().staleCatalogFails()).isTrue();
+        } finally {
+            if (old == null) System.clearProperty(StandardDsqlBehaviour.STALE_CATALOG_PROPERTY);
+            else System.setProperty(StandardDsqlBehaviour.STALE_CATALOG_PROPERTY, old);
+        }
+        assertThat(new StandardDsqlBehaviour().options().staleCatalogFails()).isTrue();
     }
 
     @Test

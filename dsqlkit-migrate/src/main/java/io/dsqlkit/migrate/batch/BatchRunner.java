@@ -3,7 +3,7 @@ package io.dsqlkit.migrate.batch;
 import io.dsqlkit.client.OccRetry;
 import io.dsqlkit.migrate.progress.ProgressListener;
 import io.dsqlkit.migrate.progress.ProgressMeter;
-import io.dsqlkit.migrate.support.DataSources;
+import io.dsqlkit.migrate.support.PinnedDataSource;
 import io.dsqlkit.migrate.support.Sql;
 
 import javax.sql.DataSource;
@@ -65,7 +65,7 @@ public final class BatchRunner {
 
     public BatchResult run(BatchSpec spec, ProgressListener listener) throws SQLException {
         String jobId = spec.effectiveJobId();
-        try (DataSources.Pinned pinned = new DataSources.Pinned(dataSource)) {
+        try (PinnedDataSource pinned = new PinnedDataSource(dataSource)) {
             TableKey key;
             Checkpoint cp;
             try (Connection c = pinned.getConnection()) {
@@ -184,6 +184,10 @@ public final class BatchRunner {
 
     private static String chunkStatement(BatchSpec spec, TableKey key, List<String> last, boolean bounded) {
         String range = lowerBound(key, last) + (bounded ? " AND " + key.tuple(null) + " <= " + key.parameters() : "");
+        if (spec.copy() != null) {
+            return "INSERT INTO " + Sql.qualified(spec.copy().target()) + " (" + spec.copy().columns() + ") SELECT "
+                    + spec.copy().selectList() + " FROM " + Sql.qualified(spec.table()) + " WHERE " + range + predicate(spec);
+        }
         return (spec.isDelete() ? "DELETE FROM " + Sql.qualified(spec.table())
                 : "UPDATE " + Sql.qualified(spec.table()) + " SET " + spec.set())
                 + " WHERE " + range + predicate(spec);
@@ -223,13 +227,7 @@ public final class BatchRunner {
     }
 
     private boolean checkpointExists(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            ps.setString(1, checkpointTable);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
+        return Sql.relationExists(c, checkpointTable);
     }
 
     private Checkpoint readCheckpoint(Connection c, String jobId) throws SQLException {

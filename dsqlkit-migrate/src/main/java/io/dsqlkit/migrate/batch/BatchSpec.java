@@ -8,7 +8,21 @@ import java.util.Objects;
  *
  * @param jobId names the checkpoint; a re-run with the same id resumes (null: derived from the statement)
  */
-public record BatchSpec(String table, String set, String where, int chunkSize, String jobId) {
+public record BatchSpec(String table, String set, String where, int chunkSize, String jobId, Copy copy) {
+    /**
+     * Copy mode: {@code INSERT INTO target (columns) SELECT selectList FROM table} chunk by chunk of the
+     * source's primary key (the table-recreation recipe's batched copy).
+     */
+    public record Copy(String target, String columns, String selectList) {}
+
+    public BatchSpec(String table, String set, String where, int chunkSize, String jobId) {
+        this(table, set, where, chunkSize, jobId, null);
+    }
+
+    public static BatchSpec copy(String source, String target, String columns, String selectList, String where) {
+        return new BatchSpec(source, null, where, DEFAULT_CHUNK, null, new Copy(target, columns, selectList));
+    }
+
     /** DSQL allows 3,000 mutated rows per transaction (dsql-facts §2); the checkpoint row is one more. */
     public static final int MAX_CHUNK = 2_999;
     public static final int DEFAULT_CHUNK = 1_000;
@@ -32,19 +46,23 @@ public record BatchSpec(String table, String set, String where, int chunkSize, S
     }
 
     public BatchSpec withChunkSize(int n) {
-        return new BatchSpec(table, set, where, n, jobId);
+        return new BatchSpec(table, set, where, n, jobId, copy);
     }
 
     public BatchSpec withJobId(String id) {
-        return new BatchSpec(table, set, where, chunkSize, id);
+        return new BatchSpec(table, set, where, chunkSize, id, copy);
     }
 
     public boolean isDelete() {
-        return set == null;
+        return set == null && copy == null;
     }
 
     /** The statement as a person would write it (for the checkpoint and messages). */
     public String describe() {
+        if (copy != null) {
+            return "INSERT INTO " + copy.target() + " (" + copy.columns() + ") SELECT " + copy.selectList() + " FROM " + table
+                    + (where == null ? "" : " WHERE " + where);
+        }
         return (isDelete() ? "DELETE FROM " + table : "UPDATE " + table + " SET " + set)
                 + (where == null ? "" : " WHERE " + where);
     }

@@ -105,10 +105,4 @@ public final class LoadManifest {
         }
     }
 
-    public int forget(Connection c, String loadId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE load_id = ?")) {
-            ps.setString(1, loadId);
-            return ps.executeUpdate();
-        }
-    }
 }

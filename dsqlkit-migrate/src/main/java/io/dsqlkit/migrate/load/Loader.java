@@ -3,7 +3,7 @@ package io.dsqlkit.migrate.load;
 import io.dsqlkit.client.OccRetry;
 import io.dsqlkit.migrate.progress.ProgressListener;
 import io.dsqlkit.migrate.progress.ProgressMeter;
-import io.dsqlkit.migrate.support.DataSources;
+import io.dsqlkit.migrate.support.PinnedDataSource;
 import io.dsqlkit.migrate.support.Sql;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -103,7 +103,7 @@ public final class Loader {
             List<Thread> workers = new ArrayList<>();
             for (int w = 0; w < spec.parallelism(); w++) {
                 Thread t = new Thread(() -> {
-                    try (DataSources.Pinned ds = new DataSources.Pinned(dataSource)) {
+                    try (PinnedDataSource ds = new PinnedDataSource(dataSource)) {
                         while (true) {
                             Chunk ch = queue.take();
                             if (ch == poison) return;

@@ -8,9 +8,10 @@ import io.dsqlkit.migrate.batch.BatchSpec;
  * @param index       0-based position among the file's executable statements (the history key)
  * @param destructive drops or deletes data; {@code apply} needs explicit confirmation
  * @param batch       for {@link StepKind#BATCHED_DML}, the chunked statement
+ * @param assertion   a SELECT preceded by {@code -- dsqlkit:assert}: it must return true, or the migration fails
  */
 public record MigrationStep(int index, String sql, StepKind kind, String statementKind, boolean destructive,
-                            BatchSpec batch, int line) {
+                            BatchSpec batch, int line, boolean assertion) {
     public String checksum() {
         return MigrationFile.sha256(MigrationFile.normalise(sql));
     }

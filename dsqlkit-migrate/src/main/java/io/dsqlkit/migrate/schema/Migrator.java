@@ -4,7 +4,7 @@ import io.dsqlkit.client.OccRetry;
 import io.dsqlkit.migrate.batch.BatchResult;
 import io.dsqlkit.migrate.batch.BatchRunner;
 import io.dsqlkit.migrate.progress.ProgressListener;
-import io.dsqlkit.migrate.support.DataSources;
+import io.dsqlkit.migrate.support.PinnedDataSource;
 import io.dsqlkit.migrate.support.Sql;
 import io.dsqlkit.rules.Diagnostic;
 import io.dsqlkit.rules.LintResult;
@@ -59,11 +59,7 @@ public final class Migrator {
 
     public MigrationPlan plan() throws SQLException, IOException {
         List<MigrationFile> files = MigrationScanner.scan(config.location());
-        Map<String, List<HistoryRow>> rows;
-        try (Connection c = dataSource.getConnection()) {
-            rows = history.rows(c);
-        }
-        return plan(files, rows);
+        return plan(files, retry.run(dataSource, history::rows).value());
     }
 
     MigrationPlan plan(List<MigrationFile> files, Map<String, List<HistoryRow>> rows) {
@@ -122,7 +118,18 @@ public final class Migrator {
     private void checkDoneStatementsUnchanged(List<PendingMigration> pending, Map<String, List<HistoryRow>> rows,
                                               List<String> problems) {
         if (pending.isEmpty()) return;
-        try (Connection c = dataSource.getConnection()) {
+        try {
+            retry.run(dataSource, c -> {
+                checkDoneStatements(c, pending, problems);
+                return null;
+            });
+        } catch (SQLException e) {
+            problems.add("could not read " + history.table() + ": " + Sql.message(e));
+        }
+    }
+
+    private void checkDoneStatements(Connection c, List<PendingMigration> pending, List<String> problems) throws SQLException {
+        {
             if (!history.exists(c)) return;
             for (PendingMigration p : pending) {
                 if (!p.partial()) continue;
@@ -143,8 +150,6 @@ public final class Migrator {
                     }
                 }
             }
-        } catch (SQLException e) {
-            problems.add("could not read " + history.table() + ": " + Sql.message(e));
         }
     }
 
@@ -191,7 +196,7 @@ public final class Migrator {
             List<String> applied = new ArrayList<>();
             int run = 0;
             int skipped = 0;
-            try (DataSources.Pinned session = new DataSources.Pinned(dataSource)) {
+            try (PinnedDataSource session = new PinnedDataSource(dataSource)) {
                 for (PendingMigration p : plan.pending()) {
                     config.log().accept("Applying " + p.file().label() + " (" + p.steps().size() + " statements"
                             + (p.partial() ? ", resuming at " + (p.firstToRun() + 1) : "") + ")");
@@ -237,7 +242,8 @@ public final class Migrator {
             switch (s.kind()) {
                 case DML, SESSION -> retry.run(session, c -> {
                     try (Statement st = c.createStatement()) {
-                        st.execute(s.sql());
+                        boolean rs = st.execute(s.sql());
+                        if (s.assertion()) checkAssertion(st, rs, s);
                     }
                     history.record(c, f, s, "done", lock.owner(), ms(t0));
                     return null;
@@ -311,6 +317,19 @@ public final class Migrator {
         });
     }
 
+    private static void checkAssertion(Statement st, boolean hasResult, MigrationStep s) throws SQLException {
+        boolean ok = false;
+        if (hasResult) {
+            try (var rs = st.getResultSet()) {
+                ok = rs.next() && rs.getBoolean(1) && !rs.wasNull();
+            }
+        }
+        if (!ok) {
+            throw new MigrationException("assertion at line " + s.line() + " is not true: " + s.firstLine()
+                    + " (nothing after it ran; check the data, then re-run apply)");
+        }
+    }
+
     private static String executeIn(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute(sql);
@@ -356,10 +375,7 @@ public final class Migrator {
 
     public List<MigrationState> status() throws SQLException, IOException {
         List<MigrationFile> files = MigrationScanner.scan(config.location());
-        Map<String, List<HistoryRow>> rows;
-        try (Connection c = dataSource.getConnection()) {
-            rows = history.rows(c);
-        }
+        Map<String, List<HistoryRow>> rows = retry.run(dataSource, history::rows).value();
         MigrationPlan plan = plan(files, rows);
         Map<String, PendingMigration> pendingByKey = new HashMap<>();
         for (PendingMigration p : plan.pending()) pendingByKey.put(p.file().historyKey(), p);

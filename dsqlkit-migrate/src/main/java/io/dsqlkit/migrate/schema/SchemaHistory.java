@@ -36,13 +36,7 @@ public final class SchemaHistory {
     }
 
     public boolean exists(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
+        return io.dsqlkit.migrate.support.Sql.relationExists(c, table);
     }
 
     /** Creates the table if missing: one DDL in autocommit. */

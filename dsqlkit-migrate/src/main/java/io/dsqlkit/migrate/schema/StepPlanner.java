@@ -17,6 +17,8 @@ public final class StepPlanner {
     public static final String BATCH_DIRECTIVE = "dsqlkit:batch";
     /** Comment directive that marks a statement as destructive (needs confirmation) even if it does not look it. */
     public static final String DESTRUCTIVE_DIRECTIVE = "dsqlkit:destructive";
+    /** Comment directive before a SELECT that must return true (e.g. a row-count check before a swap). */
+    public static final String ASSERT_DIRECTIVE = "dsqlkit:assert";
 
     private StepPlanner() {}
 
@@ -37,7 +39,12 @@ public final class StepPlanner {
                 batch = parseBatch(file, s);
             }
             boolean destructive = leading.contains(DESTRUCTIVE_DIRECTIVE) || destructive(s);
-            steps.add(new MigrationStep(steps.size(), s.sql(), kind, s.kind(), destructive, batch, line(s)));
+            boolean assertion = leading.contains(ASSERT_DIRECTIVE);
+            if (assertion && s.category() != StatementCategory.QUERY) {
+                throw new MigrationException(file.fileName() + " line " + line(s) + ": -- " + ASSERT_DIRECTIVE
+                        + " must precede a SELECT that returns one boolean");
+            }
+            steps.add(new MigrationStep(steps.size(), s.sql(), kind, s.kind(), destructive, batch, line(s), assertion));
         }
         return steps;
     }
@@ -65,7 +72,7 @@ public final class StepPlanner {
             return async ? StepKind.ASYNC_DDL : StepKind.DDL;
         }
         if (s.category() == StatementCategory.DML) {
-            boolean chunkable = !sig.isEmpty() && sig.get(0).isAnyKeyword("UPDATE", "DELETE");
+            boolean chunkable = !sig.isEmpty() && sig.get(0).isAnyKeyword("UPDATE", "DELETE", "INSERT");
             return batchDirective && chunkable ? StepKind.BATCHED_DML : StepKind.DML;
         }
         if (s.category() == StatementCategory.QUERY) return StepKind.DML;
@@ -90,6 +97,7 @@ public final class StepPlanner {
         List<Token> sig = s.significant();
         String sql = s.sql();
         int base = sig.get(0).offset();
+        if (sig.get(0).isKeyword("INSERT")) return parseCopy(file, s, sig, sql, base);
         boolean update = sig.get(0).isKeyword("UPDATE");
         int i = 1;
         if (!update) {
@@ -129,9 +137,59 @@ public final class StepPlanner {
         return new BatchSpec(table.toString(), set, where, BatchSpec.DEFAULT_CHUNK, null);
     }
 
+    /** {@code INSERT INTO target (cols) SELECT list FROM source [WHERE ...]}: a copy walked by the source's primary key. */
+    private static BatchSpec parseCopy(MigrationFile file, Statement s, List<Token> sig, String sql, int base) {
+        int i = 1;
+        if (sig.size() < 3 || !sig.get(1).isKeyword("INTO")) throw badBatch(file, s);
+        i = 2;
+        StringBuilder target = new StringBuilder();
+        while (i < sig.size() && (sig.get(i).is(TokenType.IDENTIFIER) || sig.get(i).is(TokenType.QUOTED_IDENTIFIER)
+                || sig.get(i).is(TokenType.DOT)) && !sig.get(i).isKeyword("SELECT")) {
+            target.append(sig.get(i).is(TokenType.DOT) ? "." : sig.get(i).identifierValue());
+            i++;
+        }
+        if (target.isEmpty() || i >= sig.size() || !sig.get(i).is(TokenType.LPAREN)) throw badBatch(file, s);
+        int colsStart = sig.get(i).end() - base;
+        int depth = 0;
+        int colsEnd = -1;
+        for (; i < sig.size(); i++) {
+            if (sig.get(i).is(TokenType.LPAREN)) depth++;
+            else if (sig.get(i).is(TokenType.RPAREN) && --depth == 0) {
+                colsEnd = sig.get(i).offset() - base;
+                i++;
+                break;
+            }
+        }
+        if (colsEnd < 0 || i >= sig.size() || !sig.get(i).isKeyword("SELECT")) throw badBatch(file, s);
+        int listStart = sig.get(i).end() - base;
+        depth = 0;
+        int from = -1;
+        for (i++; i < sig.size(); i++) {
+            Token t = sig.get(i);
+            if (t.is(TokenType.LPAREN)) depth++;
+            else if (t.is(TokenType.RPAREN)) depth--;
+            else if (depth == 0 && t.isKeyword("FROM")) {
+                from = i;
+                break;
+            }
+        }
+        if (from < 0 || from + 1 >= sig.size()) throw badBatch(file, s);
+        i = from + 1;
+        StringBuilder source = new StringBuilder();
+        while (i < sig.size() && (sig.get(i).is(TokenType.IDENTIFIER) || sig.get(i).is(TokenType.QUOTED_IDENTIFIER)
+                || sig.get(i).is(TokenType.DOT)) && !sig.get(i).isKeyword("WHERE")) {
+            source.append(sig.get(i).is(TokenType.DOT) ? "." : sig.get(i).identifierValue());
+            i++;
+        }
+        if (source.isEmpty() || i < sig.size() && !sig.get(i).isKeyword("WHERE")) throw badBatch(file, s);
+        String where = i < sig.size() ? sql.substring(sig.get(i).end() - base).strip() : null;
+        return BatchSpec.copy(source.toString(), target.toString(), sql.substring(colsStart, colsEnd).strip(),
+                sql.substring(listStart, sig.get(from).offset() - base).strip(), where);
+    }
+
     private static MigrationException badBatch(MigrationFile file, Statement s) {
         return new MigrationException(file.fileName() + " line " + line(s) + ": -- " + BATCH_DIRECTIVE + " needs a plain "
-                + "'UPDATE <table> SET ... [WHERE ...]' or 'DELETE FROM <table> [WHERE ...]' (no alias, FROM, USING or "
-                + "RETURNING), so it can be walked by primary key");
+                + "'UPDATE <table> SET ... [WHERE ...]', 'DELETE FROM <table> [WHERE ...]' or 'INSERT INTO <table> (<columns>) "
+                + "SELECT ... FROM <table> [WHERE ...]' (no alias, join, USING or RETURNING), so it can be walked by primary key");
     }
 }

@@ -85,22 +85,27 @@ public final class Sql {
      * unique violation on PostgreSQL) is ignored once the table exists.
      */
     public static void createIfMissing(java.sql.Connection c, String name, String ddl) throws SQLException {
-        if (relationExists(c, name)) return;
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(true);
-        try (java.sql.Statement s = c.createStatement()) {
-            s.execute(ddl);
-        } catch (SQLException e) {
-            for (int i = 0; i < 20; i++) {
-                if (relationExists(c, name)) return;
+        try {
+            for (int attempt = 1; ; attempt++) {
                 try {
-                    Thread.sleep(50);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    break;
+                    if (relationExists(c, name)) return;
+                    try (java.sql.Statement s = c.createStatement()) {
+                        s.execute(ddl);
+                    }
+                    return;
+                } catch (SQLException e) {
+                    // OC001 (the catalog moved under this session) or a lost creation race: look again.
+                    if (attempt >= 10) throw e;
+                    try {
+                        Thread.sleep(20L * attempt);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
                 }
             }
-            throw e;
         } finally {
             c.setAutoCommit(auto);
         }

@@ -216,4 +216,37 @@ class MigratorTest {
         Path p = Migrator.newMigration(dir, "Create Orders!", null);
         assertThat(p.getFileName().toString()).isEqualTo("V8__create_orders.sql");
     }
+
+    @Test
+    void recreateTableRecipeChangesTypeAndNotNullByCopyAndSwap() throws Exception {
+        file("V1__t.sql", "CREATE TABLE " + t + " (id bigint PRIMARY KEY, code text, qty text DEFAULT '0');\n");
+        migrator().apply();
+        TestDb.fill(t, "id, code, qty", "i, 'c' || i, CAST(i % 50 AS text)", 4_100);
+        String body;
+        try (var c = TestDb.dataSource().getConnection()) {
+            body = Recipes.recreateTable(c, t, java.util.Map.of("qty", "integer"), java.util.Set.of("code"), null);
+        }
+        Migrator.newMigration(dir, "recreate " + t, body);
+        MigrationPlan plan = migrator().plan();
+        assertThat(plan.runnable()).as(plan.describe()).isTrue();
+        assertThat(plan.pending().get(0).steps()).extracting(MigrationStep::kind)
+                .containsExactly(StepKind.DDL, StepKind.BATCHED_DML, StepKind.DML, StepKind.DDL, StepKind.DDL, StepKind.DDL);
+        assertThat(plan.destructiveSteps()).singleElement().satisfies(s -> assertThat(s.sql()).startsWith("DROP TABLE " + t + "_old"));
+        assertThatThrownBy(() -> migrator().apply()).hasMessageContaining("--yes");
+
+        new Migrator(TestDb.dataSource(), MigrateConfig.defaults(dir).withHistoryTable(history).withConfirmed(true)).apply();
+        assertThat(TestDb.count("SELECT count(*) FROM " + t)).isEqualTo(4_100);
+        assertThat(TestDb.count("SELECT sum(qty) FROM " + t)).isEqualTo(TestDb.count("SELECT sum(i % 50) FROM generate_series(1, 4100) i"));
+        assertThat(TestDb.count("SELECT count(*) FROM information_schema.columns WHERE table_name = '" + t
+                + "' AND ((column_name = 'qty' AND data_type = 'integer') OR (column_name = 'code' AND is_nullable = 'NO'))")).isEqualTo(2);
+        assertThat(TestDb.count("SELECT count(*) FROM pg_class WHERE relname IN ('" + t + "_old', '" + t + "_new')")).isZero();
+    }
+
+    @Test
+    void aFalseAssertionStopsTheMigration() throws Exception {
+        file("V1__a.sql", "CREATE TABLE " + t + " (id bigint PRIMARY KEY);\n-- dsqlkit:assert\nSELECT count(*) = 1 FROM " + t
+                + ";\nCREATE TABLE " + t + "_after (id bigint PRIMARY KEY);\n");
+        assertThatThrownBy(() -> migrator().apply()).hasMessageContaining("assertion at line 3 is not true");
+        assertThat(TestDb.count("SELECT count(*) FROM pg_class WHERE relname = '" + t + "_after'")).isZero();
+    }
 }

@@ -9,6 +9,8 @@ import io.dsqlkit.rules.change.alter.AlterColumnTypeRule;
 import io.dsqlkit.rules.change.alter.AttachPartitionRule;
 import io.dsqlkit.rules.change.alter.DetachPartitionRule;
 import io.dsqlkit.rules.change.alter.InheritRule;
+import io.dsqlkit.rules.change.alter.LaterAlterActionRule;
+import io.dsqlkit.rules.change.alter.PhysicalOptionRule;
 import io.dsqlkit.rules.change.alter.ReplicaIdentityRule;
 import io.dsqlkit.rules.change.alter.RowLevelSecurityRule;
 import io.dsqlkit.rules.change.alter.SetNotNullRule;
@@ -28,6 +30,8 @@ import io.dsqlkit.rules.change.index.CreateIndexUsingRule;
 import io.dsqlkit.rules.change.index.CreateIndexWhereRule;
 import io.dsqlkit.rules.change.index.IndexTooManyKeysRule;
 import io.dsqlkit.rules.change.script.DdlAndDmlRule;
+import io.dsqlkit.rules.change.script.DropPrimaryKeyColumnRule;
+import io.dsqlkit.rules.change.script.IndexKeyTypeRule;
 import io.dsqlkit.rules.change.script.MultipleDdlRule;
 import io.dsqlkit.rules.change.script.TransactionAbortedRule;
 import io.dsqlkit.rules.change.session.AdvisoryLockRule;
@@ -76,9 +80,11 @@ public final class ChangeSurfaceRules {
             new ReplicaIdentityRule(),
             new TableRuleRule(),
             new StorageParametersRule(),
+            new PhysicalOptionRule(),
             new InheritRule(),
             new AttachPartitionRule(),
             new DetachPartitionRule(),
+            new LaterAlterActionRule(),
             // sessions, isolation, locking (dsql-facts §1.1, §1.3)
             new IsolationLevelRule(),
             new SetTransactionRule(),
@@ -90,6 +96,9 @@ public final class ChangeSurfaceRules {
             new LockTableRule(),
             new TablesampleRule(),
             new AdvisoryLockRule(),
+            // catalog facts visible earlier in the same script (dsql-facts §1.4, §1.7, §4)
+            new IndexKeyTypeRule(),
+            new DropPrimaryKeyColumnRule(),
             // whole-script transaction shape (dsql-facts §1.2)
             new MultipleDdlRule(),
             new DdlAndDmlRule(),

@@ -20,8 +20,8 @@ public final class AlterTypeRule extends SurfaceRule {
         List<Token> t = ctx.tokens();
         if (!Tokens.at(t, 0, "ALTER", "TYPE")) return;
         int nameEnd = Tokens.skipQualifiedName(t, 2);
-        // RENAME TO is observed; RENAME ATTRIBUTE is the same RenameStmt in PostgreSQL (UNVERIFIED,
-        // dsql-facts §1.1). ADD VALUE is observed; the other forms are UNVERIFIED and assumed alike.
+        // UNVERIFIED (dsql-facts §1.1): only ADD VALUE and RENAME TO are recorded. RENAME ATTRIBUTE is
+        // the same RenameStmt in PostgreSQL; the other forms are assumed to answer like ADD VALUE.
         boolean rename = nameEnd > 0 && Tokens.is(t, nameEnd, "RENAME") && !Tokens.is(t, nameEnd + 1, "VALUE");
         ctx.report(this, t.get(0), t.get(1), rename ? RENAME : ALTER, null);
     }

@@ -25,6 +25,7 @@ public final class CreateSurfaceRules {
             new CreateTypeRule(),
             new AlterTypeRule(),
             new DropTypeRule(),
+            new UndefinedTypeRule(),
             new CreateTablespaceRule(),
             new CreateForeignTableRule(),
             new VacuumRule(),
@@ -42,6 +43,7 @@ public final class CreateSurfaceRules {
             new CopyFileRule(),
             new CreateServerRule(),
             new AlterRoleRule(),
+            new AlterFunctionRule(),
             new TextSearchConfigRule(),
             new GeometricFunctionRule(),
             // §1.4 column types

@@ -11,6 +11,7 @@ import java.util.List;
 
 /** dsql-facts §1.1, §1.6: exclusion constraints are not supported. */
 public final class ExclusionConstraintRule extends CreateTableClauseRule {
+    // UNVERIFIED (dsql-facts §1.6, §9.9): text inferred from DSQL's "<clause> not supported for CREATE TABLE" form.
     static final String MESSAGE = message("EXCLUDE");
 
     public ExclusionConstraintRule() {

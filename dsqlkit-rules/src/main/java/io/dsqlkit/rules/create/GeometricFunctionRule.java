@@ -14,8 +14,8 @@ import java.util.Set;
  * constructor functions fail naming the type.
  */
 public final class GeometricFunctionRule extends SurfaceRule {
-    // line() and circle() are observed; point, lseg, box, path and polygon are the same family and
-    // are assumed to fail alike. UNVERIFIED (dsql-facts §1.1) for those five.
+    // UNVERIFIED (dsql-facts §1.1): line() and circle() are observed; point, lseg, box, path and
+    // polygon are the same family and are assumed to fail alike.
     private static final Set<String> CONSTRUCTORS = Set.of("point", "line", "lseg", "box", "path", "polygon", "circle");
     /** Words after which {@code name (} is a relation or routine name with a column list, not a call. */
     private static final Set<String> NAME_CONTEXT = Set.of("table", "into", "from", "join", "update", "references",

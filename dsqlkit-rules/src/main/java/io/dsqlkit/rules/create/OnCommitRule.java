@@ -10,6 +10,7 @@ import java.util.List;
 
 /** dsql-facts §1.1, §1.6: ON COMMIT (a temporary-table clause) is not accepted. */
 public final class OnCommitRule extends CreateTableClauseRule {
+    // UNVERIFIED (dsql-facts §1.6, §9.9): text inferred from DSQL's "<clause> not supported for CREATE TABLE" form.
     static final String MESSAGE = message("ON COMMIT");
 
     public OnCommitRule() {

@@ -9,6 +9,7 @@ import java.util.List;
 
 /** dsql-facts §1.1, §1.6: no declarative partitioning (DSQL distributes storage itself). */
 public final class PartitionRule extends CreateTableClauseRule {
+    // UNVERIFIED (dsql-facts §1.6, §9.9): text inferred from DSQL's "<clause> not supported for CREATE TABLE" form.
     static final String BY = message("PARTITION BY");
     static final String OF = message("PARTITION OF");
 

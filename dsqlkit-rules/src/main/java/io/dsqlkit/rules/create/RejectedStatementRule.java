@@ -16,7 +16,7 @@ import java.util.Set;
  */
 abstract class RejectedStatementRule extends SurfaceRule {
     private final String message;
-    private final String[] pattern;
+    private final Tokens.Pattern pattern;
 
     /** @param pattern a {@link Tokens#match} pattern anchored at the statement's first token */
     RejectedStatementRule(String id, String message, String help, String... pattern) {
@@ -27,13 +27,13 @@ abstract class RejectedStatementRule extends SurfaceRule {
                           String... pattern) {
         super(id, sqlstate, help, profiles);
         this.message = message;
-        this.pattern = pattern;
+        this.pattern = Tokens.compile(pattern);
     }
 
     @Override
     public void check(StatementContext ctx) {
         List<Token> t = ctx.tokens();
-        int end = Tokens.match(t, 0, pattern);
+        int end = pattern.match(t, 0);
         if (end <= 0 || !accept(t, end)) return;
         ctx.report(this, t.get(0), t.get(end - 1), message, fix(ctx, end));
     }

@@ -16,6 +16,7 @@ import java.util.List;
  * removing them changes nothing.
  */
 public final class StorageParametersRule extends CreateTableClauseRule {
+    // UNVERIFIED (dsql-facts §1.6, §9.9): text inferred from DSQL's "<clause> not supported for CREATE TABLE" form.
     static final String MESSAGE = message("WITH");
 
     public StorageParametersRule() {

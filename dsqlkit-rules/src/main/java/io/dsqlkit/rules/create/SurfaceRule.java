@@ -11,7 +11,7 @@ import java.util.Set;
  * Common metadata of the create-surface rules: id, SQLSTATE, help, profiles, and the message
  * texts the rule reports (the doc page of each rule must quote all of them).
  */
-public abstract class SurfaceRule implements StatementRule {
+public abstract class SurfaceRule implements StatementRule, Documented {
     private final String id;
     private final String sqlstate;
     private final String help;
@@ -48,10 +48,7 @@ public abstract class SurfaceRule implements StatementRule {
         return profiles;
     }
 
-    /**
-     * The messages this rule reports. Interpolated messages appear with a representative value
-     * (e.g. {@code datatype money not supported}).
-     */
+    @Override
     public abstract List<String> messages();
 
     /** Profiles from {@code first} on (the surface DSQL gained at that date). */

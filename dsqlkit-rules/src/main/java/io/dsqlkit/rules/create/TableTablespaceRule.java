@@ -11,6 +11,7 @@ import java.util.List;
 
 /** dsql-facts §1.1, §1.6: no tablespaces; DSQL places data itself, so the clause can go. */
 public final class TableTablespaceRule extends CreateTableClauseRule {
+    // UNVERIFIED (dsql-facts §1.6, §9.9): text inferred from DSQL's "<clause> not supported for CREATE TABLE" form.
     static final String MESSAGE = message("TABLESPACE");
 
     public TableTablespaceRule() {

@@ -2,6 +2,10 @@ package io.dsqlkit.rules.create;
 
 import io.dsqlkit.rules.Fix;
 import io.dsqlkit.rules.StatementContext;
+import io.dsqlkit.rules.syntax.CreateTable;
+import io.dsqlkit.sql.Token;
+
+import java.util.List;
 
 /** dsql-facts §1.1, §1.6: temporary tables are refused. */
 public final class TemporaryTableRule extends RejectedStatementRule {
@@ -9,6 +13,13 @@ public final class TemporaryTableRule extends RejectedStatementRule {
         super("temporary-table", "TEMPORARY or TEMP table not supported for CREATE TABLE",
                 "DSQL has no temporary tables; use a regular table (dropped afterwards) or a CTE",
                 "CREATE", "?GLOBAL|LOCAL", "TEMPORARY|TEMP", "TABLE");
+    }
+
+    @Override
+    boolean accept(List<Token> t, int end) {
+        // CREATE TEMP TABLE ... AS is a CreateTableAs statement, refused as such (create-table-as).
+        CreateTable ct = CreateTable.parse(t);
+        return ct == null || !ct.isCreateTableAs();
     }
 
     @Override

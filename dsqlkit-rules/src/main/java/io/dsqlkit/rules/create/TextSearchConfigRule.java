@@ -30,10 +30,10 @@ public final class TextSearchConfigRule extends SurfaceRule {
         List<Token> t = ctx.tokens();
         for (int i = 0; i < t.size(); i++) {
             Token k = t.get(i);
-            if (k.type() == TokenType.IDENTIFIER && FUNCTIONS.contains(k.text().toLowerCase(java.util.Locale.ROOT))
-                    && !(Tokens.isType(t, i - 1, TokenType.DOT) && !Tokens.is(t, i - 2, "pg_catalog"))
-                    && Tokens.isType(t, i + 1, TokenType.LPAREN) && Tokens.isType(t, i + 2, TokenType.STRING)
-                    && Tokens.isType(t, i + 3, TokenType.COMMA)) {
+            if (k.type() == TokenType.IDENTIFIER && Tokens.isType(t, i + 1, TokenType.LPAREN)
+                    && Tokens.isType(t, i + 2, TokenType.STRING) && Tokens.isType(t, i + 3, TokenType.COMMA)
+                    && FUNCTIONS.contains(k.text().toLowerCase(java.util.Locale.ROOT))
+                    && !(Tokens.isType(t, i - 1, TokenType.DOT) && !Tokens.is(t, i - 2, "pg_catalog"))) {
                 String config = Tokens.stringValue(t.get(i + 2));
                 if (config != null) ctx.report(this, k, t.get(i + 2), message(config), null);
                 i += 2;

@@ -3,6 +3,7 @@ package io.dsqlkit.rules.create;
 import io.dsqlkit.rules.Fix;
 import io.dsqlkit.rules.StatementContext;
 import io.dsqlkit.rules.TextEdit;
+import io.dsqlkit.rules.syntax.CreateTable;
 import io.dsqlkit.sql.Token;
 
 import java.util.List;
@@ -13,6 +14,13 @@ public final class UnloggedTableRule extends RejectedStatementRule {
         super("unlogged-table", "UNLOGGED table not supported for CREATE TABLE",
                 "remove UNLOGGED: DSQL tables are always durable and replicated",
                 "CREATE", "UNLOGGED", "TABLE");
+    }
+
+    @Override
+    boolean accept(List<Token> t, int end) {
+        // CREATE TEMP TABLE ... AS is a CreateTableAs statement, refused as such (create-table-as).
+        CreateTable ct = CreateTable.parse(t);
+        return ct == null || !ct.isCreateTableAs();
     }
 
     @Override

@@ -24,8 +24,14 @@ public record AlterTable(int async, int nameFrom, int nameEnd, List<Range> actio
             "RESET", "ENABLE", "DISABLE", "ATTACH", "DETACH", "CLUSTER", "INHERIT", "NO", "REPLICA", "FORCE", "OF",
             "NOT"};
 
-    /** Parses {@code t} as ALTER TABLE; null for any other statement. */
+    private static final LastParsed<AlterTable> LAST = new LastParsed<>();
+
+    /** Parses {@code t} as ALTER TABLE; null for any other statement. {@code t} must not change afterwards. */
     public static AlterTable parse(List<Token> t) {
+        return LAST.get(t, AlterTable::doParse);
+    }
+
+    private static AlterTable doParse(List<Token> t) {
         if (!Tokens.at(t, 0, "ALTER", "TABLE")) return null;
         int pos = 2;
         int async = -1;
@@ -56,7 +62,7 @@ public record AlterTable(int async, int nameFrom, int nameEnd, List<Range> actio
             ColumnDefinition c = ColumnDefinition.parse(t, new Range(pos, a.to()), true);
             if (c != null) out.add(c);
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /**

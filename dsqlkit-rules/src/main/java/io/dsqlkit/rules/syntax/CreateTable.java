@@ -29,8 +29,14 @@ public record CreateTable(int persistence, int persistenceFrom, int tableKeyword
         elements = List.copyOf(elements);
     }
 
-    /** Parses {@code t} as CREATE TABLE; null for any other statement. */
+    private static final LastParsed<CreateTable> LAST = new LastParsed<>();
+
+    /** Parses {@code t} as CREATE TABLE; null for any other statement. {@code t} must not change afterwards. */
     public static CreateTable parse(List<Token> t) {
+        return LAST.get(t, CreateTable::doParse);
+    }
+
+    private static CreateTable doParse(List<Token> t) {
         if (!Tokens.is(t, 0, "CREATE")) return null;
         int pos = 1;
         int persistenceFrom = -1, persistence = -1;
@@ -96,7 +102,7 @@ public record CreateTable(int persistence, int persistenceFrom, int tableKeyword
             ColumnDefinition c = ColumnDefinition.parse(t, r, false);
             if (c != null) out.add(c);
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** The table constraints of the element list, {@code CONSTRAINT name} prefix included. */

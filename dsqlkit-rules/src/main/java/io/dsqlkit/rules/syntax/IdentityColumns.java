@@ -16,15 +16,22 @@ public final class IdentityColumns {
     /** One identity clause and, when declared in CREATE TABLE, its column. */
     public record Declared(ColumnDefinition column, IdentityClause identity) {}
 
+    private static final LastParsed<List<Declared>> LAST = new LastParsed<>();
+
+    /** The identity clauses of {@code t} (which must not change afterwards). */
     public static List<Declared> of(List<Token> t) {
+        return LAST.get(t, IdentityColumns::parse);
+    }
+
+    private static List<Declared> parse(List<Token> t) {
         List<Declared> out = new ArrayList<>();
         CreateTable ct = CreateTable.parse(t);
         if (ct != null) {
-            for (ColumnDefinition c : ct.columns(t)) {
+            for (ColumnDefinition c : TableColumns.of(t)) {
                 IdentityClause id = c.identity(t);
                 if (id != null) out.add(new Declared(c, id));
             }
-            return out;
+            return List.copyOf(out);
         }
         AlterTable at = AlterTable.parse(t);
         if (at == null) return out;
@@ -33,6 +40,6 @@ public final class IdentityColumns {
             IdentityClause id = IdentityClause.find(t, r.from(), r.to());
             if (id != null) out.add(new Declared(null, id));
         }
-        return out;
+        return List.copyOf(out);
     }
 }

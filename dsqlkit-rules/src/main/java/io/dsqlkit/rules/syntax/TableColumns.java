@@ -8,7 +8,14 @@ import java.util.List;
 public final class TableColumns {
     private TableColumns() {}
 
+    private static final LastParsed<List<ColumnDefinition>> LAST = new LastParsed<>();
+
+    /** The column definitions of {@code t} (which must not change afterwards). */
     public static List<ColumnDefinition> of(List<Token> t) {
+        return LAST.get(t, TableColumns::parse);
+    }
+
+    private static List<ColumnDefinition> parse(List<Token> t) {
         CreateTable ct = CreateTable.parse(t);
         if (ct != null) return ct.columns(t);
         AlterTable at = AlterTable.parse(t);

@@ -1,10 +1,13 @@
 package io.dsqlkit.rules.syntax;
 
+import io.dsqlkit.sql.SqlText;
 import io.dsqlkit.sql.Token;
 import io.dsqlkit.sql.TokenType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Matching helpers over the significant tokens of one statement ({@code StatementContext.tokens()}).
@@ -40,22 +43,55 @@ public final class Tokens {
      * {@code match(t, 0, "CREATE", "?OR REPLACE", "?CONSTRAINT", "TRIGGER")}.
      */
     public static int match(List<Token> t, int i, String... pattern) {
-        int pos = i;
-        for (String element : pattern) {
-            boolean optional = element.startsWith("?");
-            String body = optional ? element.substring(1) : element;
-            int next = -1;
-            for (String alt : body.split("\\|")) {
-                String[] words = alt.trim().split(" +");
-                if (at(t, pos, words)) {
-                    next = pos + words.length;
-                    break;
-                }
-            }
-            if (next >= 0) pos = next;
-            else if (!optional) return -1;
+        return compile(pattern).match(t, i);
+    }
+
+    private static final Map<List<String>, Pattern> PATTERNS = new ConcurrentHashMap<>();
+
+    /** The parsed form of a {@link #match} pattern, for rules that match it on every statement. */
+    public static Pattern compile(String... pattern) {
+        return PATTERNS.computeIfAbsent(List.of(pattern), Pattern::parse);
+    }
+
+    /** A parsed {@link #match} pattern: per element, whether it is optional and its alternatives' words. */
+    public static final class Pattern {
+        private final boolean[] optional;
+        private final String[][][] alternatives;
+
+        private Pattern(boolean[] optional, String[][][] alternatives) {
+            this.optional = optional;
+            this.alternatives = alternatives;
         }
-        return pos;
+
+        private static Pattern parse(List<String> elements) {
+            boolean[] optional = new boolean[elements.size()];
+            String[][][] alternatives = new String[elements.size()][][];
+            for (int e = 0; e < elements.size(); e++) {
+                String element = elements.get(e);
+                optional[e] = element.startsWith("?");
+                String[] alts = (optional[e] ? element.substring(1) : element).split("\\|");
+                alternatives[e] = new String[alts.length][];
+                for (int k = 0; k < alts.length; k++) alternatives[e][k] = alts[k].trim().split(" +");
+            }
+            return new Pattern(optional, alternatives);
+        }
+
+        /** The index after the match at {@code i}, or -1. */
+        public int match(List<Token> t, int i) {
+            int pos = i;
+            for (int e = 0; e < optional.length; e++) {
+                int next = -1;
+                for (String[] words : alternatives[e]) {
+                    if (at(t, pos, words)) {
+                        next = pos + words.length;
+                        break;
+                    }
+                }
+                if (next >= 0) pos = next;
+                else if (!optional[e]) return -1;
+            }
+            return pos;
+        }
     }
 
     /** Index of the {@code )} or {@code ]} closing the bracket at {@code open}, or -1 if unclosed. */
@@ -120,12 +156,12 @@ public final class Tokens {
         return k.identifierValue();
     }
 
-    /** The string value of a simple {@code '...'} literal token ({@code ''} collapsed), else null. */
+    /** The value of a {@code '...'}, {@code E'...'}, {@code U&'...'} or {@code N'...'} literal; null otherwise. */
     public static String stringValue(Token k) {
-        if (k.type() != TokenType.STRING) return null;
-        String s = k.text();
-        if (s.length() < 2 || s.charAt(0) != '\'' || s.charAt(s.length() - 1) != '\'') return null;
-        return s.substring(1, s.length() - 1).replace("''", "'");
+        if (k.type() != TokenType.STRING || k.unterminated()) return null;
+        char c = Character.toUpperCase(k.text().charAt(0));
+        if (c == 'B' || c == 'X') return null;
+        return SqlText.stringValue(k);
     }
 
     /** The value of an integer literal token, or null (also for decimals and out-of-range numbers). */

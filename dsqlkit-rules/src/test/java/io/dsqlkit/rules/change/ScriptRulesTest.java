@@ -99,6 +99,18 @@ class ScriptRulesTest {
         assertThat(Golden.lint(CURRENT, "LOCK TABLE t;\nSELECT 1;\nINSERT INTO t VALUES (1);", "transaction-aborted")).isEmpty();
     }
 
+    @Test
+    void scriptFindingsHonourSuppressionComments() {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < 50; i++) sql.append("SELECT ").append(i).append(";\n");
+        sql.append("BEGIN;\nCREATE TABLE a (id int);\n-- dsqlkit-ignore multiple-ddl-in-transaction\nCREATE TABLE b (id int);\n")
+                .append("CREATE TABLE c (id int);\nCOMMIT;\n");
+        List<Diagnostic> found = Golden.lint(CURRENT, sql.toString(), "multiple-ddl-in-transaction");
+        assertThat(found).extracting(Diagnostic::line).containsExactly(55);
+        assertThat(Golden.lint(CURRENT, "-- dsqlkit-ignore-file multiple-ddl-in-transaction\n" + sql, "multiple-ddl-in-transaction"))
+                .isEmpty();
+    }
+
     // ---- fixes ----
 
     @Test

@@ -79,6 +79,8 @@ class SessionRulesTest {
             "SET search_path = x",
             "SET search_path TO app, public",
             "SET TIME ZONE 'UTC'",
+            "SET \"TimeZone\" = 'UTC'",
+            "SET SESSION ROLE app",
             "set timezone = 'Europe/Berlin'",
             "SET application_name = 'etl'",
             "SET client_encoding = 'UTF8'",

@@ -55,6 +55,7 @@ class NearMissTest {
                 current("COPY (SELECT * FROM t) TO STDOUT;"),
                 current("DEALLOCATE ALL;"),
                 current("CREATE DOMAIN mood AS text CHECK (VALUE IN ('sad', 'ok'));"),
+                current("CREATE DOMAIN mood AS text;\nCREATE TABLE p (m mood, moody text);"),
                 current("SELECT ARRAY[1, 2, 3], unnest(ARRAY['a', 'b']), string_to_array('a,b', ',');"),
                 current("SELECT '127.0.0.1'::inet, '{1,2}'::int[];"),
                 current("SELECT to_tsvector(body) FROM docs;"),
@@ -63,6 +64,9 @@ class NearMissTest {
                 current("CREATE TABLE box (id int);"),
                 current("ALTER USER app RENAME TO app2;"),
                 current("ALTER ROLE app RENAME TO app2;"),
+                current("ALTER FUNCTION add(int, int) RENAME TO plus;"),
+                current("ALTER ROUTINE add OWNER TO admin;"),
+                current("ALTER FUNCTION app.add(a int, b int) SET SCHEMA lib;"),
                 current("CREATE ROLE app WITH LOGIN;"),
                 current("ANALYZE t;"),
                 current("CREATE VIEW v AS SELECT * FROM t;"),
@@ -84,6 +88,10 @@ class NearMissTest {
                 current("PREPARE TRANSACTION 'x';"),
                 current("ALTER TABLE t ADD COLUMN note text;"),
                 current("CREATE TABLE t (id uuid PRIMARY KEY) ;"),
+                current("CREATE INDEX ASYNC idx ON t (a, b);"),
+                current("-- dsqlkit-ignore truncate\nTRUNCATE t;"),
+                current("-- dsqlkit-ignore serial-type, array-type\nCREATE TABLE t (id serial,\n  tags int[]);"),
+                current("-- dsqlkit-ignore-file\nVACUUM t;\nCREATE EXTENSION x;"),
                 ga("CREATE TABLE t (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), body text, x numeric(38, 37));"),
                 ga("SELECT '{}'::jsonb, nextval_text FROM t;"));
     }

@@ -33,7 +33,7 @@ class RuleDocsTest {
         assertThat(md).startsWith("# " + rule.id() + "\n");
         assertThat(md).contains("## Problem", "## What DSQL says", "## Fix", "## Before", "## After", "## Profiles");
         assertThat(md).contains(rule.sqlstate());
-        for (String message : ((SurfaceRule) rule).messages()) assertThat(md).contains(message);
+        for (String message : ((Documented) rule).messages()) assertThat(md).contains(message);
         for (var p : rule.profiles()) assertThat(md).contains(p.id());
     }
 

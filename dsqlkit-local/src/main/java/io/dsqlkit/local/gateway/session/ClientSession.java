@@ -77,10 +77,17 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     /** A simple Query (or function call) is in flight: planning waits for its ReadyForQuery. */
     private boolean blocked;
+    /** The backend sent CopyInResponse: the client's CopyData/CopyDone/CopyFail must pass while the query is in flight. */
+    private boolean copyIn;
     private boolean errorSinceSync;
     private final Map<String, Prepared> prepared = new HashMap<>();
     private final Map<String, Prepared> portals = new HashMap<>();
     private ScheduledFuture<?> lifetime;
+    /**
+     * The completion of a wrapped autocommit write, held until its COMMIT succeeded: DSQL reports a
+     * commit-time refusal of an autocommit statement instead of, not after, its completion.
+     */
+    private ByteBuf heldCompletion;
 
     /** A statement prepared through Parse: what the planner learned at Parse, used at Execute. */
     private record Prepared(Statement statement, String source, String tag, boolean localDdl) {}
@@ -390,8 +397,12 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
 
     // ---------------------------------------------------------------- client messages
 
+    private static boolean isCopyFrame(Frame f) {
+        return f != null && (f.type() == 'd' || f.type() == 'c' || f.type() == 'f');
+    }
+
     private void drain() {
-        while (phase == Phase.READY && !blocked && !inbound.isEmpty()) {
+        while (phase == Phase.READY && (!blocked || copyIn && isCopyFrame(inbound.peek())) && !inbound.isEmpty()) {
             Frame f = inbound.poll();
             try {
                 onClientMessage(f);
@@ -436,6 +447,7 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
             case 'X' -> close();
             case 'd', 'c', 'f' -> {
                 f.decodeFrontend();
+                if (f.type() != 'd') copyIn = false;
                 backend.write(f.retainedRaw());
             }
             case 'F' -> {
@@ -495,7 +507,9 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
             outcomes.add(0, Outcome.SUPPRESS);
             texts.add(0, "BEGIN");
             boolean hadDdl = state.hasDdl;
-            pending.add(new QueryExchange(outcomes, status -> finishWrapped(status, hadDdl)));
+            QueryExchange phase1 = new QueryExchange(outcomes, status -> finishWrapped(status, hadDdl));
+            phase1.holdLast = true;
+            pending.add(phase1);
             writeBackend(new FrontendMessage.Query(String.join(";\n", texts)));
         } else {
             pending.add(new QueryExchange(outcomes, status -> readyForQuery(status, true)));
@@ -633,7 +647,8 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
     // ---------------------------------------------------------------- answers
 
     private void readyForQuery(char status, boolean relay) {
-        if (pending.isEmpty()) {
+        // Called by the head of `pending` (the exchange this ReadyForQuery answers), still queued.
+        if (pending.size() <= 1) {
             // Reconcile the planner with the backend's truth.
             if (status == 'I') {
                 if (state.behaviourNotified) transactionEnded(!errorSinceSync, state.hasDdl);
@@ -645,12 +660,18 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
             state.implicitOpen = false;
             state.skipUntilSync = false;
         }
+        if (heldCompletion != null) {
+            if (errorSinceSync) heldCompletion.release();
+            else client.write(heldCompletion);
+            heldCompletion = null;
+        }
         errorSinceSync = false;
         if (relay) {
             writeMessage(new BackendMessage.ReadyForQuery(status));
             client.flush();
         }
         blocked = false;
+        copyIn = false;
         drain();
     }
 
@@ -667,8 +688,8 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Handles a statement's completion under its outcome; true if it was relayed. */
-    private void complete(Frame f, Outcome o) {
+    /** Handles a statement's completion under its outcome. */
+    private void complete(Frame f, Outcome o, boolean hold) {
         String tag = null;
         if (o.txEnd() || o.mode() == Outcome.Mode.ERROR_INSTEAD) {
             tag = ((BackendMessage.CommandComplete) f.decodeBackend()).tag();
@@ -677,10 +698,24 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
         }
         switch (o.mode()) {
             case RELAY -> {
-                if (o.tag() != null) writeMessage(new BackendMessage.CommandComplete(o.tag()));
-                else relay(f);
+                if (hold) {
+                    if (heldCompletion != null) heldCompletion.release();
+                    if (o.tag() != null) {
+                        heldCompletion = client.alloc().buffer();
+                        new BackendMessage.CommandComplete(o.tag()).encode(heldCompletion);
+                    } else {
+                        heldCompletion = f.retainedRaw();
+                    }
+                } else if (o.tag() != null) {
+                    writeMessage(new BackendMessage.CommandComplete(o.tag()));
+                } else {
+                    relay(f);
+                }
             }
-            case ERROR_INSTEAD -> writeMessage(ErrorTranslator.of("ERROR", o.error()));
+            case ERROR_INSTEAD -> {
+                errorSinceSync = true;
+                writeMessage(ErrorTranslator.of("ERROR", o.error()));
+            }
             default -> { }
         }
     }
@@ -710,6 +745,7 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
         private final List<Outcome> outcomes;
         private final java.util.function.Consumer<Character> onReady;
         private int index;
+        boolean holdLast;
 
         QueryExchange(List<Outcome> outcomes, java.util.function.Consumer<Character> onReady) {
             this.outcomes = outcomes;
@@ -727,12 +763,19 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
                     if (current().mode() == Outcome.Mode.RELAY) relay(f);
                 }
                 case 'C' -> {
-                    complete(f, current());
+                    complete(f, current(), holdLast && index == outcomes.size() - 1);
                     index++;
                 }
                 case 'I' -> {
                     relay(f);
                     index++;
+                }
+                case 'G' -> {
+                    // COPY FROM STDIN (supported by DSQL, dsql-facts §1.1): let the client's copy stream through.
+                    relay(f);
+                    client.flush();
+                    copyIn = true;
+                    client.eventLoop().execute(ClientSession.this::drain);
                 }
                 case 'E' -> {
                     backendError(f, current());
@@ -796,7 +839,7 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
                 }
                 case EXECUTE -> {
                     if (t == 'C') {
-                        complete(f, outcome);
+                        complete(f, outcome, false);
                         return true;
                     }
                     if (relayIt) relay(f);
@@ -877,6 +920,10 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
         if (lifetime != null) lifetime.cancel(false);
         for (Frame f : inbound) f.release();
         inbound.clear();
+        if (heldCompletion != null) {
+            heldCompletion.release();
+            heldCompletion = null;
+        }
         pending.clear();
         if (backend != null && backend.isActive()) {
             ByteBuf b = backend.alloc().buffer(5);

@@ -30,10 +30,12 @@ public final class AddConstraintNotValidRule extends AlterTableRule {
         if (a.kind != ActionKind.ADD_CONSTRAINT || !s.t.kw(a.constraintKeyword, "CHECK", "FOREIGN")) return;
         boolean ga = !ctx.profile().isAtLeast(Profile.DSQL_2026_09);
         if (a.notValid >= 0 && !ga) return;
+        // Under 2025-05 a foreign key is refused as such (create rule foreign-key-unsupported), whatever the form.
+        if (ga && s.t.kw(a.constraintKeyword, "FOREIGN")) return;
         Fix fix = ga
                 // UNVERIFIED (dsql-facts §0, §1.8): the GA surface had no NOT VALID constraints and no foreign keys; text assumed unchanged.
                 ? Fix.unfixable("before 2026-08 DSQL could not add CHECK or FOREIGN KEY constraints to an existing table; "
-                        + "declare them in CREATE TABLE (CHECK only: foreign keys arrived 2026-08-26)")
+                        + "declare CHECK constraints in CREATE TABLE")
                 : fix(ctx, s, a);
         ctx.report(this, s.t.at(a.from), s.t.at(a.to), MESSAGE, fix);
     }

@@ -112,6 +112,10 @@ public final class AlterTableStatement {
         } else if (t.kw(a, "ENABLE", "DISABLE")) k = ActionKind.TRIGGER;
         else if ((t.kw(a, "SET") || t.kw(a, "RESET")) && t.is(a + 1, TokenType.LPAREN)) k = ActionKind.STORAGE_PARAMETERS;
         else if (t.kwSeq(a, "SET", "SCHEMA")) k = ActionKind.SET_SCHEMA;
+        else if (t.kwSeq(a, "SET", "TABLESPACE") || t.kwSeq(a, "SET", "LOGGED") || t.kwSeq(a, "SET", "UNLOGGED")
+                || t.kwSeq(a, "CLUSTER", "ON") || t.kwSeq(a, "SET", "WITHOUT") || t.kwSeq(a, "SET", "ACCESS", "METHOD")) {
+            k = ActionKind.PHYSICAL_OPTION;
+        }
         else if (t.kw(a, "INHERIT") || t.kwSeq(a, "NO", "INHERIT")) k = ActionKind.INHERIT;
         else if (t.kwSeq(a, "ATTACH", "PARTITION")) k = ActionKind.ATTACH_PARTITION;
         else if (t.kwSeq(a, "DETACH", "PARTITION")) k = ActionKind.DETACH_PARTITION;

@@ -4,7 +4,6 @@ import io.dsqlkit.rules.DsqlError;
 import io.dsqlkit.rules.DsqlErrors;
 import io.dsqlkit.sql.Statement;
 import io.dsqlkit.sql.StatementCategory;
-import io.dsqlkit.sql.Token;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -71,22 +70,18 @@ final class TransactionShape {
         return out;
     }
 
+    /** BEGIN / START TRANSACTION (the classifier's kinds; BEGIN ATOMIC bodies never reach the top level). */
     static boolean isBegin(Statement s) {
-        List<Token> t = s.significant();
-        if (t.isEmpty()) return false;
-        if (t.get(0).isKeyword("BEGIN")) return t.size() < 2 || !t.get(1).isKeyword("ATOMIC");
-        return t.size() >= 2 && t.get(0).isKeyword("START") && t.get(1).isKeyword("TRANSACTION");
+        return s.category() == StatementCategory.TRANSACTION_CONTROL
+                && (s.kind().equals("BEGIN") || s.kind().equals("START TRANSACTION"));
     }
 
+    /** COMMIT / END / ROLLBACK / ABORT / PREPARE TRANSACTION close the block; ROLLBACK TO and COMMIT PREPARED do not. */
     static boolean isEnd(Statement s) {
-        List<Token> t = s.significant();
-        if (t.isEmpty()) return false;
-        Token f = t.get(0);
-        if (f.isAnyKeyword("COMMIT", "END")) return t.size() < 2 || !t.get(1).isKeyword("PREPARED");
-        if (f.isAnyKeyword("ROLLBACK", "ABORT")) {
-            int i = t.size() > 1 && t.get(1).isAnyKeyword("WORK", "TRANSACTION") ? 2 : 1;
-            return !(t.size() > i && t.get(i).isAnyKeyword("TO", "PREPARED"));
-        }
-        return t.size() >= 2 && f.isKeyword("PREPARE") && t.get(1).isKeyword("TRANSACTION");
+        if (s.category() != StatementCategory.TRANSACTION_CONTROL) return false;
+        return switch (s.kind()) {
+            case "COMMIT", "END", "ROLLBACK", "ABORT", "PREPARE TRANSACTION" -> true;
+            default -> false;
+        };
     }
 }

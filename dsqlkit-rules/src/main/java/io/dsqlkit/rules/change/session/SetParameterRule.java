@@ -65,13 +65,14 @@ public final class SetParameterRule extends BaseRule implements StatementRule {
         } else {
             return;
         }
-        if (SessionParameters.allowed(name, ctx.profile())) return;
+        // GUC names are case-insensitive even when quoted (SET "TimeZone" works on PostgreSQL).
+        if (SessionParameters.allowed(name.toLowerCase(java.util.Locale.ROOT), ctx.profile())) return;
         String value = null;
         int v = nameTo + 1;
         if (t.kw(v, "TO") || (t.is(v, TokenType.OPERATOR) && t.at(v).text().equals("="))) v++;
         Token valueToken = t.at(v);
         if (valueToken != null && v == t.size() - 1) value = valueToken.text();
-        Fix fix = SessionParameters.safeToDrop(name, reset ? "on" : value)
+        Fix fix = SessionParameters.safeToDrop(name.toLowerCase(java.util.Locale.ROOT), reset ? "on" : value)
                 ? Fix.of("remove the statement: " + name + " does not change what the script does on DSQL",
                         Edits.deleteStatement(ctx.source(), ctx.statement()))
                 : Fix.unfixable("the script relies on " + name + "; DSQL keeps its own setting, so check that the statements "

@@ -35,7 +35,7 @@ final class TransactionModes {
             return null;
         }
         for (int i = m.modesFrom; i < t.size(); i++) {
-            if (t.kwSeq(i, "ISOLATION", "LEVEL")) {
+            if (t.kwSeq(i, "ISOLATION", "LEVEL") && t.isName(i + 2)) {
                 m.isolation = i;
                 m.levelFrom = i + 2;
                 m.levelTo = t.kw(i + 2, "READ", "REPEATABLE") ? i + 3 : i + 2;

@@ -1,0 +1,128 @@
+import io.dsqlkit.local.DsqlLocal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * pgbench through the dsqlkit gateway vs directly against the same PostgreSQL, same run, same
+ * clients/threads/duration; then the gateway's memory per idle connection. Run via run.sh.
+ */
+public class GatewayBench {
+    static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+    static final Pattern LAT = Pattern.compile("latency average = ([0-9.]+) ms");
+
+    record Run(double tps, double latencyMs, String failed) {}
+
+    public static void main(String[] args) throws Exception {
+        int clients = Integer.getInteger("clients", 8);
+        int threads = Integer.getInteger("threads", 2);
+        int seconds = Integer.getInteger("seconds", 15);
+        int idle = Integer.getInteger("idle", 200);
+        try (DsqlLocal local = DsqlLocal.start()) {
+            int direct = local.postgres().port();
+            int gateway = local.port();
+            exec(List.of("pgbench", "-i", "-s", "10", "-q", "-h", "127.0.0.1", "-p", Integer.toString(direct), "-U", "postgres", "postgres"));
+            Path rw = Files.createTempFile("dsqlkit-bench-rw-", ".sql");
+            Files.writeString(rw, """
+                    \\set aid random(1, 100000 * :scale)
+                    \\set delta random(-5000, 5000)
+                    BEGIN;
+                    UPDATE pgbench_accounts SET abalance = abalance + :delta WHERE aid = :aid;
+                    SELECT abalance FROM pgbench_accounts WHERE aid = :aid;
+                    COMMIT;
+                    """);
+            System.out.printf(Locale.ROOT, "pgbench: %d clients, %d threads, %d s per run, scale 10, %d CPUs%n", clients, threads, seconds,
+                    Runtime.getRuntime().availableProcessors());
+            System.out.println("workload            | direct TPS | gateway TPS | TPS ratio | direct lat ms | gateway lat ms | latency ratio");
+            for (String[] w : new String[][] {{"select-only (-S)", "-S"}, {"read-write script", "-f", rw.toString(), "--max-tries=5"}}) {
+                List<String> extra = List.of(w).subList(1, w.length);
+                Run d = pgbench(direct, "postgres", clients, threads, seconds, extra);
+                Run g = pgbench(gateway, "admin", clients, threads, seconds, extra);
+                System.out.printf(Locale.ROOT, "%-19s | %10.0f | %11.0f | %9.2f | %13.3f | %14.3f | %13.2f%n", w[0], d.tps, g.tps, g.tps / d.tps,
+                        d.latencyMs, g.latencyMs, g.latencyMs / d.latencyMs);
+            }
+            Files.deleteIfExists(rw);
+            memory(gateway, idle);
+        }
+    }
+
+    static Run pgbench(int port, String user, int clients, int threads, int seconds, List<String> extra) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("pgbench", "-n", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", user,
+                "-c", Integer.toString(clients), "-j", Integer.toString(threads), "-T", Integer.toString(seconds)));
+        cmd.addAll(extra);
+        cmd.add("postgres");
+        String out = exec(cmd);
+        Matcher t = TPS.matcher(out);
+        Matcher l = LAT.matcher(out);
+        if (!t.find() || !l.find()) throw new IllegalStateException("unexpected pgbench output:\n" + out);
+        Matcher f = Pattern.compile("number of failed transactions: (\\S+)").matcher(out);
+        return new Run(Double.parseDouble(t.group(1)), Double.parseDouble(l.group(1)), f.find() ? f.group(1) : "?");
+    }
+
+    /** RSS of this JVM (the gateway) before and after {@code n} idle authenticated sessions. */
+    static void memory(int port, int n) throws Exception {
+        System.gc();
+        Thread.sleep(500);
+        long before = rssKb();
+        long heapBefore = usedHeap();
+        String py = """
+                import socket, struct, sys, time
+                port, n = int(sys.argv[1]), int(sys.argv[2])
+                socks = []
+                params = b"user\\0admin\\0database\\0postgres\\0\\0"
+                for i in range(n):
+                    s = socket.create_connection(("127.0.0.1", port))
+                    s.sendall(struct.pack("!ii", 8 + len(params), 196608) + params)
+                    buf = b""
+                    while not buf.endswith(b"Z\\0\\0\\0\\x05I"):
+                        chunk = s.recv(4096)
+                        if not chunk: raise SystemExit("closed")
+                        buf += chunk
+                    socks.append(s)
+                print("open", flush=True)
+                sys.stdin.readline()
+                """;
+        Process p = new ProcessBuilder("python3", "-c", py, Integer.toString(port), Integer.toString(n)).redirectErrorStream(true).start();
+        String line = new String(p.getInputStream().readNBytes(5), StandardCharsets.UTF_8);
+        if (!line.startsWith("open")) throw new IllegalStateException("idle connections failed: " + line);
+        Thread.sleep(1000);
+        System.gc();
+        Thread.sleep(500);
+        long after = rssKb();
+        long heapAfter = usedHeap();
+        p.getOutputStream().write('\n');
+        p.getOutputStream().close();
+        p.waitFor(10, TimeUnit.SECONDS);
+        System.out.printf(Locale.ROOT, "memory: %d idle sessions: gateway JVM RSS %+d KiB (%.1f KiB/connection), heap after GC %+d KiB (%.1f KiB/connection)%n",
+                n, after - before, (after - before) / (double) n, (heapAfter - heapBefore) / 1024, (heapAfter - heapBefore) / 1024.0 / n);
+    }
+
+    static long usedHeap() {
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
+    }
+
+    static long rssKb() throws IOException {
+        for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (l.startsWith("VmRSS:")) return Long.parseLong(l.replaceAll("\\D", ""));
+        }
+        return -1;
+    }
+
+    static String exec(List<String> cmd) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", "");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + out);
+        return out;
+    }
+}

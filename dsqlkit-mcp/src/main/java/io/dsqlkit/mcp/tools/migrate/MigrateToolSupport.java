@@ -1,0 +1,46 @@
+package io.dsqlkit.mcp.tools.migrate;
+
+import io.dsqlkit.mcp.tools.Args;
+import io.dsqlkit.mcp.tools.ToolContext;
+import io.dsqlkit.mcp.tools.ToolError;
+import io.dsqlkit.migrate.progress.ProgressListener;
+import io.dsqlkit.migrate.schema.MigrateConfig;
+import io.dsqlkit.migrate.schema.Migrator;
+import io.dsqlkit.migrate.schema.SchemaHistory;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** What the migrate/batch/integrity tools share: the migrator from arguments, the write gate, progress. */
+final class MigrateToolSupport {
+    private MigrateToolSupport() {}
+
+    static Migrator migrator(ToolContext ctx, Args a, boolean confirmed) {
+        Path location = Path.of(a.optionalString("location", "db/migration"));
+        MigrateConfig cfg = MigrateConfig.defaults(location)
+                .withHistoryTable(a.optionalString("history_table", SchemaHistory.DEFAULT_TABLE))
+                .withOutOfOrder(a.bool("out_of_order", false))
+                .withProfile(ctx.linter().profile())
+                .withConfirmed(confirmed)
+                .withLog(progressLog(ctx));
+        return new Migrator(ctx.database().dataSource(), cfg);
+    }
+
+    /** Each executed statement as a progress notification (count of statements so far, no total). */
+    private static java.util.function.Consumer<String> progressLog(ToolContext ctx) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return line -> ctx.progress().report(n.incrementAndGet(), null, line.strip());
+    }
+
+    static void requireWrites(ToolContext ctx, String what) {
+        if (!ctx.settings().writesAllowed()) {
+            throw new ToolError("the server is read-only: " + what + " would change the database. Restart it with "
+                    + "--allow-writes to enable it.", Map.of("readOnly", true));
+        }
+    }
+
+    /** Rows done/total as MCP progress notifications. */
+    static ProgressListener progress(ToolContext ctx) {
+        return p -> ctx.progress().report(p.done(), p.total() >= 0 ? (double) p.total() : null, p.describe());
+    }
+}

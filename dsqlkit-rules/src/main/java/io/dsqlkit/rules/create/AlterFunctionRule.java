@@ -1,0 +1,47 @@
+package io.dsqlkit.rules.create;
+
+import io.dsqlkit.rules.StatementContext;
+import io.dsqlkit.rules.syntax.Tokens;
+import io.dsqlkit.sql.Token;
+import io.dsqlkit.sql.TokenType;
+
+import java.util.List;
+
+/**
+ * dsql-facts §1.1: ALTER FUNCTION / ROUTINE changing a function's properties (IMMUTABLE, STRICT,
+ * COST, SET parameter, ...) is refused; only RENAME TO, OWNER TO and SET SCHEMA are supported.
+ */
+public final class AlterFunctionRule extends SurfaceRule {
+    // UNVERIFIED (dsql-facts §1.1): dsql-lint's CI shows the refusal; the text follows the
+    // "unsupported statement: <node>" pattern (AlterFunctionStmt).
+    static final String MESSAGE = "unsupported statement: AlterFunction";
+
+    public AlterFunctionRule() {
+        super("alter-function", "0A000",
+                "drop and recreate the function (CREATE OR REPLACE FUNCTION) with the new properties; "
+                        + "only RENAME TO, OWNER TO and SET SCHEMA can be altered");
+    }
+
+    @Override
+    public void check(StatementContext ctx) {
+        List<Token> t = ctx.tokens();
+        int pos = Tokens.match(t, 0, "ALTER", "FUNCTION|ROUTINE|PROCEDURE");
+        if (pos < 0) return;
+        int nameEnd = Tokens.skipQualifiedName(t, pos);
+        if (nameEnd < 0) return;
+        int action = nameEnd;
+        if (Tokens.isType(t, action, TokenType.LPAREN)) {
+            int close = Tokens.close(t, action);
+            if (close < 0) return;
+            action = close + 1;
+        }
+        if (action >= t.size() || Tokens.is(t, action, "RENAME") || Tokens.is(t, action, "OWNER")
+                || Tokens.at(t, action, "SET", "SCHEMA")) return;
+        ctx.report(this, t.get(action), t.get(action), MESSAGE, null);
+    }
+
+    @Override
+    public List<String> messages() {
+        return List.of(MESSAGE);
+    }
+}
