@@ -21,10 +21,13 @@ trap cleanup EXIT
 echo "== building class path" >&2
 (cd "$root" && ./mvnw -q -B -o -pl dsqlkit-mcp -am compile dependency:build-classpath \
    -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=runtime >/dev/null)
-cp="$root/dsqlkit-mcp/target/classes:$(cat "$work/cp.txt")"
+# AppCDS only archives classes from jars: set DSQLKIT_JAR to the shaded dsqlkit jar (dsqlkit-cli) to measure it.
+cp="${DSQLKIT_JAR:-$root/dsqlkit-mcp/target/classes:$(cat "$work/cp.txt")}"
+# the local DSQL always runs from the module class path
+local_cp="$root/dsqlkit-mcp/target/classes:$(cat "$work/cp.txt")"
 
 echo "== starting local DSQL (--auth none)" >&2
-java -cp "$cp" "$root/bench/mcp/StartLocal.java" --port 0 --ephemeral --auth none >"$work/local.out" 2>"$work/local.err" &
+java -cp "$local_cp" "$root/bench/mcp/StartLocal.java" --port 0 --ephemeral --auth none >"$work/local.out" 2>"$work/local.err" &
 local_pid=$!
 for _ in $(seq 1 120); do grep -q "ready:" "$work/local.out" 2>/dev/null && break; sleep 0.5; done
 port="$(grep -o 'port=[0-9]*' "$work/local.out" | head -1 | cut -d= -f2)"
@@ -45,7 +48,7 @@ echo "== class-data sharing archive for dsqlkit (training run)" >&2
   for i in $(seq 2 40); do echo '{"jsonrpc":"2.0","id":'"$i"',"method":"tools/call","params":{"name":"query","arguments":{"sql":"SELECT 1"}}}'; done
   sleep 5
 } | java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$work/dsqlkit.jsa" -cp "$cp" io.dsqlkit.mcp.McpMain --url "$url" --read-only >/dev/null 2>&1 || true
-[ -f "$work/dsqlkit.jsa" ] || echo "   (no CDS archive was written; the AppCDS row runs without it)" >&2
+[ -f "$work/dsqlkit.jsa" ] || echo "   (no CDS archive: class directories cannot be archived; set DSQLKIT_JAR; the AppCDS row runs without it)" >&2
 dsqlkit_cds=(java "${java_opts[@]}" -XX:SharedArchiveFile="$work/dsqlkit.jsa" -Xshare:auto -cp "$cp" io.dsqlkit.mcp.McpMain --url "$url" --read-only)
 
 for q in '{"sql":"SELECT 1"}' '{"sql":"SELECT g, md5(g::text) FROM generate_series(1, 100) g"}'; do
