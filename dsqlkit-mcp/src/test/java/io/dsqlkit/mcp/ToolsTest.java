@@ -148,7 +148,8 @@ class ToolsTest {
         Map<String, Object> s = structured(call(RW, "transact", Map.of(
                 "sql_list", List.of("INSERT INTO " + t + " VALUES ($1, $2)", "UPDATE " + t + " SET v = v + 1 WHERE id = $1"),
                 "params_list", List.of(List.of(1, 10), List.of(1)))));
-        assertThat(s).containsEntry("committed", true).containsEntry("attempts", 1);
+        assertThat(s).containsEntry("committed", true);
+        assertThat((Integer) s.get("attempts")).isGreaterThanOrEqualTo(1); // DSQL may fail the first try with OC001 after the CREATE TABLE (dsql-facts §3)
         // a failing statement rolls back the whole transaction and reports committed: false
         McpSchema.CallToolResult bad = call(RW, "transact", Map.of("sql_list",
                 List.of("INSERT INTO " + t + " VALUES (2, 0)", "INSERT INTO " + t + " VALUES (1, 0)")));
