@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
         subcommands = {LintCommand.class, LocalCommand.class, McpCommand.class, MigrateCommand.class,
                 BatchCommand.class, LoadCommand.class, IntegrityCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success, no findings", "1:findings, or the operation failed", "2:usage or I/O error"})
+        exitCodeList = {"0:success, no errors (lint warnings alone exit 0)", "1:errors found, or the operation failed",
+                "2:usage or I/O error (lint: an input could not be read)"})
 public final class DsqlkitCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -83,6 +83,11 @@ public final class OccRetry {
         return false;
     }
 
+    /** The pause before attempt {@code attempt + 1} (for callers that run their own retry loop, e.g. read-only transactions). */
+    public Duration backoff(int attempt) {
+        return delayFor(attempt);
+    }
+
     Duration delayFor(int attempt) {
         double base = baseDelay.toMillis() * Math.pow(2, attempt - 1);
         double capped = Math.min(base, maxDelay.toMillis());

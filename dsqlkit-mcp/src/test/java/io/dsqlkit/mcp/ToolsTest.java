@@ -25,16 +25,16 @@ class ToolsTest {
         table = SharedDsqlLocal.uniqueName("entities");
         admin("CREATE TABLE " + table + " (entity_id varchar(255) PRIMARY KEY, tenant_id varchar(255) NOT NULL, "
                 + "name varchar(255) NOT NULL, n int, big bigint, amount numeric(30,10), blob bytea, doc jsonb, "
-                + "created_at timestamptz DEFAULT now(), tags text[], u uuid)");
+                + "created_at timestamptz DEFAULT now(), u uuid)");
         admin("INSERT INTO " + table + " VALUES ('e1', 't1', 'One', 1, 9007199254740993, 12.5, '\\x0102', '{\"a\":[1,2]}', "
-                + "'2026-01-02T03:04:05Z', ARRAY['x','y'], '00000000-0000-0000-0000-000000000001')");
+                + "'2026-01-02T03:04:05Z', '00000000-0000-0000-0000-000000000001')");
         admin("INSERT INTO " + table + " (entity_id, tenant_id, name, big, amount) VALUES ('e2', 't2', 'Two', 42, 1234567890.1234567891)");
     }
 
     @Test
     void queryReturnsJsonTypedRowsWithParameters() {
         McpSchema.CallToolResult r = call(RO, "query", Map.of("sql",
-                "SELECT * FROM " + table + " WHERE tenant_id = $1 AND n = $2", "parameters", List.of("t1", 1)));
+                "SELECT *, ARRAY['x', 'y'] AS tags FROM " + table + " WHERE tenant_id = $1 AND n = $2", "parameters", List.of("t1", 1)));
         assertThat(r.isError()).as(r.toString()).isFalse();
         Map<String, Object> s = structured(r);
         assertThat(s.get("rowCount")).isEqualTo(1);
@@ -148,7 +148,8 @@ class ToolsTest {
         Map<String, Object> s = structured(call(RW, "transact", Map.of(
                 "sql_list", List.of("INSERT INTO " + t + " VALUES ($1, $2)", "UPDATE " + t + " SET v = v + 1 WHERE id = $1"),
                 "params_list", List.of(List.of(1, 10), List.of(1)))));
-        assertThat(s).containsEntry("committed", true).containsEntry("attempts", 1);
+        assertThat(s).containsEntry("committed", true);
+        assertThat((Integer) s.get("attempts")).isGreaterThanOrEqualTo(1); // DSQL may fail the first try with OC001 after the CREATE TABLE (dsql-facts §3)
         // a failing statement rolls back the whole transaction and reports committed: false
         McpSchema.CallToolResult bad = call(RW, "transact", Map.of("sql_list",
                 List.of("INSERT INTO " + t + " VALUES (2, 0)", "INSERT INTO " + t + " VALUES (1, 0)")));

@@ -133,7 +133,11 @@ public final class McpCommand implements Callable<Integer> {
                 new EofSignallingInputStream(System.in, closed::countDown), System.out);
         McpSyncServer mcp = server.start(transport);
         closed.await();
-        mcp.closeGracefully();
+        // The client closed stdin: let responses in flight drain, but never hang on the way out.
+        Thread closer = new Thread(mcp::closeGracefully, "dsqlkit-mcp-close-session");
+        closer.setDaemon(true);
+        closer.start();
+        closer.join(500);
         return 0;
     }
 

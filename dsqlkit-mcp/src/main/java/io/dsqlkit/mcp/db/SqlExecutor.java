@@ -68,8 +68,29 @@ public final class SqlExecutor {
         });
     }
 
-    /** Work inside BEGIN READ ONLY on a connection of its own, then ROLLBACK and reset the session. */
+    /**
+     * Work inside BEGIN READ ONLY on a connection of its own, then ROLLBACK and reset the session.
+     * DSQL can fail even a read with 40001 (OC001 after a catalog change, dsql-facts §3); a read has
+     * no effects, so it is simply run again on a fresh transaction.
+     */
     public <T> T inReadOnlyTransaction(SqlWork<T> work) throws SQLException {
+        OccRetry retry = ctx.settings().occRetry();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readOnlyOnce(work);
+            } catch (SQLException e) {
+                if (attempt >= retry.maxAttempts() || !OccRetry.isRetryable(e, false)) throw e;
+                try {
+                    Thread.sleep(retry.backoff(attempt).toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private <T> T readOnlyOnce(SqlWork<T> work) throws SQLException {
         Database db = ctx.database();
         Connection c = db.connection();
         boolean clean = false;

@@ -39,14 +39,28 @@ public final class DsqlMcpServer {
 
     public McpSyncServer start(McpServerTransportProvider transport) {
         return McpServer.sync(transport).serverInfo(NAME, VERSION).instructions(instructions())
-                .capabilities(capabilities()).requestTimeout(timeout())
+                .capabilities(capabilities()).requestTimeout(timeout()).jsonSchemaValidator(ArgumentsCheckedByTools.INSTANCE)
                 .tools(tools()).resources(GuideResources.all()).prompts(Prompts.all()).build();
     }
 
     public McpSyncServer start(McpStreamableServerTransportProvider transport) {
         return McpServer.sync(transport).serverInfo(NAME, VERSION).instructions(instructions())
-                .capabilities(capabilities()).requestTimeout(timeout())
+                .capabilities(capabilities()).requestTimeout(timeout()).jsonSchemaValidator(ArgumentsCheckedByTools.INSTANCE)
                 .tools(tools()).resources(GuideResources.all()).prompts(Prompts.all()).build();
+    }
+
+    /**
+     * The SDK's default validator loads a full JSON Schema engine (~250 classes, a large share of
+     * start-up). dsqlkit's tools declare no output schemas and check their own arguments
+     * ({@link io.dsqlkit.mcp.tools.Args}), naming the bad argument in a tool error.
+     */
+    enum ArgumentsCheckedByTools implements io.modelcontextprotocol.json.schema.JsonSchemaValidator {
+        INSTANCE;
+
+        @Override
+        public ValidationResponse validate(java.util.Map<String, Object> schema, Object value) {
+            return ValidationResponse.asValid(null);
+        }
     }
 
     private Duration timeout() {

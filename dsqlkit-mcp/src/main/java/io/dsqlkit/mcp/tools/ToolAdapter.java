@@ -24,12 +24,23 @@ public final class ToolAdapter {
 
     private final Database database;
     private final ServerSettings settings;
-    private final Linter linter;
+    private volatile Linter linter;
 
     public ToolAdapter(Database database, ServerSettings settings) {
         this.database = database;
         this.settings = settings;
-        this.linter = new Linter(settings.profile());
+    }
+
+    /** Built on first use: loading the rule catalog is not needed to answer {@code initialize}. */
+    private Linter linter() {
+        Linter l = linter;
+        if (l == null) {
+            synchronized (this) {
+                if (linter == null) linter = new Linter(settings.profile());
+                l = linter;
+            }
+        }
+        return l;
     }
 
     public McpServerFeatures.SyncToolSpecification specification(DsqlTool tool) {
@@ -45,7 +56,7 @@ public final class ToolAdapter {
         long t0 = System.nanoTime();
         try {
             ToolContext ctx = context(exchange, request, args);
-            McpSchema.CallToolResult r = tool.call(ctx, args);
+            McpSchema.CallToolResult r = callRetryingIfSafe(tool, ctx, args);
             log.info("tool {} {} in {} ms", tool.name(), Boolean.TRUE.equals(r.isError()) ? "refused/failed" : "ok",
                     (System.nanoTime() - t0) / 1_000_000);
             return r;
@@ -58,6 +69,31 @@ public final class ToolAdapter {
         } catch (RuntimeException e) {
             log.warn("tool {} crashed", tool.name(), e);
             return ToolResults.error("internal error in tool " + tool.name() + ": " + e, Map.of());
+        }
+    }
+
+    /**
+     * A tool that declares itself read-only or idempotent may be re-run as a whole when DSQL fails it
+     * with a retryable concurrency error (e.g. OC001 right after a schema change, dsql-facts §3):
+     * by its own contract a repeated call has no additional effect.
+     */
+    private McpSchema.CallToolResult callRetryingIfSafe(DsqlTool tool, ToolContext ctx, Map<String, Object> args) throws SQLException {
+        McpSchema.ToolAnnotations a = tool.definition().annotations();
+        boolean safe = a != null && (Boolean.TRUE.equals(a.readOnlyHint()) || Boolean.TRUE.equals(a.idempotentHint()));
+        int max = safe ? settings.occRetry().maxAttempts() : 1;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tool.call(ctx, new HashMap<>(args));
+            } catch (SQLException e) {
+                if (attempt >= max || !io.dsqlkit.client.OccRetry.isRetryable(e, false)) throw e;
+                log.debug("tool {} hit {} ({}); running it again", tool.name(), e.getSQLState(), e.getMessage());
+                try {
+                    Thread.sleep(settings.occRetry().backoff(attempt).toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
@@ -76,7 +112,7 @@ public final class ToolAdapter {
             }
             tenant = s;
         }
-        return new ToolContext(database, settings, linter, progress(exchange, request), tenant);
+        return new ToolContext(database, settings, linter(), progress(exchange, request), tenant);
     }
 
     private static Progress progress(McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
