@@ -91,31 +91,23 @@ public final class SqlExecutor {
     }
 
     private <T> T readOnlyOnce(SqlWork<T> work) throws SQLException {
-        Database db = ctx.database();
-        Connection c = db.connection();
-        boolean clean = false;
-        try {
-            c.setAutoCommit(true);
-            try (java.sql.Statement st = c.createStatement()) {
-                st.execute("BEGIN READ ONLY");
-            }
-            T result = work.run(c);
-            clean = true;
-            return result;
-        } finally {
-            reset(db, c, clean);
-        }
+        return inBlock("BEGIN READ ONLY", work);
     }
 
     /** Work inside a read-write transaction that is always rolled back (EXPLAIN ANALYZE of writes). */
     public <T> T inRolledBackTransaction(SqlWork<T> work) throws SQLException {
+        return inBlock("BEGIN", work);
+    }
+
+    /** Runs {@code work} inside a block opened with {@code begin}; {@link #reset} always rolls it back. */
+    private <T> T inBlock(String begin, SqlWork<T> work) throws SQLException {
         Database db = ctx.database();
         Connection c = db.connection();
         boolean clean = false;
         try {
             c.setAutoCommit(true);
             try (java.sql.Statement st = c.createStatement()) {
-                st.execute("BEGIN");
+                st.execute(begin);
             }
             T result = work.run(c);
             clean = true;
