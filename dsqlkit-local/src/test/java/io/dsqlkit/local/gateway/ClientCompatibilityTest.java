@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Off-the-shelf clients connect unchanged (issue 3): pgbench in all three query modes, node-postgres if installed. */
+/** Off-the-shelf clients connect unchanged (issue 3): pgbench in all three query modes, node-postgres (npm pg, installed in e2e/mcp by .ci/run). */
 class ClientCompatibilityTest {
     static final Path PGBENCH = Path.of("/usr/bin/pgbench");
     static DsqlLocal local;
@@ -43,6 +43,9 @@ class ClientCompatibilityTest {
     static Result run(List<String> cmd) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("PGPASSWORD", local.password());
+        // node-postgres comes with the end-to-end client packages that .ci/run installs in e2e/mcp.
+        Path e2eModules = Path.of("..", "e2e", "mcp", "node_modules").toAbsolutePath().normalize();
+        if (Files.isDirectory(e2eModules)) pb.environment().put("NODE_PATH", e2eModules.toString());
         Process p = pb.start();
         p.getOutputStream().close();
         var out = p.getInputStream();
