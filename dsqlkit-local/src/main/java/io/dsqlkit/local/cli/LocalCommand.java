@@ -4,8 +4,10 @@ import io.dsqlkit.local.DsqlLocal;
 import io.dsqlkit.local.gateway.auth.AuthMode;
 import io.dsqlkit.local.gateway.auth.LocalCredentials;
 import io.dsqlkit.rules.Profile;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -51,8 +53,13 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--region", description = "Region printed for token generation (default ${DEFAULT-VALUE}).", defaultValue = "us-east-1")
     String region;
 
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        java.io.PrintWriter err = spec.commandLine().getErr();
         DsqlLocal.Builder b;
         try {
             if (ephemeral && data != null) throw new IllegalArgumentException("--data and --ephemeral exclude each other");
@@ -61,24 +68,24 @@ public final class LocalCommand implements Callable<Integer> {
             for (String h : hostNames) b.hostName(h);
             if (!ephemeral) b.dataDir(data != null ? data : defaultDataDir());
         } catch (IllegalArgumentException e) {
-            System.err.println("dsqlkit local: " + e.getMessage());
+            err.println("dsqlkit local: " + e.getMessage());
             return 2;
         }
         DsqlLocal local;
         try {
             local = b.start();
         } catch (RuntimeException e) {
-            System.err.println("dsqlkit local: cannot start: " + e.getMessage());
+            err.println("dsqlkit local: cannot start: " + e.getMessage());
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.err.println("dsqlkit local: stopping");
+            err.println("dsqlkit local: stopping");
             local.close();
             stopped.countDown();
         }, "dsqlkit-local-stop"));
-        System.out.println(readyLine(local));
-        System.out.flush();
+        out.println(readyLine(local));
+        out.flush();
         try {
             stopped.await();
         } catch (InterruptedException e) {
