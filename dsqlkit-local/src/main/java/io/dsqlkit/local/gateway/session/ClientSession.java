@@ -17,7 +17,6 @@ import io.dsqlkit.local.gateway.protocol.FrontendMessage.Parse;
 import io.dsqlkit.local.gateway.protocol.FrontendMessage.StartupMessage;
 import io.dsqlkit.local.gateway.protocol.ProtocolException;
 import io.dsqlkit.rules.DsqlError;
-import io.dsqlkit.sql.ScriptSplitter;
 import io.dsqlkit.sql.Statement;
 import io.dsqlkit.sql.StatementCategory;
 import io.netty.bootstrap.Bootstrap;
@@ -633,7 +632,7 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
     /** The statements of {@code sql}, or null if the splitter cannot handle it (then it is relayed unplanned). */
     private List<Statement> split(String sql) {
         try {
-            return ScriptSplitter.split(sql);
+            return planner.split(sql);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot split a statement; relaying it unchecked: " + e);
             return null;

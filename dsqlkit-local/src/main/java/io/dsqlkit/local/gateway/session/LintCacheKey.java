@@ -5,7 +5,6 @@ import io.dsqlkit.sql.StatementCategory;
 import io.dsqlkit.sql.Token;
 import io.dsqlkit.sql.TokenType;
 
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,11 +23,12 @@ final class LintCacheKey {
     static String of(Statement st) {
         if (st.text().length() > MAX_LENGTH) return null;
         boolean normalise = st.category() == StatementCategory.QUERY || st.category() == StatementCategory.DML;
-        List<Token> tokens = st.significant();
+        // st.tokens() filtered in place: significant() builds a new list per call.
         StringBuilder sb = new StringBuilder(st.text().length() + 8);
         sb.append(st.category()).append('\u0001');
         Token prev = null;
-        for (Token t : tokens) {
+        for (Token t : st.tokens()) {
+            if (t.isTrivia() || t.type() == TokenType.SEMICOLON) continue;
             boolean literal = t.type() == TokenType.NUMBER || t.type() == TokenType.STRING;
             if (normalise && literal && prev != null && prev.type() == TokenType.OPERATOR && OPERATORS.contains(prev.text())) {
                 sb.append(t.type() == TokenType.NUMBER ? "\u0002N" : "\u0002S");

@@ -11,6 +11,7 @@ import io.dsqlkit.rules.Linter;
 import io.dsqlkit.sql.Statement;
 import io.dsqlkit.sql.StatementCategory;
 import io.dsqlkit.sql.Token;
+import io.dsqlkit.sql.TokenType;
 
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,7 @@ public final class StatementPlanner {
      */
     private final java.util.concurrent.ConcurrentHashMap<String, Optional<DsqlError>> lintCache = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int LINT_CACHE_SIZE = 10_000;
+    private final SplitCache splits = new SplitCache();
 
     public StatementPlanner(Linter linter, DsqlBehaviour behaviour, Limits limits, LongSupplier nanoClock) {
         this.linter = linter;
@@ -54,6 +56,11 @@ public final class StatementPlanner {
      * @param write        DDL or DML (an autocommit write is wrapped so COMMIT-time checks can undo it)
      */
     public record Planned(String sql, Outcome outcome, boolean changed, boolean stopAfter, boolean write) {}
+
+    /** The statements of a client's SQL text (cached by exact text, see {@link SplitCache}). */
+    List<Statement> split(String sql) {
+        return splits.split(sql);
+    }
 
     long now() {
         return nanoClock.getAsLong();
@@ -131,7 +138,7 @@ public final class StatementPlanner {
     Planned execution(SessionState s, Statement st, Boolean localDdl) {
         StatementCategory cat = st.category();
         String kind = st.kind();
-        String original = st.sql();
+        String original = sqlOf(st);
         if (s.inBlock && s.failed) {
             // The backend answers 25P02 itself, and ROLLBACK for COMMIT (dsql-facts §1.2).
             if (cat == StatementCategory.TRANSACTION_CONTROL && isEnd(kind)) {
@@ -202,6 +209,19 @@ public final class StatementPlanner {
     private static Planned refuse(SessionState s, DsqlError e) {
         s.refused();
         return new Planned(BackendSql.raise(e), Outcome.RELAY, true, false, false);
+    }
+
+    /** {@link Statement#sql()} without its per-call stream and list (this runs for every statement). */
+    static String sqlOf(Statement st) {
+        Token first = null;
+        Token last = null;
+        for (Token t : st.tokens()) {
+            if (t.isTrivia() || t.type() == TokenType.SEMICOLON) continue;
+            if (first == null) first = t;
+            last = t;
+        }
+        if (first == null) return "";
+        return st.text().substring(first.offset() - st.offset(), last.end() - st.offset());
     }
 
     static boolean isEnd(String kind) {
