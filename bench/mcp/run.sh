@@ -21,8 +21,6 @@ trap cleanup EXIT
 echo "== building class path" >&2
 (cd "$root" && ./mvnw -q -B -o -pl dsqlkit-mcp -am compile dependency:build-classpath \
    -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=runtime >/dev/null)
-# AppCDS only archives classes from jars: set DSQLKIT_JAR to the shaded dsqlkit jar (dsqlkit-cli) to measure it.
-cp="${DSQLKIT_JAR:-$root/dsqlkit-mcp/target/classes:$(cat "$work/cp.txt")}"
 # the local DSQL always runs from the module class path
 local_cp="$root/dsqlkit-mcp/target/classes:$(cat "$work/cp.txt")"
 
@@ -35,21 +33,15 @@ port="$(grep -o 'port=[0-9]*' "$work/local.out" | head -1 | cut -d= -f2)"
 url="postgresql://admin@localhost:$port/postgres"
 echo "   $url" >&2
 
-java_opts=(-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1)
-dsqlkit=(java "${java_opts[@]}" -cp "$cp" io.dsqlkit.mcp.McpMain --url "$url" --read-only)
+# The real user path: the ./dsqlkit launcher with the shaded jar. "plain" turns the launcher's AppCDS off
+# (DSQLKIT_CDS=0); the CDS row uses the archive the launcher trains once per build (warm-up below).
+# Extra JVM flags for both rows: DSQLKIT_JAVA_OPTS (e.g. -XX:TieredStopAtLevel=1).
+echo "== building the shaded jar and the launcher's AppCDS archive (warm-up run)" >&2
+"$root/dsqlkit" mcp --url "$url" --read-only </dev/null >/dev/null
+dsqlkit=(env DSQLKIT_CDS=0 "$root/dsqlkit" mcp --url "$url" --read-only)
+dsqlkit_cds=("$root/dsqlkit" mcp --url "$url" --read-only)
 peer=(node "$DSQLKIT_PEERS/node_modules/@modelcontextprotocol/server-postgres/dist/index.js" "$url")
 measure() { node "$bench_dir/mcp-latency.mjs" --calls "$1" --tool query --args "$2" -- "${@:3}"; }
-
-echo "== class-data sharing archive for dsqlkit (training run)" >&2
-{
-  echo '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"train","version":"1"}}}'
-  sleep 2
-  echo '{"jsonrpc":"2.0","method":"notifications/initialized"}'
-  for i in $(seq 2 40); do echo '{"jsonrpc":"2.0","id":'"$i"',"method":"tools/call","params":{"name":"query","arguments":{"sql":"SELECT 1"}}}'; done
-  sleep 5
-} | java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$work/dsqlkit.jsa" -cp "$cp" io.dsqlkit.mcp.McpMain --url "$url" --read-only >/dev/null 2>&1 || true
-[ -f "$work/dsqlkit.jsa" ] || echo "   (no CDS archive: class directories cannot be archived; set DSQLKIT_JAR; the AppCDS row runs without it)" >&2
-dsqlkit_cds=(java "${java_opts[@]}" -XX:SharedArchiveFile="$work/dsqlkit.jsa" -Xshare:auto -cp "$cp" io.dsqlkit.mcp.McpMain --url "$url" --read-only)
 
 for q in '{"sql":"SELECT 1"}' '{"sql":"SELECT g, md5(g::text) FROM generate_series(1, 100) g"}'; do
   echo "== query $q, $calls calls" >&2
@@ -62,8 +54,8 @@ for q in '{"sql":"SELECT 1"}' '{"sql":"SELECT g, md5(g::text) FROM generate_seri
     console.log(`\nquery ${q}`);
     console.log(`${"server".padEnd(28)} ${"start ms".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"calls/s".padStart(9)} ${"errors".padStart(6)}`);
     console.log(row("server-postgres 0.6.2", peer));
-    console.log(row("dsqlkit mcp", plain));
-    console.log(row("dsqlkit mcp (AppCDS)", cds));
+    console.log(row("dsqlkit mcp (DSQLKIT_CDS=0)", plain));
+    console.log(row("./dsqlkit mcp (AppCDS)", cds));
     const x = (a, b) => (a / b).toFixed(2) + "x";
     for (const [n, r] of [["dsqlkit", plain], ["dsqlkit+CDS", cds]]) {
       console.log(`ratio ${n} vs server-postgres (>1 = dsqlkit better): startup ${x(peer.startup_ms, r.startup_ms)}, p50 ${x(peer.p50_ms, r.p50_ms)}, p99 ${x(peer.p99_ms, r.p99_ms)}, calls/s ${x(r.calls_per_s, peer.calls_per_s)}`);
