@@ -10,6 +10,7 @@ import io.dsqlkit.mcp.db.Database;
 import io.dsqlkit.mcp.server.DsqlMcpServer;
 import io.dsqlkit.mcp.server.HttpServer;
 import io.dsqlkit.mcp.server.ServerSettings;
+import io.dsqlkit.mcp.tools.InFlightCalls;
 import io.dsqlkit.rules.Profile;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -25,6 +26,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code dsqlkit mcp}: the Aurora DSQL MCP server over stdio (default) or streamable HTTP. With no
@@ -129,11 +131,15 @@ public final class McpCommand implements Callable<Integer> {
     private int serveStdio(DsqlMcpServer server) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         // stdin EOF (client gone) ends the process: the SDK closes the session; we watch stdin via the transport.
+        EofSignallingInputStream stdin = new EofSignallingInputStream(System.in, closed::countDown);
         StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
-                new EofSignallingInputStream(System.in, closed::countDown), System.out);
+                stdin, System.out);
         McpSyncServer mcp = server.start(transport);
         closed.await();
-        // The client closed stdin: let responses in flight drain, but never hang on the way out.
+        // The client closed stdin: answer the calls it already sent (a scripted client pipes its
+        // requests and then EOF), bounded by the statement timeout so a stuck call cannot hang the exit.
+        InFlightCalls.awaitIdle(300, TimeUnit.SECONDS.toMillis(statementTimeoutSeconds + 60L));
+        stdin.releaseEof();
         Thread closer = new Thread(mcp::closeGracefully, "dsqlkit-mcp-close-session");
         closer.setDaemon(true);
         closer.start();

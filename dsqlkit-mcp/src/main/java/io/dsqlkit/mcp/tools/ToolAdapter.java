@@ -54,6 +54,7 @@ public final class ToolAdapter {
     public McpSchema.CallToolResult invoke(DsqlTool tool, McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
         Map<String, Object> args = request.arguments() == null ? new HashMap<>() : new HashMap<>(request.arguments());
         long t0 = System.nanoTime();
+        InFlightCalls.started();
         try {
             ToolContext ctx = context(exchange, request, args);
             McpSchema.CallToolResult r = callRetryingIfSafe(tool, ctx, args);
@@ -69,6 +70,8 @@ public final class ToolAdapter {
         } catch (RuntimeException e) {
             log.warn("tool {} crashed", tool.name(), e);
             return ToolResults.error("internal error in tool " + tool.name() + ": " + e, Map.of());
+        } finally {
+            InFlightCalls.finished();
         }
     }
 
