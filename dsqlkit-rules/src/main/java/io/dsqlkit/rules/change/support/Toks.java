@@ -1,5 +1,6 @@
 package io.dsqlkit.rules.change.support;
 
+import io.dsqlkit.rules.syntax.Tokens;
 import io.dsqlkit.sql.Token;
 import io.dsqlkit.sql.TokenType;
 
@@ -43,14 +44,12 @@ public final class Toks {
     }
 
     public boolean is(int i, TokenType type) {
-        Token t = at(i);
-        return t != null && t.type() == type;
+        return Tokens.isType(tokens, i, type);
     }
 
     /** An identifier or quoted identifier (a name position). */
     public boolean isName(int i) {
-        Token t = at(i);
-        return t != null && (t.type() == TokenType.IDENTIFIER || t.type() == TokenType.QUOTED_IDENTIFIER);
+        return Tokens.isName(tokens, i);
     }
 
     /**
@@ -58,16 +57,8 @@ public final class Toks {
      * closed (the lexer does not balance parentheses, so neither may we assume balance).
      */
     public int closing(int open) {
-        int depth = 0;
-        for (int i = open; i < tokens.size(); i++) {
-            TokenType t = tokens.get(i).type();
-            if (t == TokenType.LPAREN || t == TokenType.LBRACKET) depth++;
-            else if (t == TokenType.RPAREN || t == TokenType.RBRACKET) {
-                depth--;
-                if (depth == 0) return i;
-            }
-        }
-        return tokens.size() - 1;
+        int close = Tokens.close(tokens, open);
+        return close < 0 ? tokens.size() - 1 : close;
     }
 
     /** Skips a parenthesised group starting at {@code i} if there is one; returns the next index. */
@@ -113,10 +104,8 @@ public final class Toks {
      * {@code i}; returns the index after it (== i when there is no name).
      */
     public int skipQualifiedName(int i) {
-        if (!isName(i)) return i;
-        int j = i + 1;
-        while (is(j, TokenType.DOT) && isName(j + 1)) j += 2;
-        return j;
+        int end = Tokens.skipQualifiedName(tokens, i);
+        return end < 0 ? i : end;
     }
 
     /** The source text from the start of token {@code from} to the end of token {@code to} (inclusive). */
@@ -128,9 +117,6 @@ public final class Toks {
     /** The folded name of token {@code i} (lower-cased unquoted, unquoted quoted). */
     public String nameValue(int i) {
         Token t = at(i);
-        if (t == null) return "";
-        if (t.type() == TokenType.IDENTIFIER) return t.text().toLowerCase(java.util.Locale.ROOT);
-        if (t.type() == TokenType.QUOTED_IDENTIFIER) return Names.unquote(t.text());
-        return t.text();
+        return t == null ? "" : t.identifierValue();
     }
 }
