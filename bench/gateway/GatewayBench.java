@@ -28,6 +28,7 @@ public class GatewayBench {
         int idle = Integer.getInteger("idle", 200);
         try (DsqlLocal local = DsqlLocal.start()) {
             int direct = local.postgres().port();
+            superuserPassword = local.postgres().superuserPassword();
             int gateway = local.port();
             exec(List.of("pgbench", "-i", "-s", "10", "-q", "-h", "127.0.0.1", "-p", Integer.toString(direct), "-U", "postgres", "postgres"));
             Path rw = Files.createTempFile("dsqlkit-bench-rw-", ".sql");
@@ -137,9 +138,13 @@ public class GatewayBench {
         return -1;
     }
 
+    static String superuserPassword = "";
+
     static String exec(List<String> cmd) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("PGPASSWORD", "");
+        // The PostgreSQL behind the gateway takes TCP logins only from its superuser, with its password;
+        // the gateway (auth none) ignores passwords.
+        pb.environment().put("PGPASSWORD", superuserPassword);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + out);

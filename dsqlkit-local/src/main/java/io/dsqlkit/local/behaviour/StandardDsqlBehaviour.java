@@ -6,6 +6,7 @@ import io.dsqlkit.local.catalog.IamRoleMappings;
 import io.dsqlkit.local.catalog.QualifiedName;
 import io.dsqlkit.local.catalog.SqlWords;
 import io.dsqlkit.local.catalog.SysCatalog;
+import io.dsqlkit.local.catalog.TriggerToggles;
 import io.dsqlkit.local.jobs.AsyncDdl;
 import io.dsqlkit.local.jobs.AsyncJobs;
 import io.dsqlkit.local.jobs.JobTiming;
@@ -193,6 +194,8 @@ public final class StandardDsqlBehaviour implements DsqlBehaviour {
             if (iam.isPresent()) return interceptIam(session, b, iam.get());
             Optional<AsyncDdl> async = AsyncDdl.parse(w);
             if (async.isPresent()) return interceptAsync(session, b, async.get());
+            Optional<String> toggled = TriggerToggles.withoutSystemTriggers(w, sql);
+            if (toggled.isPresent()) return new Interception.Rewrite(toggled.get());
             if (w.keywordsAt(0, "DROP", "INDEX")) {
                 if (jobs.buildsInFlight()) cancelBuilds(b, w);
                 return Interception.PASS;
@@ -303,6 +306,10 @@ public final class StandardDsqlBehaviour implements DsqlBehaviour {
                 && message.contains(") is a procedure")) {
             // PostgreSQL names the argument types of the call, e.g. "(unknown)" for a literal; DSQL names the signature.
             return Optional.of(new DsqlError("42809", "sys.wait_for_job(text) is a procedure"));
+        }
+        if ("2D000".equals(sqlstate) && "invalid transaction termination".equals(message)) {
+            // Only sys.wait_for_job ends transactions (clients cannot create PL/pgSQL procedures, §1.1).
+            return Optional.of(SysCatalog.WAIT_IN_TRANSACTION_BLOCK);
         }
         return OccErrors.translate(sqlstate, message);
     }

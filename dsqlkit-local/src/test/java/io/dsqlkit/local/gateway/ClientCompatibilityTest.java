@@ -28,7 +28,8 @@ class ClientCompatibilityTest {
             // pgbench -i loads 100,000 rows in one COPY: that is over DSQL's row limit, so it runs
             // directly against the PostgreSQL behind the gateway; the benchmark itself goes through it.
             Result init = run(List.of(PGBENCH.toString(), "-i", "-s", "1", "-q", "-h", "127.0.0.1", "-p",
-                    Integer.toString(local.postgres().port()), "-U", "postgres", "postgres"));
+                    Integer.toString(local.postgres().port()), "-U", "postgres",
+                    "dbname=postgres password=" + local.postgres().superuserPassword()));
             assertThat(init.exit()).as(init.err()).isZero();
         }
     }
