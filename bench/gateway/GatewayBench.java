@@ -31,6 +31,11 @@ public class GatewayBench {
             superuserPassword = local.postgres().superuserPassword();
             int gateway = local.port();
             exec(List.of("pgbench", "-i", "-s", "10", "-q", "-h", "127.0.0.1", "-p", Integer.toString(direct), "-U", "postgres", "postgres"));
+            // The superuser created them; admin (not a superuser) must own them to use them through the gateway.
+            try (var c = local.postgres().connect(); var st = c.createStatement()) {
+                st.execute("DO $$DECLARE t text; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE tablename LIKE 'pgbench%' "
+                        + "LOOP EXECUTE format('ALTER TABLE public.%I OWNER TO admin', t); END LOOP; END$$");
+            }
             Path rw = Files.createTempFile("dsqlkit-bench-rw-", ".sql");
             Files.writeString(rw, """
                     \\set aid random(1, 100000 * :scale)

@@ -2,6 +2,7 @@ package io.dsqlkit.local.behaviour;
 
 import io.dsqlkit.local.catalog.BehaviourLimits;
 import io.dsqlkit.local.catalog.CatalogQuotas;
+import io.dsqlkit.local.catalog.DsqlOnlySettings;
 import io.dsqlkit.local.catalog.IamRoleMappings;
 import io.dsqlkit.local.catalog.QualifiedName;
 import io.dsqlkit.local.catalog.SqlWords;
@@ -183,12 +184,17 @@ public final class StandardDsqlBehaviour implements DsqlBehaviour {
     public Interception intercept(SessionView session, Statement statement) {
         String sql = statement.text();
         String first = SqlWords.firstKeyword(sql);
+        if (first.equals("SET") || first.equals("RESET")) return dsqlOnlySetting(SqlWords.scan(sql), false);
         if (!first.equals("CREATE") && !first.equals("ALTER") && !first.equals("AWS") && !first.equals("DROP")) {
             return Interception.PASS;
         }
         BackendConnector b = backend;
         if (b == null) return Interception.PASS;
         SqlWords w = SqlWords.scan(sql);
+        if (first.equals("ALTER")) {
+            Interception setting = dsqlOnlySetting(w, true);
+            if (setting != Interception.PASS) return setting;
+        }
         try {
             Optional<IamRoleMappings.Change> iam = IamRoleMappings.parse(w);
             if (iam.isPresent()) return interceptIam(session, b, iam.get());
@@ -247,6 +253,12 @@ public final class StandardDsqlBehaviour implements DsqlBehaviour {
             }
         });
         return new Interception.LocalResult(List.of(), List.of(), change.commandTag(), true);
+    }
+
+    private static Interception dsqlOnlySetting(SqlWords w, boolean isDdl) {
+        return DsqlOnlySettings.commandTag(w)
+                .<Interception>map(tag -> new Interception.LocalResult(List.of(), List.of(), tag, isDdl))
+                .orElse(Interception.PASS);
     }
 
     /** {@code DROP INDEX [CONCURRENTLY] [IF EXISTS] a, b ...}: cancel their in-progress async builds first (§4). */
