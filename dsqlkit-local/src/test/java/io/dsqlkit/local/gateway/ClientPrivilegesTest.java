@@ -129,4 +129,62 @@ class ClientPrivilegesTest {
             }
         }
     }
+
+    // ALTER ROLE ... SET/RESET, the emulator side (TypeORM runs ALTER USER "admin" SET search_path = "public"):
+    // what the linter lets through runs on the backend as the non-superuser admin.
+
+    /** A backend session acting as admin exactly as the gateway's sessions do (same role, same privileges). */
+    static Connection asAdmin() throws SQLException {
+        Connection c = local.postgres().connect();
+        try (Statement s = c.createStatement()) {
+            s.execute("SET SESSION AUTHORIZATION admin");
+        }
+        return c;
+    }
+
+    @Test
+    void adminSetsAndResetsSessionDefaults() throws SQLException {
+        try (Connection c = asAdmin(); Statement s = c.createStatement()) {
+            assertThat(one(c, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).isEqualTo("f");
+            s.execute("ALTER USER \"admin\" SET search_path = \"public\", sys");
+            s.execute("ALTER ROLE admin SET enable_seqscan = off");
+        }
+        try (Connection g = local.connect()) {
+            assertThat(one(g, "SHOW search_path")).isEqualTo("public, sys");
+            assertThat(one(g, "SHOW enable_seqscan")).isEqualTo("off");
+        }
+        try (Connection c = asAdmin(); Statement s = c.createStatement()) {
+            s.execute("ALTER ROLE admin RESET enable_seqscan");
+            s.execute("ALTER ROLE admin RESET ALL");
+        }
+        try (Connection g = local.connect()) {
+            assertThat(one(g, "SHOW search_path")).isEqualTo("\"$user\", public");
+        }
+    }
+
+    @Test
+    void adminSetsDefaultsOfRolesItCreated() throws SQLException {
+        try (Connection g = local.connect(); Statement s = g.createStatement()) {
+            s.execute("CREATE ROLE rs_app WITH LOGIN");
+        }
+        try (Connection c = asAdmin(); Statement s = c.createStatement()) {
+            s.execute("ALTER ROLE rs_app SET search_path = public");
+            s.execute("ALTER ROLE rs_app RESET search_path");
+            s.execute("ALTER ROLE rs_app SET search_path = public");
+            s.execute("ALTER ROLE rs_app RESET ALL");
+        }
+        try (Connection g = local.connect(); Statement s = g.createStatement()) {
+            s.execute("DROP ROLE rs_app");
+        }
+    }
+
+    /** dsql-facts §1.3: DSQL allows SET disable_sync_create_index; PostgreSQL does not know it (42704 before). */
+    @Test
+    void dsqlOnlyParameterIsAccepted() throws SQLException {
+        try (Connection g = local.connect(); Statement s = g.createStatement()) {
+            s.execute("SET disable_sync_create_index = on");
+            s.execute("RESET disable_sync_create_index");
+            assertThat(one(g, "SELECT 1")).isEqualTo("1");
+        }
+    }
 }
