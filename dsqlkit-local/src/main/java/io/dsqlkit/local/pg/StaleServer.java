@@ -48,7 +48,7 @@ final class StaleServer {
     private static boolean namedProcessAlive(Path pidFile) {
         try {
             List<String> lines = Files.readAllLines(pidFile);
-            return !lines.isEmpty() && ProcessHandle.of(Long.parseLong(lines.get(0).strip())).map(ProcessHandle::isAlive).orElse(false);
+            return !lines.isEmpty() && ProcessHandle.of(pid(lines.get(0))).map(ProcessHandle::isAlive).orElse(false);
         } catch (IOException | NumberFormatException e) {
             return false;
         }
@@ -59,11 +59,16 @@ final class StaleServer {
         try {
             List<String> lines = Files.readAllLines(data.resolve(PID_FILE));
             if (lines.isEmpty()) return Optional.empty();
-            long pid = Long.parseLong(lines.get(0).strip());
+            long pid = pid(lines.get(0));
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(h -> runsOn(h.pid(), data));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** A single-user server (initdb, {@code postgres --single}) writes its pid negated. */
+    private static long pid(String line) {
+        return Math.abs(Long.parseLong(line.strip()));
     }
 
     /** Whether {@code pid} is a {@code postgres} process started with {@code -D data}. */
