@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * dsql-facts §1.1: ALTER FUNCTION / ROUTINE changing a function's properties (IMMUTABLE, STRICT,
- * COST, SET parameter, ...) is refused; only RENAME TO, OWNER TO and SET SCHEMA are supported.
+ * COST, SET parameter, ...) is refused; RENAME TO, OWNER TO, SET SCHEMA and [NO] DEPENDS ON EXTENSION
+ * are supported (dsql-lint's sources list all four as running on DSQL).
  */
 public final class AlterFunctionRule extends SurfaceRule {
     // UNVERIFIED (dsql-facts §1.1): dsql-lint's CI shows the refusal; the text follows the
@@ -19,7 +20,7 @@ public final class AlterFunctionRule extends SurfaceRule {
     public AlterFunctionRule() {
         super("alter-function", "0A000",
                 "drop and recreate the function (CREATE OR REPLACE FUNCTION) with the new properties; "
-                        + "only RENAME TO, OWNER TO and SET SCHEMA can be altered");
+                        + "only RENAME TO, OWNER TO, SET SCHEMA and DEPENDS ON EXTENSION can be altered");
     }
 
     @Override
@@ -36,7 +37,8 @@ public final class AlterFunctionRule extends SurfaceRule {
             action = close + 1;
         }
         if (action >= t.size() || Tokens.is(t, action, "RENAME") || Tokens.is(t, action, "OWNER")
-                || Tokens.at(t, action, "SET", "SCHEMA")) return;
+                || Tokens.at(t, action, "SET", "SCHEMA") || Tokens.at(t, action, "DEPENDS", "ON", "EXTENSION")
+                || Tokens.at(t, action, "NO", "DEPENDS", "ON", "EXTENSION")) return;
         ctx.report(this, t.get(action), t.get(action), MESSAGE, null);
     }
 

@@ -1,14 +1,19 @@
 package io.dsqlkit.rules.create;
 
 import io.dsqlkit.rules.StatementContext;
+import io.dsqlkit.rules.change.session.SessionParameters;
+import io.dsqlkit.rules.change.support.Toks;
 import io.dsqlkit.rules.syntax.Tokens;
 import io.dsqlkit.sql.Token;
 
 import java.util.List;
 
 /**
- * dsql-facts §1.1: ALTER ROLE/USER with options (PASSWORD, LOGIN, ...) or SET/RESET is refused;
- * only {@code RENAME TO} is supported. DSQL authenticates with IAM tokens, not passwords (§5).
+ * dsql-facts §1.1: ALTER ROLE/USER with options (PASSWORD, LOGIN, ...) is refused, and so is
+ * {@code SET} of a parameter DSQL does not let sessions set. DSQL authenticates with IAM tokens, not
+ * passwords (§5). Accepted: {@code RENAME TO}, {@code SET} of a parameter on the session allowlist
+ * (§1.3; TypeORM runs {@code ALTER USER "admin" SET search_path = "public"} against real clusters) and
+ * {@code RESET} (dsql-lint's sources list {@code RESET ALL} and {@code RESET work_mem} as running on DSQL).
  */
 public final class AlterRoleRule extends SurfaceRule {
     // UNVERIFIED (dsql-facts §1.1): dsql-lint's CI shows the refusal; the texts follow the
@@ -18,7 +23,8 @@ public final class AlterRoleRule extends SurfaceRule {
 
     public AlterRoleRule() {
         super("alter-role", "0A000",
-                "DSQL roles authenticate with IAM (AWS IAM GRANT); only ALTER ROLE ... RENAME TO is supported");
+                "DSQL roles authenticate with IAM (AWS IAM GRANT); ALTER ROLE supports only RENAME TO, RESET, "
+                        + "and SET of the session parameters DSQL allows (search_path, TimeZone, application_name, ...)");
     }
 
     @Override
@@ -28,9 +34,15 @@ public final class AlterRoleRule extends SurfaceRule {
         if (pos < 0 || Tokens.at(t, pos, "MAPPING", "FOR")) return;
         int nameEnd = pos + 1;
         if (Tokens.is(t, nameEnd, "RENAME")) return;
-        boolean set = Tokens.findTopLevel(t, pos, t.size(), "SET") >= 0
-                || Tokens.findTopLevel(t, pos, t.size(), "RESET") >= 0;
-        ctx.report(this, t.get(0), t.get(pos - 1), set ? SET : OPTIONS, null);
+        int clause = Tokens.at(t, nameEnd, "IN", "DATABASE") ? nameEnd + 3 : nameEnd;
+        if (Tokens.is(t, clause, "RESET")) return;
+        if (Tokens.is(t, clause, "SET")) {
+            SessionParameters.Name param = SessionParameters.Name.at(new Toks(t), clause + 1);
+            if (param != null && param.allowed(ctx.profile())) return;
+            ctx.report(this, t.get(0), t.get(pos - 1), SET, null);
+            return;
+        }
+        ctx.report(this, t.get(0), t.get(pos - 1), OPTIONS, null);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.dsqlkit.rules.change.session;
 
 import io.dsqlkit.rules.Profile;
+import io.dsqlkit.rules.change.support.Toks;
+import io.dsqlkit.sql.TokenType;
 
 import java.util.Set;
 
@@ -37,5 +39,33 @@ public final class SessionParameters {
         // DSQL, like PostgreSQL 16, has standard_conforming_strings on; dropping "= on" changes nothing.
         return name.equals("standard_conforming_strings") && value != null
                 && (value.equalsIgnoreCase("on") || value.equalsIgnoreCase("'on'") || value.equalsIgnoreCase("true"));
+    }
+
+    /**
+     * The parameter a {@code SET}/{@code RESET} names at token {@code i}: the special forms
+     * ({@code TIME ZONE}, {@code NAMES}, {@code SCHEMA}, {@code SESSION AUTHORIZATION}, {@code XML OPTION})
+     * mapped to their GUC, otherwise a possibly qualified name as PostgreSQL folds it; null when none.
+     *
+     * @param name the GUC name (as written, folded; compare lower-cased: GUC names ignore case)
+     * @param last index of the name's last token
+     */
+    public record Name(String name, int last) {
+        public static Name at(Toks t, int i) {
+            if (t.kwSeq(i, "TIME", "ZONE")) return new Name("timezone", i + 1);
+            if (t.kw(i, "NAMES")) return new Name("client_encoding", i);
+            if (t.kw(i, "SCHEMA")) return new Name("search_path", i);
+            if (t.kwSeq(i, "SESSION", "AUTHORIZATION")) return new Name("session_authorization", i + 1);
+            if (t.kwSeq(i, "XML", "OPTION")) return new Name("xmloption", i + 1);
+            if (!t.isName(i)) return null;
+            int last = t.skipQualifiedName(i) - 1;
+            StringBuilder sb = new StringBuilder();
+            for (int k = i; k <= last; k++) sb.append(t.is(k, TokenType.DOT) ? "." : t.nameValue(k));
+            return new Name(sb.toString(), last);
+        }
+
+        /** True when DSQL lets a session set this parameter under {@code profile}. */
+        public boolean allowed(Profile profile) {
+            return SessionParameters.allowed(name.toLowerCase(java.util.Locale.ROOT), profile);
+        }
     }
 }

@@ -40,33 +40,12 @@ public final class SetParameterRule extends BaseRule implements StatementRule {
         if (!reset && t.kw(i, "TRANSACTION", "CONSTRAINTS")) return;
         if (!reset && t.kwSeq(i, "SESSION", "CHARACTERISTICS")) return;
         if (reset && t.kw(i, "ALL")) return;
-        String name;
-        int nameFrom = i, nameTo;
-        if (t.kwSeq(i, "TIME", "ZONE")) {
-            name = "timezone";
-            nameTo = i + 1;
-        } else if (t.kw(i, "NAMES")) {
-            name = "client_encoding";
-            nameTo = i;
-        } else if (t.kw(i, "SCHEMA")) {
-            name = "search_path";
-            nameTo = i;
-        } else if (t.kwSeq(i, "SESSION", "AUTHORIZATION")) {
-            name = "session_authorization";
-            nameTo = i + 1;
-        } else if (t.kwSeq(i, "XML", "OPTION")) {
-            name = "xmloption";
-            nameTo = i + 1;
-        } else if (t.isName(i)) {
-            nameTo = t.skipQualifiedName(i) - 1;
-            StringBuilder sb = new StringBuilder();
-            for (int k = i; k <= nameTo; k++) sb.append(t.is(k, TokenType.DOT) ? "." : t.nameValue(k));
-            name = sb.toString();
-        } else {
-            return;
-        }
+        SessionParameters.Name param = SessionParameters.Name.at(t, i);
+        if (param == null) return;
+        String name = param.name();
+        int nameFrom = i, nameTo = param.last();
         // GUC names are case-insensitive even when quoted (SET "TimeZone" works on PostgreSQL).
-        if (SessionParameters.allowed(name.toLowerCase(java.util.Locale.ROOT), ctx.profile())) return;
+        if (param.allowed(ctx.profile())) return;
         String value = null;
         int v = nameTo + 1;
         if (t.kw(v, "TO") || (t.is(v, TokenType.OPERATOR) && t.at(v).text().equals("="))) v++;
