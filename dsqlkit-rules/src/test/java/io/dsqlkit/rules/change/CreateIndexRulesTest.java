@@ -37,7 +37,7 @@ class CreateIndexRulesTest {
                 arguments("CREATE INDEX ASYNC idx ON t (a) WITH (fillfactor = 70)", "create-index-storage-parameters", "0A000", "WITH not supported for CREATE INDEX"),
                 arguments("CREATE INDEX ASYNC idx ON t (a) TABLESPACE fast", "create-index-tablespace", "0A000", "TABLESPACE not supported for CREATE INDEX"),
                 // §2 [DOC-QUOTAS]
-                arguments("CREATE INDEX ASYNC idx ON t (a1, a2, a3, a4, a5, a6, a7, a8, a9)", "index-too-many-keys", "54011",
+                arguments("CREATE INDEX ASYNC idx ON t (a1, a2, a3, a4, a5, a6, a7, a8, a9)", "too-many-key-columns", "54011",
                         "more than 8 column keys in an index are not supported"));
     }
 
@@ -170,6 +170,6 @@ class CreateIndexRulesTest {
     @Test
     void tooManyKeysIsUnfixable() {
         assertThat(Golden.unfixableReason(CURRENT, "CREATE INDEX ASYNC i ON t (a1, a2, a3, a4, a5, a6, a7, a8, a9)",
-                "index-too-many-keys")).contains("INCLUDE");
+                "too-many-key-columns")).contains("INCLUDE");
     }
 }

@@ -1,5 +1,6 @@
 package io.dsqlkit.rules.change;
 
+import io.dsqlkit.rules.RuleCatalog;
 import io.dsqlkit.rules.Diagnostic;
 import io.dsqlkit.rules.FixResult;
 import io.dsqlkit.rules.Linter;
@@ -20,7 +21,7 @@ final class Golden {
     static final Profile GA = Profile.DSQL_2025_05;
 
     static Linter linter(Profile p) {
-        return new Linter(p, ChangeSurfaceRules.rules());
+        return new Linter(p, RuleCatalog.all());
     }
 
     static List<Diagnostic> lint(Profile p, String sql) {

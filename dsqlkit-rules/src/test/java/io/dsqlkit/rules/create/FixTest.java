@@ -1,5 +1,6 @@
 package io.dsqlkit.rules.create;
 
+import io.dsqlkit.rules.RuleCatalog;
 import io.dsqlkit.rules.Diagnostic;
 import io.dsqlkit.rules.FixResult;
 import io.dsqlkit.rules.Linter;
@@ -81,7 +82,7 @@ class FixTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixable")
     void fixesMechanically(Case c) {
-        Linter linter = new Linter(c.profile(), CreateSurfaceRules.rules());
+        Linter linter = new Linter(c.profile(), RuleCatalog.all());
         assertThat(linter.lint(c.sql()).diagnostics()).anyMatch(d -> d.ruleId().equals(c.rule()));
         FixResult r = linter.fix(c.sql());
         assertThat(r.fixed()).isEqualTo(c.fixed());
@@ -116,7 +117,7 @@ class FixTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("unfixable")
     void saysWhyItCannotFix(Case c) {
-        Linter linter = new Linter(c.profile(), CreateSurfaceRules.rules());
+        Linter linter = new Linter(c.profile(), RuleCatalog.all());
         List<Diagnostic> found = linter.lint(c.sql()).diagnostics().stream()
                 .filter(d -> d.ruleId().equals(c.rule())).toList();
         assertThat(found).hasSize(1);

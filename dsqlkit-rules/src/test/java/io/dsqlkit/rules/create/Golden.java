@@ -1,5 +1,6 @@
 package io.dsqlkit.rules.create;
 
+import io.dsqlkit.rules.RuleCatalog;
 import io.dsqlkit.rules.Diagnostic;
 import io.dsqlkit.rules.Linter;
 import io.dsqlkit.rules.Profile;
@@ -20,7 +21,7 @@ record Golden(Profile profile, String sql, String id, String sqlstate, String me
     }
 
     static List<Diagnostic> lint(Profile profile, String sql) {
-        List<Diagnostic> all = new Linter(profile, CreateSurfaceRules.rules()).lint(sql).diagnostics();
+        List<Diagnostic> all = new Linter(profile, RuleCatalog.all()).lint(sql).diagnostics();
         assertThat(all).noneMatch(d -> d.ruleId().equals("internal-error"));
         return all;
     }

@@ -1,5 +1,6 @@
 package io.dsqlkit.rules.create;
 
+import io.dsqlkit.rules.RuleCatalog;
 import io.dsqlkit.rules.Diagnostic;
 import io.dsqlkit.rules.Linter;
 import io.dsqlkit.rules.Profile;
@@ -32,7 +33,7 @@ class RobustnessTest {
     @Test
     void everyPrefixOfEveryExampleLintsAndFixesWithoutCrashing() {
         for (Profile p : Profile.values()) {
-            Linter linter = new Linter(p, CreateSurfaceRules.rules());
+            Linter linter = new Linter(p, RuleCatalog.all());
             // Every prefix under the default profile; every third one under the other (few rules differ).
             int step = p == Profile.CURRENT ? 1 : 3;
             for (String sql : corpus()) {
@@ -48,7 +49,7 @@ class RobustnessTest {
     @Property(tries = 300)
     void arbitraryTextNeverCrashesARule(@ForAll String text) {
         for (Profile p : Profile.values()) {
-            assertNoCrash(new Linter(p, CreateSurfaceRules.rules()).lint(text).diagnostics(), text);
+            assertNoCrash(new Linter(p, RuleCatalog.all()).lint(text).diagnostics(), text);
         }
     }
 
@@ -56,7 +57,7 @@ class RobustnessTest {
     void ddlShapedNoiseNeverCrashesARule(@ForAll("ddlWords") List<String> words) {
         String text = String.join(" ", words);
         for (Profile p : Profile.values()) {
-            assertNoCrash(new Linter(p, CreateSurfaceRules.rules()).lint(text).diagnostics(), text);
+            assertNoCrash(new Linter(p, RuleCatalog.all()).lint(text).diagnostics(), text);
         }
     }
 
