@@ -4,7 +4,6 @@ import io.dsqlkit.rules.Profile;
 import io.dsqlkit.rules.StatementContext;
 import io.dsqlkit.rules.StatementRule;
 import io.dsqlkit.rules.BaseRule;
-import io.dsqlkit.rules.syntax.Toks;
 
 import java.util.Set;
 
@@ -17,7 +16,7 @@ abstract class AlterTableActionRule extends BaseRule implements StatementRule {
     @Override
     public final void check(StatementContext ctx) {
         if (ctx.tokens().size() < 3 || !ctx.tokens().get(0).isKeyword("ALTER")) return;
-        AlterTableStatement s = AlterTableStatement.parse(new Toks(ctx.tokens()));
+        AlterTableStatement s = AlterTableStatement.of(ctx);
         if (s == null) return;
         for (AlterAction a : s.actions) check(ctx, s, a);
     }

@@ -1,5 +1,8 @@
 package io.dsqlkit.rules.alter;
 
+import io.dsqlkit.rules.StatementContext;
+import io.dsqlkit.rules.syntax.AlterTable;
+import io.dsqlkit.rules.syntax.Range;
 import io.dsqlkit.rules.syntax.Toks;
 import io.dsqlkit.sql.TokenType;
 
@@ -22,23 +25,26 @@ public final class AlterTableStatement {
         this.t = t;
     }
 
-    /** Null unless the tokens start with {@code ALTER TABLE name}. */
+    /** The statement's ALTER TABLE shape, parsed once and shared by every rule that asks. */
+    public static AlterTableStatement of(StatementContext ctx) {
+        return ctx.parsed(AlterTableStatement.class, t -> parse(new Toks(t)));
+    }
+
+    /**
+     * Null unless the tokens start with {@code ALTER TABLE name}. The header and the split into
+     * actions are {@link AlterTable}'s (the one ALTER TABLE splitter); this adds what each action is.
+     */
     public static AlterTableStatement parse(Toks t) {
-        if (!t.kw(0, "ALTER") || !t.kw(1, "TABLE")) return null;
+        AlterTable header = AlterTable.parse(t.list());
+        if (header == null || header.nameEnd() == header.nameFrom()) return null;
+        if (t.kwSeq(header.nameFrom(), "ALL", "IN")) return null; // ALTER TABLE ALL IN TABLESPACE: not a per-table change
         AlterTableStatement s = new AlterTableStatement(t);
         s.tableKw = 1;
-        int i = 2;
-        if (t.kw(i, "ASYNC")) s.async = i++;
-        if (t.kwSeq(i, "IF", "EXISTS")) i += 2;
-        if (t.kw(i, "ONLY")) i++;
-        if (t.kwSeq(i, "ALL", "IN")) return null; // ALTER TABLE ALL IN TABLESPACE: not a per-table change
-        if (!t.isName(i)) return null;
-        s.tableFrom = i;
-        i = t.skipQualifiedName(i);
-        s.tableTo = i - 1;
-        if (t.is(i, TokenType.OPERATOR) && t.at(i).text().equals("*")) i++;
-        for (int[] r : t.splitTopLevel(i, t.size())) {
-            if (r[0] < r[1]) s.actions.add(parseAction(t, r[0], r[1] - 1));
+        s.async = header.async();
+        s.tableFrom = header.nameFrom();
+        s.tableTo = t.skipQualifiedName(header.nameFrom()) - 1;
+        for (Range r : header.actions()) {
+            if (!r.isEmpty()) s.actions.add(parseAction(t, r.from(), r.to() - 1));
         }
         return s;
     }

@@ -4,7 +4,6 @@ import io.dsqlkit.rules.Profile;
 import io.dsqlkit.rules.StatementContext;
 import io.dsqlkit.rules.StatementRule;
 import io.dsqlkit.rules.BaseRule;
-import io.dsqlkit.rules.syntax.Toks;
 
 import java.util.Set;
 
@@ -17,7 +16,7 @@ abstract class CreateIndexRule extends BaseRule implements StatementRule {
     @Override
     public final void check(StatementContext ctx) {
         if (ctx.tokens().isEmpty() || !ctx.tokens().get(0).isKeyword("CREATE")) return;
-        CreateIndexStatement s = CreateIndexStatement.parse(new Toks(ctx.tokens()));
+        CreateIndexStatement s = CreateIndexStatement.of(ctx);
         if (s != null) check(ctx, s);
     }
 

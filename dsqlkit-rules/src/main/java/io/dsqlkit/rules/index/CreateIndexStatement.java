@@ -1,5 +1,6 @@
 package io.dsqlkit.rules.index;
 
+import io.dsqlkit.rules.StatementContext;
 import io.dsqlkit.rules.syntax.Toks;
 import io.dsqlkit.sql.TokenType;
 
@@ -50,6 +51,11 @@ public final class CreateIndexStatement {
     }
 
     /** Null unless the tokens start with {@code CREATE [UNIQUE] INDEX}. */
+    /** The statement's CREATE INDEX shape, parsed once and shared by every rule that asks. */
+    public static CreateIndexStatement of(StatementContext ctx) {
+        return ctx.parsed(CreateIndexStatement.class, t -> parse(new Toks(t)));
+    }
+
     public static CreateIndexStatement parse(Toks t) {
         if (!t.kw(0, "CREATE")) return null;
         int i = 1;

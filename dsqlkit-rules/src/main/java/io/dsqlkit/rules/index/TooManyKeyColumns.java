@@ -7,7 +7,6 @@ import io.dsqlkit.rules.StatementContext;
 import io.dsqlkit.rules.StatementRule;
 import io.dsqlkit.rules.syntax.CreateTable;
 import io.dsqlkit.rules.syntax.Range;
-import io.dsqlkit.rules.syntax.Toks;
 import io.dsqlkit.rules.syntax.Tokens;
 import io.dsqlkit.sql.Token;
 import io.dsqlkit.sql.TokenType;
@@ -39,7 +38,7 @@ public final class TooManyKeyColumns extends BaseRule implements StatementRule {
     public void check(StatementContext ctx) {
         List<Token> t = ctx.tokens();
         if (t.isEmpty() || !t.get(0).isKeyword("CREATE")) return;
-        CreateIndexStatement index = CreateIndexStatement.parse(new Toks(t));
+        CreateIndexStatement index = CreateIndexStatement.of(ctx);
         if (index != null) {
             checkIndex(ctx, index);
             return;

@@ -72,18 +72,7 @@ public final class Toks {
      */
     public List<int[]> splitTopLevel(int from, int to) {
         List<int[]> parts = new ArrayList<>();
-        if (from >= to) return parts;
-        int depth = 0, start = from;
-        for (int i = from; i < to; i++) {
-            TokenType t = tokens.get(i).type();
-            if (t == TokenType.LPAREN || t == TokenType.LBRACKET) depth++;
-            else if (t == TokenType.RPAREN || t == TokenType.RBRACKET) depth = Math.max(0, depth - 1);
-            else if (t == TokenType.COMMA && depth == 0) {
-                parts.add(new int[] {start, i});
-                start = i + 1;
-            }
-        }
-        parts.add(new int[] {start, to});
+        for (Range r : Tokens.splitTopLevel(tokens, from, to)) parts.add(new int[] {r.from(), r.to()});
         return parts;
     }
 
