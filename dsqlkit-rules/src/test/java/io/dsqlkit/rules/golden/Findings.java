@@ -1,4 +1,4 @@
-package io.dsqlkit.rules.change;
+package io.dsqlkit.rules.golden;
 
 import io.dsqlkit.rules.RuleCatalog;
 import io.dsqlkit.rules.Diagnostic;
@@ -13,9 +13,9 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Golden-table helpers: lint with the change-surface rules under one profile. */
-final class Golden {
-    private Golden() {}
+/** Findings-table helpers: lint with the change-surface rules under one profile. */
+final class Findings {
+    private Findings() {}
 
     static final Profile CURRENT = Profile.DSQL_2026_09;
     static final Profile GA = Profile.DSQL_2025_05;

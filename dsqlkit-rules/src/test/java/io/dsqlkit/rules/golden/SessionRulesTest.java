@@ -1,4 +1,4 @@
-package io.dsqlkit.rules.change;
+package io.dsqlkit.rules.golden;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,8 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.stream.Stream;
 
-import static io.dsqlkit.rules.change.Golden.CURRENT;
-import static io.dsqlkit.rules.change.Golden.GA;
+import static io.dsqlkit.rules.golden.Findings.CURRENT;
+import static io.dsqlkit.rules.golden.Findings.GA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -66,7 +66,7 @@ class SessionRulesTest {
     @ParameterizedTest(name = "{1}: {0}")
     @MethodSource("flagged")
     void flagged(String sql, String rule, String message) {
-        Golden.assertFinding(CURRENT, sql, rule, "0A000", message);
+        Findings.assertFinding(CURRENT, sql, rule, "0A000", message);
     }
 
     @ParameterizedTest
@@ -112,35 +112,35 @@ class SessionRulesTest {
             "SELECT * FROM t FOR UPDATE OF t /* FOR SHARE */",
     })
     void nearMissesAreNotFlagged(String sql) {
-        Golden.assertClean(CURRENT, sql);
+        Findings.assertClean(CURRENT, sql);
     }
 
     @Test
     void gaProfileDiffers() {
         // FOR KEY SHARE arrived 2026-08-25; dsql.enable_batched_nestloop on 2026-09-11 (dsql-facts §0).
-        Golden.assertFinding(GA, "SELECT * FROM parent FOR KEY SHARE", "locking-clause", "0A000",
+        Findings.assertFinding(GA, "SELECT * FROM parent FOR KEY SHARE", "locking-clause", "0A000",
                 "locking clauses other than FOR UPDATE are not supported");
-        Golden.assertFinding(GA, "SET dsql.enable_batched_nestloop = on", "set-parameter", "0A000",
+        Findings.assertFinding(GA, "SET dsql.enable_batched_nestloop = on", "set-parameter", "0A000",
                 "setting configuration parameter \"dsql.enable_batched_nestloop\" not supported");
-        Golden.assertClean(GA, "SELECT * FROM t FOR UPDATE");
+        Findings.assertClean(GA, "SELECT * FROM t FOR UPDATE");
     }
 
     // ---- fixes ----
 
     @Test
     void isolationLevelFixes() {
-        assertThat(Golden.fixed(CURRENT, "BEGIN ISOLATION LEVEL SERIALIZABLE, READ ONLY;", "isolation-level"))
+        assertThat(Findings.fixed(CURRENT, "BEGIN ISOLATION LEVEL SERIALIZABLE, READ ONLY;", "isolation-level"))
                 .isEqualTo("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;");
-        assertThat(Golden.fixed(CURRENT, "SET TRANSACTION ISOLATION LEVEL READ COMMITTED;\nSELECT 1;", "isolation-level"))
+        assertThat(Findings.fixed(CURRENT, "SET TRANSACTION ISOLATION LEVEL READ COMMITTED;\nSELECT 1;", "isolation-level"))
                 .isEqualTo("SELECT 1;");
-        Golden.unfixableReason(CURRENT, "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE READ ONLY", "isolation-level");
+        Findings.unfixableReason(CURRENT, "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE READ ONLY", "isolation-level");
     }
 
     @Test
     void setTransactionFixes() {
-        assertThat(Golden.fixed(CURRENT, "BEGIN;\nSET TRANSACTION ISOLATION LEVEL REPEATABLE READ;\nSELECT 1;\nCOMMIT;", "set-transaction"))
+        assertThat(Findings.fixed(CURRENT, "BEGIN;\nSET TRANSACTION ISOLATION LEVEL REPEATABLE READ;\nSELECT 1;\nCOMMIT;", "set-transaction"))
                 .isEqualTo("BEGIN;\nSELECT 1;\nCOMMIT;");
-        assertThat(Golden.unfixableReason(CURRENT, "SET TRANSACTION READ ONLY", "set-transaction")).contains("BEGIN READ ONLY");
+        assertThat(Findings.unfixableReason(CURRENT, "SET TRANSACTION READ ONLY", "set-transaction")).contains("BEGIN READ ONLY");
     }
 
     @Test
@@ -158,30 +158,30 @@ class SessionRulesTest {
                 SET row_security = off;
                 CREATE TABLE t (id bigint PRIMARY KEY);
                 """;
-        String fixed = Golden.fixed(CURRENT, header, "set-parameter");
+        String fixed = Findings.fixed(CURRENT, header, "set-parameter");
         assertThat(fixed).isEqualTo("""
                 SET client_encoding = 'UTF8';
                 SELECT pg_catalog.set_config('search_path', '', false);
                 CREATE TABLE t (id bigint PRIMARY KEY);
                 """);
-        assertThat(Golden.unfixableReason(CURRENT, "SET standard_conforming_strings = off", "set-parameter"))
+        assertThat(Findings.unfixableReason(CURRENT, "SET standard_conforming_strings = off", "set-parameter"))
                 .contains("standard_conforming_strings");
-        assertThat(Golden.unfixableReason(CURRENT, "SET work_mem = '1GB'", "set-parameter")).contains("work_mem");
-        assertThat(Golden.fixed(CURRENT, "SELECT set_config('statement_timeout', '0', false);\n", "set-config")).isEmpty();
+        assertThat(Findings.unfixableReason(CURRENT, "SET work_mem = '1GB'", "set-parameter")).contains("work_mem");
+        assertThat(Findings.fixed(CURRENT, "SELECT set_config('statement_timeout', '0', false);\n", "set-config")).isEmpty();
     }
 
     @Test
     void lockingClausesBecomeForUpdate() {
-        assertThat(Golden.fixed(CURRENT, "SELECT * FROM a JOIN b USING (id) FOR SHARE OF a FOR NO KEY UPDATE OF b;", "locking-clause"))
+        assertThat(Findings.fixed(CURRENT, "SELECT * FROM a JOIN b USING (id) FOR SHARE OF a FOR NO KEY UPDATE OF b;", "locking-clause"))
                 .isEqualTo("SELECT * FROM a JOIN b USING (id) FOR UPDATE OF a FOR UPDATE OF b;");
     }
 
     @Test
     void lockSavepointAdvisoryAndTablesampleAreUnfixable() {
-        Golden.unfixableReason(CURRENT, "LOCK TABLE t", "lock-table");
-        Golden.unfixableReason(CURRENT, "SAVEPOINT a", "savepoint");
-        Golden.unfixableReason(CURRENT, "SELECT pg_advisory_lock(1)", "advisory-lock");
-        Golden.unfixableReason(CURRENT, "SELECT * FROM t TABLESAMPLE SYSTEM (5)", "tablesample");
-        Golden.unfixableReason(CURRENT, "PREPARE TRANSACTION 'x'", "prepared-transaction");
+        Findings.unfixableReason(CURRENT, "LOCK TABLE t", "lock-table");
+        Findings.unfixableReason(CURRENT, "SAVEPOINT a", "savepoint");
+        Findings.unfixableReason(CURRENT, "SELECT pg_advisory_lock(1)", "advisory-lock");
+        Findings.unfixableReason(CURRENT, "SELECT * FROM t TABLESAMPLE SYSTEM (5)", "tablesample");
+        Findings.unfixableReason(CURRENT, "PREPARE TRANSACTION 'x'", "prepared-transaction");
     }
 }

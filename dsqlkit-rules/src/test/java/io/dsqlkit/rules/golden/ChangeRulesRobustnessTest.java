@@ -1,4 +1,4 @@
-package io.dsqlkit.rules.change;
+package io.dsqlkit.rules.golden;
 
 import io.dsqlkit.rules.Diagnostic;
 import io.dsqlkit.rules.FixResult;
@@ -14,7 +14,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The change-surface rules never crash (a crash shows up as an {@code internal-error} finding) on
+ * The rules never crash (a crash shows up as an {@code internal-error} finding) on
  * truncated or scrambled statements built from the words they look for, and their fixes never
  * produce text that fails to lex.
  */
@@ -46,13 +46,13 @@ class ChangeRulesRobustnessTest {
     @Property(tries = 500)
     void rulesNeverCrashAndFixesLex(@ForAll("scripts") String sql) {
         for (Profile p : Profile.values()) {
-            List<Diagnostic> found = Golden.lint(p, sql);
+            List<Diagnostic> found = Findings.lint(p, sql);
             assertThat(found).as("crash on: %s", sql).noneMatch(d -> d.ruleId().equals("internal-error"));
             for (Diagnostic d : found) {
                 assertThat(d.offset()).isBetween(0, sql.length());
                 assertThat(d.end()).isLessThanOrEqualTo(sql.length());
             }
-            FixResult r = Golden.linter(p).fix(sql);
+            FixResult r = Findings.linter(p).fix(sql);
             assertThat(r.remaining()).as("crash after fixing: %s", sql).noneMatch(d -> d.ruleId().equals("internal-error"));
         }
     }

@@ -1,12 +1,12 @@
-package io.dsqlkit.rules.create;
+package io.dsqlkit.rules.golden;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
 
-import static io.dsqlkit.rules.create.Golden.current;
-import static io.dsqlkit.rules.create.Golden.ga;
+import static io.dsqlkit.rules.golden.Golden.current;
+import static io.dsqlkit.rules.golden.Golden.ga;
 
 /** dsql-facts §1.5 (current surface) and §0 (none of it on the 2025-05 surface). */
 class SequenceIdentityRulesGoldenTest {

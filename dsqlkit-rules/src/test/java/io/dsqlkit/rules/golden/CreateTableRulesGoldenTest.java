@@ -1,4 +1,4 @@
-package io.dsqlkit.rules.create;
+package io.dsqlkit.rules.golden;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import static io.dsqlkit.rules.create.Golden.current;
-import static io.dsqlkit.rules.create.Golden.ga;
+import static io.dsqlkit.rules.golden.Golden.current;
+import static io.dsqlkit.rules.golden.Golden.ga;
 
 /** dsql-facts §1.6 (CREATE TABLE grammar), §1.8 (foreign keys) and §2 (static limits). */
 class CreateTableRulesGoldenTest {

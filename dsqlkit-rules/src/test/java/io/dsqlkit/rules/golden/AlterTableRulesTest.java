@@ -1,4 +1,4 @@
-package io.dsqlkit.rules.change;
+package io.dsqlkit.rules.golden;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,8 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.stream.Stream;
 
-import static io.dsqlkit.rules.change.Golden.CURRENT;
-import static io.dsqlkit.rules.change.Golden.GA;
+import static io.dsqlkit.rules.golden.Findings.CURRENT;
+import static io.dsqlkit.rules.golden.Findings.GA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -69,7 +69,7 @@ class AlterTableRulesTest {
     @ParameterizedTest(name = "{1}: {0}")
     @MethodSource("flagged")
     void flagged(String sql, String rule, String message) {
-        Golden.assertFinding(CURRENT, sql, rule, "0A000", message);
+        Findings.assertFinding(CURRENT, sql, rule, "0A000", message);
     }
 
     /** Accepted under 2026-09 (dsql-facts §0, §1.7): none of these may be flagged. */
@@ -103,22 +103,22 @@ class AlterTableRulesTest {
             "SELECT 'ALTER TABLE t ALTER COLUMN a TYPE int'",
     })
     void acceptedActionsAreNotFlagged(String sql) {
-        Golden.assertClean(CURRENT, sql);
+        Findings.assertClean(CURRENT, sql);
     }
 
     @Test
     void everyActionOfAMultiActionAlterIsChecked() {
         String sql = "ALTER TABLE t ADD COLUMN x int DEFAULT 1, ALTER COLUMN y TYPE text, ALTER COLUMN z SET NOT NULL, DROP COLUMN w";
-        assertThat(Golden.lint(CURRENT, sql)).extracting(d -> d.ruleId()).containsExactly(
+        assertThat(Findings.lint(CURRENT, sql)).extracting(d -> d.ruleId()).containsExactly(
                 "alter-table-add-column-constraint", "alter-table-alter-column-type", "alter-table-set-not-null");
     }
 
     @Test
     void gaProfileHasNoNotValidConstraints() {
-        Golden.assertFinding(GA, "ALTER TABLE t ADD CONSTRAINT ck CHECK (a > 0) NOT VALID",
+        Findings.assertFinding(GA, "ALTER TABLE t ADD CONSTRAINT ck CHECK (a > 0) NOT VALID",
                 "alter-table-add-constraint-not-valid", "0A000", ADD_CONSTRAINT);
-        Golden.unfixableReason(GA, "ALTER TABLE t ADD CHECK (a > 0)", "alter-table-add-constraint-not-valid");
-        Golden.unfixableReason(GA, "ALTER TABLE t ADD COLUMN x int DEFAULT 7", "alter-table-add-column-constraint");
+        Findings.unfixableReason(GA, "ALTER TABLE t ADD CHECK (a > 0)", "alter-table-add-constraint-not-valid");
+        Findings.unfixableReason(GA, "ALTER TABLE t ADD COLUMN x int DEFAULT 7", "alter-table-add-column-constraint");
     }
 
     @Test
@@ -135,19 +135,19 @@ class AlterTableRulesTest {
                 {"ALTER TABLE t ALTER CONSTRAINT fk DEFERRABLE", "unsupported ALTER TABLE ALTER CONSTRAINT statement"},
         };
         for (String[] c : cases) {
-            Golden.assertFinding(GA, c[0], "alter-table-action-after-ga", "0A000", c[1]);
-            Golden.assertNoFinding(CURRENT, c[0], "alter-table-action-after-ga");
+            Findings.assertFinding(GA, c[0], "alter-table-action-after-ga", "0A000", c[1]);
+            Findings.assertNoFinding(CURRENT, c[0], "alter-table-action-after-ga");
         }
-        Golden.assertNoFinding(GA, "ALTER TABLE t VALIDATE CONSTRAINT c", "alter-table-action-after-ga");
-        Golden.assertClean(GA, "ALTER TABLE t ADD COLUMN x int");
-        Golden.assertClean(GA, "ALTER TABLE t RENAME COLUMN a TO b");
+        Findings.assertNoFinding(GA, "ALTER TABLE t VALIDATE CONSTRAINT c", "alter-table-action-after-ga");
+        Findings.assertClean(GA, "ALTER TABLE t ADD COLUMN x int");
+        Findings.assertClean(GA, "ALTER TABLE t RENAME COLUMN a TO b");
     }
 
     // ---- fixes ----
 
     @Test
     void addColumnWithDefaultAndNotNullBecomesSeparateSteps() {
-        String fixed = Golden.fixed(CURRENT, "ALTER TABLE app.orders ADD COLUMN status text NOT NULL DEFAULT 'new';",
+        String fixed = Findings.fixed(CURRENT, "ALTER TABLE app.orders ADD COLUMN status text NOT NULL DEFAULT 'new';",
                 "alter-table-add-column-constraint");
         assertThat(fixed).isEqualTo("""
                 ALTER TABLE app.orders ADD COLUMN status text;
@@ -158,12 +158,12 @@ class AlterTableRulesTest {
                 -- dsqlkit: DSQL cannot add NOT NULL to an existing column; this validated CHECK enforces it
                 ALTER TABLE app.orders ADD CONSTRAINT orders_status_not_null CHECK (status IS NOT NULL) NOT VALID;
                 ALTER TABLE ASYNC app.orders VALIDATE CONSTRAINT orders_status_not_null;""");
-        Golden.assertClean(CURRENT, fixed);
+        Findings.assertClean(CURRENT, fixed);
     }
 
     @Test
     void addColumnWithCheckReferencesAndUnique() {
-        String fixed = Golden.fixed(CURRENT,
+        String fixed = Findings.fixed(CURRENT,
                 "ALTER TABLE t ADD COLUMN p bigint CONSTRAINT p_fk REFERENCES parent (id) ON DELETE CASCADE CHECK (p > 0);",
                 "alter-table-add-column-constraint");
         assertThat(fixed).isEqualTo("""
@@ -172,83 +172,83 @@ class AlterTableRulesTest {
                 ALTER TABLE ASYNC t VALIDATE CONSTRAINT p_fk;
                 ALTER TABLE t ADD CONSTRAINT t_p_check CHECK (p > 0) NOT VALID;
                 ALTER TABLE ASYNC t VALIDATE CONSTRAINT t_p_check;""");
-        String unique = Golden.fixed(CURRENT, "ALTER TABLE t ADD COLUMN code text UNIQUE;", "alter-table-add-column-constraint");
+        String unique = Findings.fixed(CURRENT, "ALTER TABLE t ADD COLUMN code text UNIQUE;", "alter-table-add-column-constraint");
         assertThat(unique).startsWith("ALTER TABLE t ADD COLUMN code text;\nCREATE UNIQUE INDEX ASYNC t_code_key ON t (code);\n")
                 .endsWith("ALTER TABLE t ADD CONSTRAINT t_code_key UNIQUE USING INDEX t_code_key;");
-        Golden.assertClean(CURRENT, unique);
+        Findings.assertClean(CURRENT, unique);
     }
 
     @Test
     void addColumnIdentityOrPrimaryKeyIsUnfixable() {
-        assertThat(Golden.unfixableReason(CURRENT, "ALTER TABLE t ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY (CACHE 1)",
+        assertThat(Findings.unfixableReason(CURRENT, "ALTER TABLE t ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY (CACHE 1)",
                 "alter-table-add-column-constraint")).contains("NOT NULL");
-        assertThat(Golden.unfixableReason(CURRENT, "ALTER TABLE t ADD COLUMN id bigint PRIMARY KEY",
+        assertThat(Findings.unfixableReason(CURRENT, "ALTER TABLE t ADD COLUMN id bigint PRIMARY KEY",
                 "alter-table-add-column-constraint")).contains("primary key");
     }
 
     @Test
     void setNotNullBecomesValidatedCheck() {
-        assertThat(Golden.fixed(CURRENT, "ALTER TABLE t ALTER COLUMN email SET NOT NULL;", "alter-table-set-not-null"))
+        assertThat(Findings.fixed(CURRENT, "ALTER TABLE t ALTER COLUMN email SET NOT NULL;", "alter-table-set-not-null"))
                 .isEqualTo("ALTER TABLE t ADD CONSTRAINT t_email_not_null CHECK (email IS NOT NULL) NOT VALID;\n"
                         + "ALTER TABLE ASYNC t VALIDATE CONSTRAINT t_email_not_null;");
     }
 
     @Test
     void uniqueConstraintBecomesAsyncIndexPlusUsingIndex() {
-        String fixed = Golden.fixed(CURRENT, "ALTER TABLE t ADD CONSTRAINT t_v_uq UNIQUE NULLS NOT DISTINCT (v, w) INCLUDE (x);",
+        String fixed = Findings.fixed(CURRENT, "ALTER TABLE t ADD CONSTRAINT t_v_uq UNIQUE NULLS NOT DISTINCT (v, w) INCLUDE (x);",
                 "alter-table-add-unique");
         assertThat(fixed).isEqualTo("CREATE UNIQUE INDEX ASYNC t_v_uq ON t (v, w) INCLUDE (x) NULLS NOT DISTINCT;\n"
                 + "-- dsqlkit: CREATE INDEX ASYNC returns a job_id; run the next statement after CALL sys.wait_for_job('<job_id>') returns true\n"
                 + "-- (until the build finishes it fails with 55000 index is not valid)\n"
                 + "ALTER TABLE t ADD CONSTRAINT t_v_uq UNIQUE USING INDEX t_v_uq;");
         // Unnamed: PostgreSQL's default name <table>_<cols>_key.
-        assertThat(Golden.fixed(CURRENT, "ALTER TABLE t ADD UNIQUE (a, b);", "alter-table-add-unique"))
+        assertThat(Findings.fixed(CURRENT, "ALTER TABLE t ADD UNIQUE (a, b);", "alter-table-add-unique"))
                 .startsWith("CREATE UNIQUE INDEX ASYNC t_a_b_key ON t (a, b);");
     }
 
     @Test
     void checkAndForeignKeyGetNotValidAndAsyncValidate() {
-        assertThat(Golden.fixed(CURRENT, "ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (customer_id) REFERENCES customers (id);",
+        assertThat(Findings.fixed(CURRENT, "ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (customer_id) REFERENCES customers (id);",
                 "alter-table-add-constraint-not-valid"))
                 .isEqualTo("ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;\n"
                         + "ALTER TABLE ASYNC orders VALIDATE CONSTRAINT fk;");
         // Unnamed constraints are named explicitly so the VALIDATE can refer to them.
-        assertThat(Golden.fixed(CURRENT, "ALTER TABLE orders ADD FOREIGN KEY (customer_id) REFERENCES customers (id);",
+        assertThat(Findings.fixed(CURRENT, "ALTER TABLE orders ADD FOREIGN KEY (customer_id) REFERENCES customers (id);",
                 "alter-table-add-constraint-not-valid"))
                 .isEqualTo("ALTER TABLE orders ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;\n"
                         + "ALTER TABLE ASYNC orders VALIDATE CONSTRAINT orders_customer_id_fkey;");
-        assertThat(Golden.fixed(CURRENT, "ALTER TABLE orders ADD CHECK (qty > 0 AND qty < 100)", "alter-table-add-constraint-not-valid"))
+        assertThat(Findings.fixed(CURRENT, "ALTER TABLE orders ADD CHECK (qty > 0 AND qty < 100)", "alter-table-add-constraint-not-valid"))
                 .isEqualTo("ALTER TABLE orders ADD CONSTRAINT orders_qty_check CHECK (qty > 0 AND qty < 100) NOT VALID;\n"
                         + "ALTER TABLE ASYNC orders VALIDATE CONSTRAINT orders_qty_check;");
-        assertThat(Golden.fixed(CURRENT, "ALTER TABLE orders ADD CHECK (lo < hi);", "alter-table-add-constraint-not-valid"))
+        assertThat(Findings.fixed(CURRENT, "ALTER TABLE orders ADD CHECK (lo < hi);", "alter-table-add-constraint-not-valid"))
                 .contains("ADD CONSTRAINT orders_check CHECK (lo < hi) NOT VALID;");
     }
 
     @Test
     void validateGetsAsync() {
-        assertThat(Golden.fixed(CURRENT, "ALTER TABLE IF EXISTS t VALIDATE CONSTRAINT c;", "alter-table-validate-async"))
+        assertThat(Findings.fixed(CURRENT, "ALTER TABLE IF EXISTS t VALIDATE CONSTRAINT c;", "alter-table-validate-async"))
                 .isEqualTo("ALTER TABLE ASYNC IF EXISTS t VALIDATE CONSTRAINT c;");
     }
 
     @Test
     void primaryKeyAndTypeChangesAreUnfixable() {
-        assertThat(Golden.unfixableReason(CURRENT, "ALTER TABLE t ADD PRIMARY KEY (id)", "alter-table-add-primary-key"))
+        assertThat(Findings.unfixableReason(CURRENT, "ALTER TABLE t ADD PRIMARY KEY (id)", "alter-table-add-primary-key"))
                 .contains("CREATE TABLE");
-        assertThat(Golden.unfixableReason(CURRENT, "ALTER TABLE t ALTER COLUMN a TYPE bigint", "alter-table-alter-column-type"))
+        assertThat(Findings.unfixableReason(CURRENT, "ALTER TABLE t ALTER COLUMN a TYPE bigint", "alter-table-alter-column-type"))
                 .contains("dsqlkit migrate");
-        assertThat(Golden.unfixableReason(CURRENT, "ALTER TABLE t ENABLE ROW LEVEL SECURITY", "alter-table-row-level-security"))
+        assertThat(Findings.unfixableReason(CURRENT, "ALTER TABLE t ENABLE ROW LEVEL SECURITY", "alter-table-row-level-security"))
                 .isNotBlank();
     }
 
     @Test
     void removableActionsAreRemovedAloneOrFromAList() {
-        assertThat(Golden.fixed(CURRENT, "ALTER TABLE t ALTER COLUMN a SET STATISTICS 1000;\nSELECT 1;", "alter-table-set-statistics"))
+        assertThat(Findings.fixed(CURRENT, "ALTER TABLE t ALTER COLUMN a SET STATISTICS 1000;\nSELECT 1;", "alter-table-set-statistics"))
                 .isEqualTo("SELECT 1;");
-        assertThat(Golden.fixed(CURRENT, "ALTER TABLE t SET (fillfactor = 70), ADD COLUMN b int;", "alter-table-storage-parameters"))
+        assertThat(Findings.fixed(CURRENT, "ALTER TABLE t SET (fillfactor = 70), ADD COLUMN b int;", "alter-table-storage-parameters"))
                 .isEqualTo("ALTER TABLE t ADD COLUMN b int;");
-        assertThat(Golden.fixed(CURRENT, "ALTER TABLE t ADD COLUMN b int, REPLICA IDENTITY FULL;", "alter-table-replica-identity"))
+        assertThat(Findings.fixed(CURRENT, "ALTER TABLE t ADD COLUMN b int, REPLICA IDENTITY FULL;", "alter-table-replica-identity"))
                 .isEqualTo("ALTER TABLE t ADD COLUMN b int;");
-        assertThat(Golden.fixed(CURRENT, "ALTER TABLE ONLY t CLUSTER ON t_idx;\nALTER TABLE t OWNER TO app;", "alter-table-physical-option"))
+        assertThat(Findings.fixed(CURRENT, "ALTER TABLE ONLY t CLUSTER ON t_idx;\nALTER TABLE t OWNER TO app;", "alter-table-physical-option"))
                 .isEqualTo("ALTER TABLE t OWNER TO app;");
     }
 }

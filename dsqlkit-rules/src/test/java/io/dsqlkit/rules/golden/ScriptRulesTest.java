@@ -1,4 +1,4 @@
-package io.dsqlkit.rules.change;
+package io.dsqlkit.rules.golden;
 
 import io.dsqlkit.rules.Diagnostic;
 import io.dsqlkit.rules.Severity;
@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
-import static io.dsqlkit.rules.change.Golden.CURRENT;
+import static io.dsqlkit.rules.golden.Findings.CURRENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Transaction-shape rules over whole scripts, dsql-facts §1.2. */
@@ -25,28 +25,28 @@ class ScriptRulesTest {
                 CREATE INDEX ASYNC a_idx ON a (id);
                 COMMIT;
                 """;
-        Diagnostic d = Golden.assertFinding(CURRENT, sql, "multiple-ddl-in-transaction", "0A000", MULTI);
+        Diagnostic d = Findings.assertFinding(CURRENT, sql, "multiple-ddl-in-transaction", "0A000", MULTI);
         assertThat(d.line()).isEqualTo(3);
         assertThat(d.length()).isEqualTo("CREATE INDEX ASYNC a_idx ON a (id)".length());
     }
 
     @Test
     void grantAndRevokeCountAsDdl() {
-        Golden.assertFinding(CURRENT, "BEGIN; GRANT SELECT ON t TO r; REVOKE INSERT ON t FROM r; COMMIT;",
+        Findings.assertFinding(CURRENT, "BEGIN; GRANT SELECT ON t TO r; REVOKE INSERT ON t FROM r; COMMIT;",
                 "multiple-ddl-in-transaction", "0A000", MULTI);
-        Golden.assertFinding(CURRENT, "START TRANSACTION; CREATE TABLE t (id int); GRANT SELECT ON t TO r; END;",
+        Findings.assertFinding(CURRENT, "START TRANSACTION; CREATE TABLE t (id int); GRANT SELECT ON t TO r; END;",
                 "multiple-ddl-in-transaction", "0A000", MULTI);
     }
 
     @Test
     void ddlAfterDmlAndDmlAfterDdlAreFlaggedOnTheStatementOfTheOtherKind() {
-        Diagnostic d = Golden.assertFinding(CURRENT, "BEGIN;\nINSERT INTO t VALUES (1);\nALTER TABLE t ADD COLUMN b int;\nCOMMIT;",
+        Diagnostic d = Findings.assertFinding(CURRENT, "BEGIN;\nINSERT INTO t VALUES (1);\nALTER TABLE t ADD COLUMN b int;\nCOMMIT;",
                 "ddl-and-dml-in-transaction", "0A000", MIXED);
         assertThat(d.line()).isEqualTo(3);
-        d = Golden.assertFinding(CURRENT, "BEGIN;\nCREATE TABLE t (a int);\nUPDATE t SET a = 1;\nCOMMIT;",
+        d = Findings.assertFinding(CURRENT, "BEGIN;\nCREATE TABLE t (a int);\nUPDATE t SET a = 1;\nCOMMIT;",
                 "ddl-and-dml-in-transaction", "0A000", MIXED);
         assertThat(d.line()).isEqualTo(3);
-        Golden.assertFinding(CURRENT, "BEGIN; CREATE TABLE t (a int); SELECT * FROM t FOR UPDATE; COMMIT;",
+        Findings.assertFinding(CURRENT, "BEGIN; CREATE TABLE t (a int); SELECT * FROM t FOR UPDATE; COMMIT;",
                 "ddl-and-dml-in-transaction", "0A000", MIXED);
     }
 
@@ -63,7 +63,7 @@ class ScriptRulesTest {
             "SELECT 'BEGIN; CREATE TABLE a (id int); CREATE TABLE b (id int); COMMIT;'",
     })
     void validShapesAreNotFlagged(String sql) {
-        Golden.assertClean(CURRENT, sql);
+        Findings.assertClean(CURRENT, sql);
     }
 
     @Test
@@ -77,7 +77,7 @@ class ScriptRulesTest {
                 COMMIT;
                 INSERT INTO t VALUES (4);
                 """;
-        List<Diagnostic> warnings = Golden.lint(CURRENT, sql, "transaction-aborted");
+        List<Diagnostic> warnings = Findings.lint(CURRENT, sql, "transaction-aborted");
         assertThat(warnings).extracting(Diagnostic::line).containsExactly(4, 5);
         assertThat(warnings).allSatisfy(w -> {
             assertThat(w.severity()).isEqualTo(Severity.WARNING);
@@ -89,14 +89,14 @@ class ScriptRulesTest {
     @Test
     void shapeErrorsAlsoAbortTheRestOfTheBlock() {
         String sql = "BEGIN;\nCREATE TABLE a (id int);\nCREATE TABLE b (id int);\nSELECT 1;\nCOMMIT;";
-        assertThat(Golden.lint(CURRENT, sql, "transaction-aborted")).extracting(Diagnostic::line).containsExactly(4);
+        assertThat(Findings.lint(CURRENT, sql, "transaction-aborted")).extracting(Diagnostic::line).containsExactly(4);
         // An error on the last statement of the block leaves nothing to warn about; COMMIT is not a victim.
-        assertThat(Golden.lint(CURRENT, "BEGIN;\nSELECT 1;\nLOCK TABLE t;\nCOMMIT;", "transaction-aborted")).isEmpty();
+        assertThat(Findings.lint(CURRENT, "BEGIN;\nSELECT 1;\nLOCK TABLE t;\nCOMMIT;", "transaction-aborted")).isEmpty();
     }
 
     @Test
     void errorsOutsideBlocksDoNotPoisonLaterStatements() {
-        assertThat(Golden.lint(CURRENT, "LOCK TABLE t;\nSELECT 1;\nINSERT INTO t VALUES (1);", "transaction-aborted")).isEmpty();
+        assertThat(Findings.lint(CURRENT, "LOCK TABLE t;\nSELECT 1;\nINSERT INTO t VALUES (1);", "transaction-aborted")).isEmpty();
     }
 
     @Test
@@ -105,9 +105,9 @@ class ScriptRulesTest {
         for (int i = 0; i < 50; i++) sql.append("SELECT ").append(i).append(";\n");
         sql.append("BEGIN;\nCREATE TABLE a (id int);\n-- dsqlkit-ignore multiple-ddl-in-transaction\nCREATE TABLE b (id int);\n")
                 .append("CREATE TABLE c (id int);\nCOMMIT;\n");
-        List<Diagnostic> found = Golden.lint(CURRENT, sql.toString(), "multiple-ddl-in-transaction");
+        List<Diagnostic> found = Findings.lint(CURRENT, sql.toString(), "multiple-ddl-in-transaction");
         assertThat(found).extracting(Diagnostic::line).containsExactly(55);
-        assertThat(Golden.lint(CURRENT, "-- dsqlkit-ignore-file multiple-ddl-in-transaction\n" + sql, "multiple-ddl-in-transaction"))
+        assertThat(Findings.lint(CURRENT, "-- dsqlkit-ignore-file multiple-ddl-in-transaction\n" + sql, "multiple-ddl-in-transaction"))
                 .isEmpty();
     }
 
@@ -122,7 +122,7 @@ class ScriptRulesTest {
                 GRANT SELECT ON a TO reader;
                 COMMIT;
                 """;
-        String fixed = Golden.fixed(CURRENT, sql, "multiple-ddl-in-transaction");
+        String fixed = Findings.fixed(CURRENT, sql, "multiple-ddl-in-transaction");
         assertThat(fixed).isEqualTo("""
                 BEGIN;
                 CREATE TABLE a (id bigint PRIMARY KEY);
@@ -134,26 +134,26 @@ class ScriptRulesTest {
                 GRANT SELECT ON a TO reader;
                 COMMIT;
                 """);
-        Golden.assertClean(CURRENT, fixed);
+        Findings.assertClean(CURRENT, fixed);
     }
 
     @Test
     void mixedBlockIsSplitKeepingTheBeginModesAndIndentation() {
         String sql = "BEGIN READ WRITE;\n  CREATE TABLE t (a int);\n  INSERT INTO t VALUES (1);\n  INSERT INTO t VALUES (2);\nCOMMIT;";
-        String fixed = Golden.fixed(CURRENT, sql, "ddl-and-dml-in-transaction");
+        String fixed = Findings.fixed(CURRENT, sql, "ddl-and-dml-in-transaction");
         assertThat(fixed).isEqualTo(
                 "BEGIN READ WRITE;\n  CREATE TABLE t (a int);\n  COMMIT;\n  BEGIN READ WRITE;\n  INSERT INTO t VALUES (1);\n"
                         + "  INSERT INTO t VALUES (2);\nCOMMIT;");
-        Golden.assertClean(CURRENT, fixed);
+        Findings.assertClean(CURRENT, fixed);
     }
 
     @Test
     void fixOfAnAlterInsideABlockEndsUpWithOneDdlPerTransaction() {
         // The ADD COLUMN fix appends DDL and DML after the ALTER; the shape rules then split the block.
         String sql = "BEGIN;\nALTER TABLE t ADD COLUMN n int NOT NULL DEFAULT 0;\nCOMMIT;\n";
-        String fixed = Golden.linter(CURRENT).fix(sql).fixed();
-        Golden.assertLexesCleanly(fixed);
-        Golden.assertClean(CURRENT, fixed);
+        String fixed = Findings.linter(CURRENT).fix(sql).fixed();
+        Findings.assertLexesCleanly(fixed);
+        Findings.assertClean(CURRENT, fixed);
         assertThat(fixed).isEqualTo("""
                 BEGIN;
                 ALTER TABLE t ADD COLUMN n int;

@@ -1,4 +1,4 @@
-package io.dsqlkit.rules.create;
+package io.dsqlkit.rules.golden;
 
 import io.dsqlkit.rules.Diagnostic;
 import io.dsqlkit.rules.Profile;
@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Statements DSQL accepts (dsql-facts §1.1 "Supported", §1.4-§1.8): no create-surface rule may flag them. */
+/** Statements DSQL accepts (dsql-facts §1.1 "Supported", §1.4-§1.8): no rule may flag them. */
 class NearMissTest {
 
     record Case(Profile profile, String sql) {

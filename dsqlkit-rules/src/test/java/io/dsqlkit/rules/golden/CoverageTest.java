@@ -1,4 +1,4 @@
-package io.dsqlkit.rules.create;
+package io.dsqlkit.rules.golden;
 
 import io.dsqlkit.rules.RuleCatalog;
 import io.dsqlkit.rules.Rule;
@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every create-surface rule has golden cases, and every message a rule documents is asserted by one. */
+/** Every rule has golden cases, and every message a rule documents is asserted by one. */
 class CoverageTest {
 
     static Set<Golden> goldens() {
@@ -29,7 +29,7 @@ class CoverageTest {
     @Test
     void everyRuleHasAGoldenCase() {
         Set<String> covered = goldens().stream().map(Golden::id).collect(Collectors.toSet());
-        Stream.of(io.dsqlkit.rules.change.GoldenTables.flaggedIds()).flatMap(s -> s).forEach(covered::add);
+        Stream.of(GoldenTables.flaggedIds()).flatMap(s -> s).forEach(covered::add);
         covered.addAll(SCRIPT_RULES);
         covered.addAll(GA_ONLY_RULES);
         Set<String> ids = RuleCatalog.all().stream().map(Rule::id).collect(Collectors.toSet());

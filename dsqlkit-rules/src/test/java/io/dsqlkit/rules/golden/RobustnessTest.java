@@ -1,4 +1,4 @@
-package io.dsqlkit.rules.create;
+package io.dsqlkit.rules.golden;
 
 import io.dsqlkit.rules.RuleCatalog;
 import io.dsqlkit.rules.Diagnostic;

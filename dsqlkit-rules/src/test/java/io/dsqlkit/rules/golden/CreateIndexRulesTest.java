@@ -1,4 +1,4 @@
-package io.dsqlkit.rules.change;
+package io.dsqlkit.rules.golden;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,8 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.stream.Stream;
 
-import static io.dsqlkit.rules.change.Golden.CURRENT;
-import static io.dsqlkit.rules.change.Golden.GA;
+import static io.dsqlkit.rules.golden.Findings.CURRENT;
+import static io.dsqlkit.rules.golden.Findings.GA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -44,13 +44,13 @@ class CreateIndexRulesTest {
     @ParameterizedTest(name = "{1}: {0}")
     @MethodSource("flagged")
     void flaggedUnderCurrentProfile(String sql, String rule, String sqlstate, String message) {
-        Golden.assertFinding(CURRENT, sql, rule, sqlstate, message);
+        Findings.assertFinding(CURRENT, sql, rule, sqlstate, message);
     }
 
     @ParameterizedTest(name = "{1}: {0}")
     @MethodSource("flagged")
     void flaggedUnderGaProfileToo(String sql, String rule, String sqlstate, String message) {
-        Golden.assertFinding(GA, sql, rule, sqlstate, message);
+        Findings.assertFinding(GA, sql, rule, sqlstate, message);
     }
 
     @ParameterizedTest
@@ -72,35 +72,35 @@ class CreateIndexRulesTest {
             "-- CREATE INDEX idx ON t (a)\nSELECT 1",
     })
     void nearMissesAreNotFlagged(String sql) {
-        Golden.assertClean(CURRENT, sql);
+        Findings.assertClean(CURRENT, sql);
     }
 
     @Test
     void partialIndexIsRejectedOnlyUnderGa() {
         String sql = "CREATE INDEX ASYNC idx ON t (a) WHERE deleted_at IS NULL";
-        Golden.assertFinding(GA, sql, "create-index-where", "0A000", "WHERE not supported for CREATE INDEX");
-        Golden.assertNoFinding(CURRENT, sql, "create-index-where");
-        assertThat(Golden.unfixableReason(GA, sql, "create-index-where")).contains("UNIQUE");
+        Findings.assertFinding(GA, sql, "create-index-where", "0A000", "WHERE not supported for CREATE INDEX");
+        Findings.assertNoFinding(CURRENT, sql, "create-index-where");
+        assertThat(Findings.unfixableReason(GA, sql, "create-index-where")).contains("UNIQUE");
     }
 
     @Test
     void expressionIndexIsRejectedOnlyUnderGa() {
         String sql = "CREATE INDEX ASYNC idx ON t (lower(email))";
-        Golden.assertFinding(GA, sql, "create-index-expression", "0A000", "expressions not supported for CREATE INDEX");
-        Golden.assertFinding(GA, "CREATE INDEX ASYNC idx ON t ((a + b))", "create-index-expression", "0A000",
+        Findings.assertFinding(GA, sql, "create-index-expression", "0A000", "expressions not supported for CREATE INDEX");
+        Findings.assertFinding(GA, "CREATE INDEX ASYNC idx ON t ((a + b))", "create-index-expression", "0A000",
                 "expressions not supported for CREATE INDEX");
-        Golden.assertNoFinding(CURRENT, sql, "create-index-expression");
-        Golden.assertNoFinding(GA, "CREATE INDEX ASYNC idx ON t (a)", "create-index-expression");
+        Findings.assertNoFinding(CURRENT, sql, "create-index-expression");
+        Findings.assertNoFinding(GA, "CREATE INDEX ASYNC idx ON t (a)", "create-index-expression");
     }
 
     @Test
     void concurrentlyIsNotAlsoReportedAsMissingAsync() {
-        Golden.assertNoFinding(CURRENT, "CREATE INDEX CONCURRENTLY idx ON t (a)", "create-index-async");
+        Findings.assertNoFinding(CURRENT, "CREATE INDEX CONCURRENTLY idx ON t (a)", "create-index-async");
     }
 
     @Test
     void findingPointsAtTheOffendingToken() {
-        var d = Golden.assertFinding(CURRENT, "CREATE INDEX ASYNC idx ON t (a,\n  b DESC)", "create-index-sort-order", "0A000",
+        var d = Findings.assertFinding(CURRENT, "CREATE INDEX ASYNC idx ON t (a,\n  b DESC)", "create-index-sort-order", "0A000",
                 "specifying sort order not supported for index keys");
         assertThat(d.line()).isEqualTo(2);
         assertThat(d.column()).isEqualTo(5);
@@ -111,65 +111,65 @@ class CreateIndexRulesTest {
 
     @Test
     void asyncIsInsertedAfterIndexKeepingUniqueAndIfNotExists() {
-        assertThat(Golden.fixed(CURRENT, "CREATE UNIQUE INDEX IF NOT EXISTS idx ON t (a);", "create-index-async"))
+        assertThat(Findings.fixed(CURRENT, "CREATE UNIQUE INDEX IF NOT EXISTS idx ON t (a);", "create-index-async"))
                 .isEqualTo("CREATE UNIQUE INDEX ASYNC IF NOT EXISTS idx ON t (a);");
-        assertThat(Golden.fixed(CURRENT, "create index on t (a)", "create-index-async"))
+        assertThat(Findings.fixed(CURRENT, "create index on t (a)", "create-index-async"))
                 .isEqualTo("create index ASYNC on t (a)");
     }
 
     @Test
     void concurrentlyBecomesAsync() {
-        assertThat(Golden.fixed(CURRENT, "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx ON t (a);", "create-index-concurrently"))
+        assertThat(Findings.fixed(CURRENT, "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx ON t (a);", "create-index-concurrently"))
                 .isEqualTo("CREATE INDEX ASYNC IF NOT EXISTS idx ON t (a);");
     }
 
     @Test
     void usingBtreeIsDroppedOtherMethodsAreUnfixable() {
-        assertThat(Golden.fixed(CURRENT, "CREATE INDEX ASYNC idx ON t USING btree (a);", "create-index-using"))
+        assertThat(Findings.fixed(CURRENT, "CREATE INDEX ASYNC idx ON t USING btree (a);", "create-index-using"))
                 .isEqualTo("CREATE INDEX ASYNC idx ON t (a);");
-        assertThat(Golden.unfixableReason(CURRENT, "CREATE INDEX ASYNC idx ON t USING gin (doc jsonb_path_ops);", "create-index-using"))
+        assertThat(Findings.unfixableReason(CURRENT, "CREATE INDEX ASYNC idx ON t USING gin (doc jsonb_path_ops);", "create-index-using"))
                 .contains("gin");
-        assertThat(Golden.unfixableReason(CURRENT, "CREATE INDEX ASYNC idx ON t USING gin (doc jsonb_path_ops);", "create-index-opclass"))
+        assertThat(Findings.unfixableReason(CURRENT, "CREATE INDEX ASYNC idx ON t USING gin (doc jsonb_path_ops);", "create-index-opclass"))
                 .contains("gin");
     }
 
     @Test
     void sortOrderFixes() {
-        assertThat(Golden.fixed(CURRENT, "CREATE INDEX ASYNC idx ON t (a ASC, b);", "create-index-sort-order"))
+        assertThat(Findings.fixed(CURRENT, "CREATE INDEX ASYNC idx ON t (a ASC, b);", "create-index-sort-order"))
                 .isEqualTo("CREATE INDEX ASYNC idx ON t (a, b);");
         // All keys descending: the ascending index read backwards gives the same order, NULLS flipped.
-        assertThat(Golden.fixed(CURRENT, "CREATE INDEX ASYNC idx ON t (a DESC, b DESC NULLS LAST, c DESC NULLS FIRST);",
+        assertThat(Findings.fixed(CURRENT, "CREATE INDEX ASYNC idx ON t (a DESC, b DESC NULLS LAST, c DESC NULLS FIRST);",
                 "create-index-sort-order"))
                 .isEqualTo("CREATE INDEX ASYNC idx ON t (a, b NULLS FIRST, c);");
-        assertThat(Golden.unfixableReason(CURRENT, "CREATE INDEX ASYNC idx ON t (a DESC, b);", "create-index-sort-order"))
+        assertThat(Findings.unfixableReason(CURRENT, "CREATE INDEX ASYNC idx ON t (a DESC, b);", "create-index-sort-order"))
                 .contains("mix");
     }
 
     @Test
     void opclassSchemaStorageAndTablespaceFixes() {
-        assertThat(Golden.fixed(CURRENT, "CREATE INDEX ASYNC idx ON t (name text_pattern_ops, b);", "create-index-opclass"))
+        assertThat(Findings.fixed(CURRENT, "CREATE INDEX ASYNC idx ON t (name text_pattern_ops, b);", "create-index-opclass"))
                 .isEqualTo("CREATE INDEX ASYNC idx ON t (name, b);");
-        assertThat(Golden.fixed(CURRENT, "CREATE INDEX ASYNC app.idx ON app.t (a);", "create-index-schema-qualified"))
+        assertThat(Findings.fixed(CURRENT, "CREATE INDEX ASYNC app.idx ON app.t (a);", "create-index-schema-qualified"))
                 .isEqualTo("CREATE INDEX ASYNC idx ON app.t (a);");
-        assertThat(Golden.fixed(CURRENT, "CREATE INDEX ASYNC idx ON t (a) WITH (fillfactor = 70) WHERE a > 0;",
+        assertThat(Findings.fixed(CURRENT, "CREATE INDEX ASYNC idx ON t (a) WITH (fillfactor = 70) WHERE a > 0;",
                 "create-index-storage-parameters"))
                 .isEqualTo("CREATE INDEX ASYNC idx ON t (a) WHERE a > 0;");
-        assertThat(Golden.fixed(CURRENT, "CREATE INDEX ASYNC idx ON t (a) TABLESPACE fast;", "create-index-tablespace"))
+        assertThat(Findings.fixed(CURRENT, "CREATE INDEX ASYNC idx ON t (a) TABLESPACE fast;", "create-index-tablespace"))
                 .isEqualTo("CREATE INDEX ASYNC idx ON t (a);");
     }
 
     @Test
     void everythingAtOnceIsFixedToTheDsqlForm() {
-        String fixed = Golden.linter(CURRENT).fix(
+        String fixed = Findings.linter(CURRENT).fix(
                 "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS public.users_email ON public.users USING btree "
                         + "(email text_pattern_ops ASC) WITH (fillfactor = 90);").fixed();
         assertThat(fixed).isEqualTo("CREATE UNIQUE INDEX ASYNC IF NOT EXISTS users_email ON public.users (email);");
-        Golden.assertClean(CURRENT, fixed);
+        Findings.assertClean(CURRENT, fixed);
     }
 
     @Test
     void tooManyKeysIsUnfixable() {
-        assertThat(Golden.unfixableReason(CURRENT, "CREATE INDEX ASYNC i ON t (a1, a2, a3, a4, a5, a6, a7, a8, a9)",
+        assertThat(Findings.unfixableReason(CURRENT, "CREATE INDEX ASYNC i ON t (a1, a2, a3, a4, a5, a6, a7, a8, a9)",
                 "too-many-key-columns")).contains("INCLUDE");
     }
 }

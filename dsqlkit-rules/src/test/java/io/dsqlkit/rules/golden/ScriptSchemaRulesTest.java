@@ -1,11 +1,11 @@
-package io.dsqlkit.rules.change;
+package io.dsqlkit.rules.golden;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static io.dsqlkit.rules.change.Golden.CURRENT;
-import static io.dsqlkit.rules.change.Golden.GA;
+import static io.dsqlkit.rules.golden.Findings.CURRENT;
+import static io.dsqlkit.rules.golden.Findings.GA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Rules that need column types or keys from CREATE TABLE earlier in the same script (dsql-facts §1.4, §1.7, §4). */
@@ -24,20 +24,20 @@ class ScriptSchemaRulesTest {
 
     @Test
     void keysOnTypesWithoutIndexSupportAreFlagged() {
-        Golden.assertFinding(CURRENT, TABLE + "CREATE INDEX ASYNC docs_body ON app.docs (body);", "index-key-type", "0A000",
+        Findings.assertFinding(CURRENT, TABLE + "CREATE INDEX ASYNC docs_body ON app.docs (body);", "index-key-type", "0A000",
                 "datatype jsonb is not supported in a key");
-        Golden.assertFinding(CURRENT, TABLE + "CREATE INDEX ASYNC docs_raw ON docs (title, raw);", "index-key-type", "0A000",
+        Findings.assertFinding(CURRENT, TABLE + "CREATE INDEX ASYNC docs_raw ON docs (title, raw);", "index-key-type", "0A000",
                 "datatype bytea is not supported in a key");
-        Golden.assertFinding(CURRENT, TABLE + "CREATE INDEX ASYNC d ON docs (took);", "index-key-type", "0A000",
+        Findings.assertFinding(CURRENT, TABLE + "CREATE INDEX ASYNC d ON docs (took);", "index-key-type", "0A000",
                 "datatype interval is not supported in a key");
-        Golden.assertFinding(CURRENT, TABLE + "CREATE INDEX ASYNC d ON docs (at_time);", "index-key-type", "0A000",
+        Findings.assertFinding(CURRENT, TABLE + "CREATE INDEX ASYNC d ON docs (at_time);", "index-key-type", "0A000",
                 "datatype time with time zone is not supported in a key");
-        Golden.assertFinding(CURRENT, "CREATE TABLE t (id int PRIMARY KEY);\nALTER TABLE t ADD COLUMN j json;\n"
+        Findings.assertFinding(CURRENT, "CREATE TABLE t (id int PRIMARY KEY);\nALTER TABLE t ADD COLUMN j json;\n"
                 + "CREATE INDEX ASYNC t_j ON t (j);", "index-key-type", "0A000", "datatype json is not supported in a key");
         // numeric had no index support before 2026-08-25.
-        Golden.assertFinding(GA, TABLE + "CREATE INDEX ASYNC d ON docs (price);", "index-key-type", "0A000",
+        Findings.assertFinding(GA, TABLE + "CREATE INDEX ASYNC d ON docs (price);", "index-key-type", "0A000",
                 "datatype numeric is not supported in a key");
-        Golden.unfixableReason(CURRENT, TABLE + "CREATE INDEX ASYNC d ON docs (body);", "index-key-type");
+        Findings.unfixableReason(CURRENT, TABLE + "CREATE INDEX ASYNC d ON docs (body);", "index-key-type");
     }
 
     @ParameterizedTest
@@ -49,26 +49,26 @@ class ScriptSchemaRulesTest {
             "CREATE INDEX ASYNC d ON unknown (body)",
     })
     void supportedOrUnknownKeysAreNotFlagged(String index) {
-        Golden.assertNoFinding(CURRENT, TABLE + index + ";", "index-key-type");
+        Findings.assertNoFinding(CURRENT, TABLE + index + ";", "index-key-type");
     }
 
     @Test
     void theTypeMustBeKnownBeforeTheIndexAndStillExist() {
-        Golden.assertNoFinding(CURRENT, "CREATE INDEX ASYNC d ON docs (body);\n" + TABLE, "index-key-type");
-        Golden.assertNoFinding(CURRENT, TABLE + "DROP TABLE docs;\nCREATE TABLE docs (body text);\n"
+        Findings.assertNoFinding(CURRENT, "CREATE INDEX ASYNC d ON docs (body);\n" + TABLE, "index-key-type");
+        Findings.assertNoFinding(CURRENT, TABLE + "DROP TABLE docs;\nCREATE TABLE docs (body text);\n"
                 + "CREATE INDEX ASYNC d ON docs (body);", "index-key-type");
     }
 
     @Test
     void droppingAPrimaryKeyColumnIsFlagged() {
-        Golden.assertFinding(CURRENT, TABLE + "ALTER TABLE app.docs DROP COLUMN id;", "alter-table-drop-primary-key-column",
+        Findings.assertFinding(CURRENT, TABLE + "ALTER TABLE app.docs DROP COLUMN id;", "alter-table-drop-primary-key-column",
                 "0A000", "cannot drop primary key column id");
-        Golden.assertFinding(CURRENT, "CREATE TABLE m (a int, b int, c int, CONSTRAINT m_pk PRIMARY KEY (a, b));\n"
+        Findings.assertFinding(CURRENT, "CREATE TABLE m (a int, b int, c int, CONSTRAINT m_pk PRIMARY KEY (a, b));\n"
                 + "ALTER TABLE m DROP COLUMN IF EXISTS b CASCADE;", "alter-table-drop-primary-key-column", "0A000",
                 "cannot drop primary key column b");
-        Golden.assertNoFinding(CURRENT, TABLE + "ALTER TABLE docs DROP COLUMN title;", "alter-table-drop-primary-key-column");
-        Golden.assertNoFinding(CURRENT, "ALTER TABLE docs DROP COLUMN id;", "alter-table-drop-primary-key-column");
-        assertThat(Golden.unfixableReason(CURRENT, TABLE + "ALTER TABLE docs DROP COLUMN id;",
+        Findings.assertNoFinding(CURRENT, TABLE + "ALTER TABLE docs DROP COLUMN title;", "alter-table-drop-primary-key-column");
+        Findings.assertNoFinding(CURRENT, "ALTER TABLE docs DROP COLUMN id;", "alter-table-drop-primary-key-column");
+        assertThat(Findings.unfixableReason(CURRENT, TABLE + "ALTER TABLE docs DROP COLUMN id;",
                 "alter-table-drop-primary-key-column")).contains("primary key");
     }
 }
