@@ -8,6 +8,7 @@ import io.dsqlkit.mcp.tools.ToolError;
 import io.dsqlkit.sql.Statement;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,18 @@ public final class GuardedSql {
         Statement s = StatementGuard.single(sql);
         StatementGuard.checkFunctions(s, false);
         return s;
+    }
+
+    /**
+     * Plans {@code s} without running it ({@code EXPLAIN}, allowed in a read-only transaction even for
+     * writes): a statement the database would not accept fails here, before any change is made.
+     */
+    public static void plan(Connection c, Statement s, List<Object> params) throws SQLException {
+        BoundSql b = BoundSql.of(s, params);
+        try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + b.jdbcSql())) {
+            b.bind(ps);
+            ps.executeQuery().close();
+        }
     }
 
     /** The tenant column as the tenant guard compares it (as stored, lower case). */

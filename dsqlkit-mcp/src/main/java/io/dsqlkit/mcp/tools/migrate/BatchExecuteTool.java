@@ -153,6 +153,7 @@ public final class BatchExecuteTool implements DsqlTool {
         String write = (assignments == null ? "DELETE FROM " + t.sql() : "UPDATE " + t.sql() + " SET " + String.join(", ", setItems))
                 + " WHERE " + and(tenantSql, userWhere);
         var ws = GuardedSql.checkWrite(write);
+        GuardedSql.plan(c, ws, params); // the database accepts it as written (planned, not run)
         // 3. under a tenant: every table the statement (and each SET value) reads must be the tenant's
         if (ctx.tenant() != null) {
             String valuesRead = "SELECT " + (values.isEmpty() ? "1" : String.join(", ", values)) + " FROM " + t.sql()
