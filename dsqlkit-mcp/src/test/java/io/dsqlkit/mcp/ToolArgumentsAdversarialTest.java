@@ -19,6 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -155,6 +157,80 @@ class ToolArgumentsAdversarialTest {
         }
         assertThat(modesByTool.get("check_references")).contains("read-only", "tenant", "writes");
         assertThat(modesByTool.get("batch_execute")).contains("read-only", "tenant", "writes");
+    }
+
+    /**
+     * The same corpus through the official MCP TypeScript SDK client (e2e/mcp/tool-args.mjs), per mode:
+     * every refusal is refused and the whole run leaves the database as it was; under the tenant the
+     * other tenant's rows are untouched and never shown. (Legitimate "ok" cases run in {@link #caseHolds}.)
+     */
+    @Test
+    void corpusThroughTheTypeScriptClient() throws Exception {
+        NodeEndToEndTest.nodeAndClient();
+        Path corpus = Path.of("src", "test", "resources", "adversarial", "tool-args.jsonl").toAbsolutePath();
+        String vars = JSON.writeValueAsString(Map.of("T", T, "P", P, "N", N, "S", S));
+        Map<String, Boolean> expectedError = new LinkedHashMap<>();
+        corpus().forEach(c -> expectedError.put(c.id(), c.expect().equals("refused")));
+        for (String mode : servers.keySet()) {
+            String before = everything();
+            String otherTenant = DatabaseFingerprint.rowsOf(List.of(T, P), "tenant_id", "tenant-b");
+            String expects = mode.equals("tenant") ? "refused,harmless,contained" : "refused,harmless";
+            NodeEndToEndTest.Result r = NodeEndToEndTest.run(List.of("node", "tool-args.mjs",
+                    "http://127.0.0.1:" + servers.get(mode).port() + "/mcp", TOKEN, corpus.toString(), mode, expects, vars),
+                    NodeEndToEndTest.E2E, 300);
+            assertThat(r.exitCode()).as(r.output()).isZero();
+            int cases = 0;
+            for (String line : r.output().split("\n")) {
+                if (!line.startsWith("{")) continue;
+                @SuppressWarnings("unchecked")
+                Map<String, Object> res = JSON.readValue(line, Map.class);
+                String id = (String) res.get("id");
+                cases++;
+                if (expectedError.get(id)) assertThat(res.get("isError")).as(id + " via TypeScript: " + res.get("text")).isEqualTo(true);
+                if (mode.equals("tenant")) assertThat((String) res.get("text")).as(id).doesNotContain("SECRET", "7777");
+            }
+            assertThat(cases).as("cases run in mode " + mode + ":\n" + r.output()).isPositive();
+            if (mode.equals("tenant")) {
+                assertThat(DatabaseFingerprint.rowsOf(List.of(T, P), "tenant_id", "tenant-b")).isEqualTo(otherTenant);
+            } else {
+                assertThat(everything()).as("the " + mode + " corpus changed the database").isEqualTo(before);
+            }
+        }
+    }
+
+    /**
+     * Annotations are truthful: every tool that says readOnlyHint, called with legitimate arguments on
+     * a server that allows writes, changes nothing (wait_for_job needs a live async job; it only polls
+     * sys.jobs with a bound id).
+     */
+    @Test
+    void toolsAnnotatedReadOnlyChangeNothingEvenWhenWritesAreAllowed() throws Exception {
+        Path migrations = Files.createTempDirectory("dsqlkit-ro-migrations");
+        Files.writeString(migrations.resolve("V1__never.sql"), "CREATE TABLE evil_never_applied (id int PRIMARY KEY);\n");
+        Map<String, Map<String, Object>> calls = new LinkedHashMap<>();
+        calls.put("query", Map.of("sql", "SELECT count(*) FROM " + T));
+        calls.put("readonly_query", Map.of("sql", "SELECT 1"));
+        calls.put("list_tables", Map.of());
+        calls.put("describe_table", Map.of("table_name", T));
+        calls.put("get_schema", Map.of());
+        calls.put("dsql_lint", Map.of("sql", "CREATE INDEX i ON " + T + " (title)"));
+        calls.put("explain", Map.of("sql", "UPDATE " + T + " SET title = title || 'x'", "analyze", true));
+        calls.put("list_jobs", Map.of());
+        calls.put("dsql_guide", Map.of("topic", "constraints"));
+        calls.put("migrate_plan", Map.of("location", migrations.toString(), "history_table", "evil_history_never"));
+        calls.put("migrate_status", Map.of("location", migrations.toString(), "history_table", "evil_history_never"));
+        calls.put("check_references", Map.of("child", T, "columns", List.of("parent_id"), "parent", P));
+        McpSyncClient rw = clients.get("writes");
+        List<String> readOnly = rw.listTools().tools().stream()
+                .filter(t -> t.annotations() != null && Boolean.TRUE.equals(t.annotations().readOnlyHint()))
+                .map(McpSchema.Tool::name).filter(n -> !n.equals("wait_for_job")).toList();
+        assertThat(calls.keySet()).as("a legitimate call for every read-only tool").containsExactlyInAnyOrderElementsOf(readOnly);
+        for (var call : calls.entrySet()) {
+            String before = everything();
+            McpSchema.CallToolResult r = rw.callTool(new McpSchema.CallToolRequest(call.getKey(), call.getValue()));
+            assertThat(r.isError()).as(call.getKey() + ": " + text(r)).isNotEqualTo(Boolean.TRUE);
+            assertThat(everything()).as(call.getKey() + " is annotated read-only but changed the database").isEqualTo(before);
+        }
     }
 
     private String everything() throws Exception {

@@ -26,10 +26,17 @@ public final class Sql {
      * so no text of the name reaches SQL unquoted; anything else is refused.
      */
     public static String qualified(String name) {
+        return parts(name).stream().map(Sql::ident).collect(Collectors.joining("."));
+    }
+
+    /**
+     * The stored names of a {@code table} or {@code schema.table} argument (see {@link #qualified}):
+     * one or two parts; unquoted text is taken as stored, quoted parts are unquoted.
+     */
+    public static List<String> parts(String name) {
         if (name.indexOf('"') < 0) {
             int dot = name.indexOf('.');
-            if (dot < 0) return ident(name);
-            return ident(name.substring(0, dot)) + "." + ident(name.substring(dot + 1));
+            return dot < 0 ? List.of(name) : List.of(name.substring(0, dot), name.substring(dot + 1));
         }
         List<Token> sig = Lexer.tokenize(name).stream().filter(t -> !t.is(TokenType.WHITESPACE)).toList();
         boolean ok = sig.size() == 1 || sig.size() == 3 && sig.get(1).is(TokenType.DOT);
@@ -41,9 +48,9 @@ public final class Sql {
         List<String> parts = new java.util.ArrayList<>();
         for (int i = 0; i < sig.size(); i += 2) {
             Token t = sig.get(i);
-            parts.add(ident(t.is(TokenType.IDENTIFIER) ? t.text() : t.identifierValue()));
+            parts.add(t.is(TokenType.IDENTIFIER) ? t.text() : t.identifierValue());
         }
-        return String.join(".", parts);
+        return List.copyOf(parts);
     }
 
     public static String idents(List<String> names) {
