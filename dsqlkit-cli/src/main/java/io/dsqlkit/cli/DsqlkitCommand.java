@@ -1,6 +1,7 @@
 package io.dsqlkit.cli;
 
 import io.dsqlkit.cli.lint.LintCommand;
+import io.dsqlkit.cli.token.TokenCommand;
 import io.dsqlkit.local.cli.LocalCommand;
 import io.dsqlkit.mcp.cli.McpCommand;
 import io.dsqlkit.migrate.cli.BatchCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dsqlkit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Tools for Amazon Aurora DSQL: MCP server, local DSQL, linter, migrations, batches and loads.",
         subcommands = {LintCommand.class, LocalCommand.class, McpCommand.class, MigrateCommand.class,
-                BatchCommand.class, LoadCommand.class, IntegrityCommand.class, CommandLine.HelpCommand.class},
+                BatchCommand.class, LoadCommand.class, IntegrityCommand.class, TokenCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success, no errors (lint warnings alone exit 0)", "1:errors found, or the operation failed",
                 "2:usage or I/O error (lint: an input could not be read)"})
@@ -32,6 +33,8 @@ public final class DsqlkitCommand implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new DsqlkitCommand());
+        // Every enum option: any case, and an unknown value lists the valid ones.
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(t -> 2);
         cl.setExecutionExceptionHandler(new FriendlyErrors());
         return cl;

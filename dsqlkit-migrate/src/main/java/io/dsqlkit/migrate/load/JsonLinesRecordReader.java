@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON lines: one object per line. Columns are given, or taken from the first object's keys; a
- * missing key is NULL and an unknown key rejects the record (it would silently drop data).
+ * JSON lines: one object per line, checked against the target columns (--columns, or all the
+ * table's columns): a missing key is NULL and an unknown key rejects the record (it would
+ * silently drop data). Without columns the first object's keys are used (kept for direct use).
  */
 final class JsonLinesRecordReader implements RecordReader {
     private final BufferedReader in;
@@ -65,7 +66,7 @@ final class JsonLinesRecordReader implements RecordReader {
 
     private InputRecord toRecord(long n, String raw, Map<String, String> obj) {
         for (String k : obj.keySet()) {
-            if (!columns.contains(k)) return InputRecord.bad(n, raw, "unknown key \"" + k + "\" (not among the columns " + columns + ")");
+            if (!columns.contains(k)) return InputRecord.bad(n, raw, "unknown key \"" + k + "\": not a target column (the columns are " + columns + ")");
         }
         List<String> values = new ArrayList<>(columns.size());
         for (String c : columns) values.add(obj.get(c));

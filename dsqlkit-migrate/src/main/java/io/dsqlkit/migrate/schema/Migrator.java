@@ -200,6 +200,13 @@ public final class Migrator {
                 for (PendingMigration p : plan.pending()) {
                     config.log().accept("Applying " + p.file().label() + " (" + p.steps().size() + " statements"
                             + (p.partial() ? ", resuming at " + (p.firstToRun() + 1) : "") + ")");
+                    if (p.steps().isEmpty()) {
+                        // Nothing to run (only comments): record it, or it stays pending and later blocks as out of order.
+                        retry.run(session, c -> {
+                            history.recordNoStatements(c, p.file(), lock.owner());
+                            return null;
+                        });
+                    }
                     for (MigrationStep s : p.steps()) {
                         lock.check();
                         String state = p.doneStatements().get(s.index());
@@ -249,6 +256,13 @@ public final class Migrator {
                     return null;
                 });
                 case BATCHED_DML -> {
+                    // "started" first, so a run stopped part-way shows as PARTIAL; the batch resumes from its checkpoint.
+                    if (!interrupted) {
+                        retry.run(session, c -> {
+                            history.record(c, f, s, "started", lock.owner(), 0);
+                            return null;
+                        });
+                    }
                     BatchRunner runner = new BatchRunner(session, BatchRunner.DEFAULT_CHECKPOINT_TABLE, retry);
                     String job = "migration:" + history.table() + ":" + f.historyKey() + ":" + s.index();
                     BatchResult r = runner.run(s.batch().withJobId(job), ProgressListener.NONE);
@@ -392,8 +406,16 @@ public final class Migrator {
                         : MigrationState.State.APPLIED, done.isEmpty() ? null : "applied " + done.get(done.size() - 1).appliedAt()));
             } else if (p.partial()) {
                 long n = p.doneStatements().values().stream().filter("done"::equals).count();
+                int next = p.firstToRun();
+                String interrupted = "";
+                if (next < p.steps().size() && "started".equals(p.doneStatements().get(next))) {
+                    MigrationStep step = p.steps().get(next);
+                    interrupted = " (statement " + (next + 1) + ", line " + step.line() + ", was interrupted"
+                            + (step.kind() == StepKind.BATCHED_DML ? " part-way: its committed chunks stay and apply continues from its checkpoint)"
+                            : ": apply checks whether it committed)");
+                }
                 out.add(new MigrationState(f.label(), f.fileName(), MigrationState.State.PARTIAL,
-                        n + "/" + p.steps().size() + " statements applied; apply resumes at " + (p.firstToRun() + 1)));
+                        n + "/" + p.steps().size() + " statements applied; apply resumes at " + (next + 1) + interrupted));
             } else {
                 out.add(new MigrationState(f.label(), f.fileName(), p.outOfOrder() ? MigrationState.State.OUT_OF_ORDER
                         : MigrationState.State.PENDING, null));

@@ -10,8 +10,9 @@ import java.util.Map;
  */
 public record PendingMigration(MigrationFile file, List<MigrationStep> steps, Map<Integer, String> doneStatements,
                                boolean outOfOrder) {
+    /** Some statement ran or started in an earlier run (a batched backfill or a DDL may be part-way). */
     public boolean partial() {
-        return doneStatements.values().stream().anyMatch("done"::equals);
+        return doneStatements.values().stream().anyMatch(s -> "done".equals(s) || "started".equals(s));
     }
 
     public int firstToRun() {

@@ -85,6 +85,14 @@ public final class SchemaHistory {
         }
     }
 
+    /**
+     * Records a migration without statements (only comments) as applied: one {@code done} row with
+     * statement index 0, so it is not pending forever (and does not block later ones as out of order).
+     */
+    public void recordNoStatements(Connection c, MigrationFile f, String owner) throws SQLException {
+        record(c, f, new MigrationStep(0, "", StepKind.UTILITY, null, false, null, 1, false), "done", owner, 0);
+    }
+
     public int realignChecksum(Connection c, String versionKey, String checksum, String script) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET checksum = ?, script = ? WHERE version = ?")) {
             ps.setString(1, checksum);
