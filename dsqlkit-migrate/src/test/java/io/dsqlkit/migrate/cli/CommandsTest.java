@@ -75,7 +75,7 @@ class CommandsTest {
         for (int i = 1; i <= 3_200; i++) sb.append(i).append(',').append(i == 7 ? "x" : "0").append('\n');
         Files.writeString(csv, sb);
 
-        Run load = run(new LoadCommand(), "--url", url(), "--table", t, csv.toString(), "--parallel", "2");
+        Run load = run(new LoadCommand(), "--url", url(), "--table", t, csv.toString(), "--parallel", "2", "--max-rejects", "1");
         assertThat(load.code()).as(load.err()).isZero();
         assertThat(load.out()).contains("read 3200, loaded 3199").contains("rejected 1").contains("verified");
 
