@@ -31,6 +31,6 @@ class ConnectFailuresTest {
     @Test
     void otherErrorsAreLeftAsTheyAre() {
         SQLException other = new SQLException("relation \"x\" does not exist", "42P01");
-        assertThat(ConnectFailures.explain(other, "h", 5432, "u")).isSameAs(other);
+        assertThat((Object) ConnectFailures.explain(other, "h", 5432, "u")).isSameAs(other);
     }
 }
