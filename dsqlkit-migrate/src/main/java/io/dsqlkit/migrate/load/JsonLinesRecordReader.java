@@ -1,7 +1,5 @@
 package io.dsqlkit.migrate.load;
 
-import io.dsqlkit.migrate.support.Json;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -34,7 +32,7 @@ final class JsonLinesRecordReader implements RecordReader {
                 line++;
                 if (l.isBlank()) continue;
                 try {
-                    Map<String, String> obj = Json.flatObject(l);
+                    Map<String, String> obj = JsonRecord.parse(l);
                     columns = List.copyOf(obj.keySet());
                     buffered.add(toRecord(line, l, obj));
                 } catch (IllegalArgumentException e) {
@@ -57,7 +55,7 @@ final class JsonLinesRecordReader implements RecordReader {
             line++;
             if (l.isBlank()) continue;
             try {
-                return toRecord(line, l, Json.flatObject(l));
+                return toRecord(line, l, JsonRecord.parse(l));
             } catch (IllegalArgumentException e) {
                 return InputRecord.bad(line, l, e.getMessage());
             }
