@@ -18,11 +18,11 @@ import java.util.Map;
  */
 public final class MigrationPlanner {
     private final Profile profile;
-    private final boolean outOfOrder;
+    private final boolean allowOutOfOrder;
 
-    public MigrationPlanner(Profile profile, boolean outOfOrder) {
+    public MigrationPlanner(Profile profile, boolean allowOutOfOrder) {
         this.profile = profile;
-        this.outOfOrder = outOfOrder;
+        this.allowOutOfOrder = allowOutOfOrder;
     }
 
     /** The plan for these files given these history rows; reads nothing. */
@@ -59,7 +59,7 @@ public final class MigrationPlanner {
                 continue;
             }
             boolean outOfOrder = !f.repeatable() && done.isEmpty() && maxApplied != null && f.version().compareTo(maxApplied) < 0;
-            if (outOfOrder && !outOfOrder) {
+            if (outOfOrder && !allowOutOfOrder) {
                 problems.add(f.label() + " is pending but a later version (V" + maxApplied + ") is already applied: "
                         + "renumber it above V" + maxApplied + ", or apply it anyway with --out-of-order");
             }
