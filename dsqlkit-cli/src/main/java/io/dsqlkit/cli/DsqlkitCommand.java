@@ -1,6 +1,7 @@
 package io.dsqlkit.cli;
 
 import io.dsqlkit.cli.lint.LintCommand;
+import io.dsqlkit.cli.token.TokenCommand;
 import io.dsqlkit.local.cli.LocalCommand;
 import io.dsqlkit.mcp.cli.McpCommand;
 import io.dsqlkit.migrate.cli.BatchCommand;
@@ -50,6 +51,7 @@ public final class DsqlkitCommand implements Runnable {
         m.put("batch", BatchCommand::new);
         m.put("load", LoadCommand::new);
         m.put("integrity", IntegrityCommand::new);
+        m.put("token", TokenCommand::new);
         return m;
     }
 
@@ -68,6 +70,9 @@ public final class DsqlkitCommand implements Runnable {
         CommandLine cl = new CommandLine(new DsqlkitCommand());
         for (String name : names) cl.addSubcommand(name, SUBCOMMANDS.get(name).get());
         cl.addSubcommand("help", new CommandLine.HelpCommand());
+        // After the subcommands are added (picocli applies these to the hierarchy as it is now).
+        // Every enum option: any case, and an unknown value lists the valid ones.
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(t -> 2);
         cl.setExecutionExceptionHandler(new FriendlyErrors());
         return cl;
