@@ -27,6 +27,7 @@ import java.util.function.LongSupplier;
  * the statement had failed there.
  */
 public final class StatementPlanner {
+    private static final System.Logger LOG = System.getLogger("dsqlkit.gateway");
     private final Linter linter;
     private final DsqlBehaviour behaviour;
     private final Limits limits;
@@ -60,6 +61,23 @@ public final class StatementPlanner {
     /** The statements of a client's SQL text (cached by exact text, see {@link SplitCache}). */
     List<Statement> split(String sql) {
         return splits.split(sql);
+    }
+
+    /**
+     * The non-empty statements of a client's SQL text (possibly none), or null if the splitter cannot
+     * handle it: then the text is relayed unplanned.
+     */
+    List<Statement> statementsOrNull(String sql) {
+        List<Statement> all;
+        try {
+            all = split(sql);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot split a statement; relaying it unchecked: " + e);
+            return null;
+        }
+        List<Statement> real = new java.util.ArrayList<>(all.size());
+        for (Statement s : all) if (s.category() != StatementCategory.EMPTY) real.add(s);
+        return real;
     }
 
     long now() {
