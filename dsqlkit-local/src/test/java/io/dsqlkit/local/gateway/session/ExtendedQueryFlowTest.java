@@ -1,5 +1,6 @@
 package io.dsqlkit.local.gateway.session;
 
+import io.dsqlkit.local.gateway.Limits;
 import io.dsqlkit.local.gateway.protocol.BackendMessage;
 import io.dsqlkit.local.gateway.protocol.BackendMessage.CommandComplete;
 import io.dsqlkit.local.gateway.protocol.BackendMessage.ErrorResponse;
@@ -11,7 +12,9 @@ import io.dsqlkit.local.gateway.protocol.FrontendMessage.Parse;
 import io.dsqlkit.local.gateway.protocol.FrontendMessage.Query;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,6 +84,36 @@ class ExtendedQueryFlowTest {
                     BackendMessage.NoData.INSTANCE, new ReadyForQuery('I'));
             assertThat(h.clientReceived()).containsExactly(BackendMessage.ParseComplete.INSTANCE,
                     new BackendMessage.ParameterDescription(List.of()), BackendMessage.NoData.INSTANCE, new ReadyForQuery('I'));
+        }
+    }
+
+    @Test
+    void aRefusedCommitRollsBackReportsDsqlsErrorAndSkipsToSync() {
+        AtomicLong now = new AtomicLong();
+        try (WireHarness h = WireHarness.ready(Limits.DSQL.withMaxTransactionAge(Duration.ofSeconds(5)), now::get)) {
+            h.clientSends(new Query("BEGIN"));
+            h.backendReceived();
+            h.backendAnswers(new CommandComplete("BEGIN"), new ReadyForQuery('T'));
+            h.clientReceived();
+
+            now.addAndGet(Duration.ofSeconds(6).toNanos());
+            h.clientSends(pipeline("COMMIT"));
+            List<FrontendMessage> sent = h.backendReceived();
+            // The client's Parse and Bind, then injected ROLLBACK and skip-to-Sync raise, then its Sync.
+            assertThat(sent).hasSize(9);
+            assertThat(sent.get(2)).isEqualTo(new Parse("", "ROLLBACK", List.of()));
+            assertThat(((Parse) sent.get(5)).sql()).contains("dsqlkit.raise(");
+            assertThat(sent.get(8)).isEqualTo(FrontendMessage.Sync.INSTANCE);
+
+            h.backendAnswers(BackendMessage.ParseComplete.INSTANCE, BackendMessage.BindComplete.INSTANCE,
+                    BackendMessage.ParseComplete.INSTANCE, BackendMessage.BindComplete.INSTANCE, new CommandComplete("ROLLBACK"),
+                    BackendMessage.ParseComplete.INSTANCE, BackendMessage.BindComplete.INSTANCE,
+                    ErrorResponse.of("ERROR", "XX000", "dsqlkit: skip to sync", null, null), new ReadyForQuery('I'));
+            List<Object> got = h.clientReceived();
+            assertThat(got).hasSize(4);
+            assertThat(got.subList(0, 2)).containsExactly(BackendMessage.ParseComplete.INSTANCE, BackendMessage.BindComplete.INSTANCE);
+            assertThat(((ErrorResponse) got.get(2)).sqlstate()).isEqualTo("54000");
+            assertThat(got.get(3)).isEqualTo(new ReadyForQuery('I'));
         }
     }
 }

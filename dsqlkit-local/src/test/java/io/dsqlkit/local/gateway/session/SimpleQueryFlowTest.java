@@ -1,6 +1,8 @@
 package io.dsqlkit.local.gateway.session;
 
+import io.dsqlkit.local.gateway.Limits;
 import io.dsqlkit.local.gateway.protocol.BackendMessage;
+import io.dsqlkit.local.gateway.protocol.Bytes;
 import io.dsqlkit.local.gateway.protocol.BackendMessage.CommandComplete;
 import io.dsqlkit.local.gateway.protocol.BackendMessage.ErrorResponse;
 import io.dsqlkit.local.gateway.protocol.BackendMessage.ReadyForQuery;
@@ -8,7 +10,9 @@ import io.dsqlkit.local.gateway.protocol.FrontendMessage;
 import io.dsqlkit.local.gateway.protocol.FrontendMessage.Query;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,6 +104,43 @@ class SimpleQueryFlowTest {
             h.backendAnswers(ErrorResponse.of("FATAL", "57P01", "terminating connection due to administrator command", null, null));
             assertThat(((ErrorResponse) h.clientReceived().get(0)).sqlstate()).isEqualTo("57P01");
             assertThat(h.client.isActive()).isFalse();
+        }
+    }
+
+    @Test
+    void aCommitOverTheAgeLimitIsSentAsRollbackAndAnsweredWithDsqlsError() {
+        AtomicLong now = new AtomicLong();
+        try (WireHarness h = WireHarness.ready(Limits.DSQL.withMaxTransactionAge(Duration.ofSeconds(5)), now::get)) {
+            h.clientSends(new Query("BEGIN"));
+            h.backendReceived();
+            h.backendAnswers(new CommandComplete("BEGIN"), new ReadyForQuery('T'));
+            h.clientReceived();
+
+            now.addAndGet(Duration.ofSeconds(6).toNanos());
+            h.clientSends(new Query("COMMIT"));
+            assertThat(h.backendReceived()).containsExactly(new Query("ROLLBACK"));
+            h.backendAnswers(new CommandComplete("ROLLBACK"), new ReadyForQuery('I'));
+            List<Object> got = h.clientReceived();
+            assertThat(got).hasSize(2);
+            assertThat(((ErrorResponse) got.get(0)).sqlstate()).isEqualTo("54000");
+            assertThat(((ErrorResponse) got.get(0)).message()).contains("transaction age limit");
+            assertThat(got.get(1)).isEqualTo(new ReadyForQuery('I'));
+        }
+    }
+
+    @Test
+    void copyDataPassesWhileTheCopyQueryIsInFlightButOtherMessagesWait() {
+        try (WireHarness h = WireHarness.ready()) {
+            FrontendMessage copyData = new FrontendMessage.CopyData(Bytes.utf8("1\n"));
+            h.clientSends(new Query("COPY t FROM STDIN"), copyData);
+            assertThat(h.backendReceived()).containsExactly(new Query("BEGIN;\nCOPY t FROM STDIN"));
+
+            h.backendAnswers(new CommandComplete("BEGIN"), new BackendMessage.CopyInResponse((byte) 0, List.of(0)));
+            assertThat(h.clientReceived()).containsExactly(new BackendMessage.CopyInResponse((byte) 0, List.of(0)));
+            assertThat(h.backendReceived()).containsExactly(copyData);
+
+            h.clientSends(FrontendMessage.CopyDone.INSTANCE, new Query("SELECT 1"));
+            assertThat(h.backendReceived()).containsExactly(FrontendMessage.CopyDone.INSTANCE);
         }
     }
 }

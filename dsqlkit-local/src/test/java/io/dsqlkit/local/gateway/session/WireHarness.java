@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * A {@link ClientSession} between two Netty {@link EmbeddedChannel}s: the client's (what a driver
@@ -33,9 +34,14 @@ final class WireHarness implements AutoCloseable {
     int dials;
 
     WireHarness(AuthMode auth) {
+        this(auth, Limits.DSQL, System::nanoTime);
+    }
+
+    /** {@code clock}: the planner's nanosecond clock (transaction age is measured with it). */
+    WireHarness(AuthMode auth, Limits limits, LongSupplier clock) {
         GatewayConfig config = new GatewayConfig(0, 0, auth, LocalCredentials.DEFAULT, Set.of("localhost"), null,
-                Limits.DSQL, Profile.CURRENT, new PassThroughBehaviour());
-        StatementPlanner planner = new StatementPlanner(new Linter(config.profile()), config.behaviour(), config.limits(), System::nanoTime);
+                limits, Profile.CURRENT, new PassThroughBehaviour());
+        StatementPlanner planner = new StatementPlanner(new Linter(config.profile()), config.behaviour(), config.limits(), clock);
         IamTokenVerifier verifier = new IamTokenVerifier(config.credentials(), config.hostNames(), Clock.systemUTC());
         FrameDecoder decoder = new FrameDecoder(false, config.limits().maxMessageBytes());
         BackendDialer dialer = (loop, handler) -> {
@@ -49,7 +55,11 @@ final class WireHarness implements AutoCloseable {
 
     /** A started session: startup sent, the backend's startup answered, ReadyForQuery read. */
     static WireHarness ready() {
-        WireHarness h = new WireHarness(AuthMode.NONE);
+        return ready(Limits.DSQL, System::nanoTime);
+    }
+
+    static WireHarness ready(Limits limits, LongSupplier clock) {
+        WireHarness h = new WireHarness(AuthMode.NONE, limits, clock);
         h.clientSends(new FrontendMessage.StartupMessage(FrontendMessage.PROTOCOL_3_0, Map.of("user", "admin", "database", "postgres")));
         h.backendReceived();
         h.backendAnswers(BackendMessage.AuthenticationOk.INSTANCE, new BackendMessage.ReadyForQuery('I'));
