@@ -2,6 +2,7 @@ package io.dsqlkit.local.gateway.session;
 
 import io.dsqlkit.local.gateway.BackendBootstrap;
 import io.dsqlkit.local.gateway.GatewayConfig;
+import io.dsqlkit.local.gateway.OccModel;
 import io.dsqlkit.local.gateway.protocol.Frame;
 import io.dsqlkit.local.gateway.protocol.FrameDecoder;
 import io.dsqlkit.local.gateway.protocol.FrontendMessage;
@@ -32,6 +33,12 @@ final class BackendLink {
     /** Client startup parameters passed on to the backend session; the rest are dropped. */
     private static final Set<String> FORWARDED_STARTUP = Set.of("application_name", "client_encoding", "DateStyle",
             "IntervalStyle", "TimeZone", "extra_float_digits", "search_path");
+
+    /**
+     * {@code lock_timeout} under {@link OccModel#DSQL} (system property {@value #DSQL_MODEL_LOCK_TIMEOUT_PROPERTY},
+     * default 2s): bounds only waits the OCC arbiter does not end, on locks held outside the gateway.
+     */
+    static final String DSQL_MODEL_LOCK_TIMEOUT_PROPERTY = "dsqlkit.gateway.occ.lockTimeout";
 
     /** What the session hears from its backend connection (all on the session's event loop). */
     interface Events {
@@ -73,6 +80,9 @@ final class BackendLink {
         p.put(BackendBootstrap.ROWS_SETTING, Integer.toString(config.limits().maxTransactionRows()));
         p.put(BackendBootstrap.BYTES_SETTING, Long.toString(config.limits().maxTransactionBytes()));
         config.behaviour().backendSessionSettings().forEach(p::put);
+        // DSQL model: the OCC arbiter ends waits between gateway sessions within milliseconds; the lock
+        // timeout only bounds waits on locks held outside the gateway (jobs, direct connections).
+        if (config.occ() == OccModel.DSQL) p.put("lock_timeout", System.getProperty(DSQL_MODEL_LOCK_TIMEOUT_PROPERTY, "2s"));
         return p;
     }
 

@@ -41,6 +41,9 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
     private final FrameDecoder decoder;
     private final BackendLink backend;
     private final InboundQueue inbound = new InboundQueue();
+    /** Under {@link io.dsqlkit.local.gateway.OccModel#DSQL}: resolves lock waits between sessions; else null. */
+    private final OccArbiter arbiter;
+    private OccParticipant occ;
 
     private Phase phase = Phase.HANDSHAKE;
     private ClientOutput out;
@@ -52,12 +55,14 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
     private record Flows(SessionState state, ResponseQueue responses, TransactionTracker tx,
                          SimpleQueryFlow simple, ExtendedQueryFlow extended) {}
 
-    public ClientSession(GatewayConfig config, StatementPlanner planner, IamTokenVerifier verifier, FrameDecoder decoder) {
-        this(config, planner, verifier, decoder, BackendDialer.tcp(config.backendPort()));
+    public ClientSession(GatewayConfig config, StatementPlanner planner, IamTokenVerifier verifier, FrameDecoder decoder,
+                         SessionServices services) {
+        this(config, planner, verifier, decoder, BackendDialer.tcp(config.backendPort()), services.arbiter);
     }
 
     ClientSession(GatewayConfig config, StatementPlanner planner, IamTokenVerifier verifier, FrameDecoder decoder,
-                  BackendDialer dialer) {
+                  BackendDialer dialer, OccArbiter arbiter) {
+        this.arbiter = arbiter;
         this.config = config;
         this.planner = planner;
         this.behaviour = config.behaviour();
@@ -176,6 +181,7 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
             switch (handshake.onBackendAnswer(f, flows.state(), errors)) {
                 case READY -> {
                     phase = Phase.READY;
+                    joinArbiter();
                     backend.startLifetime(config.limits().maxConnectionAge(), ClientSession.this::lifetimeExceeded);
                     updateClientAutoRead();
                     drain();
@@ -204,6 +210,14 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
         public void backendLost() {
             if (phase != Phase.CLOSED) fatal("08006", "the local PostgreSQL behind the gateway went away; reconnect", null);
         }
+    }
+
+    private void joinArbiter() {
+        BackendMessage.BackendKeyData key = handshake.backendKey();
+        if (arbiter == null || key == null) return;
+        occ = new OccParticipant(key.processId(), key.secretKey(), out.channel().eventLoop(), flows.state(),
+                flows.responses(), backend);
+        arbiter.join(occ);
     }
 
     /** dsql-facts §2: connections last at most 60 minutes; DSQL sends nothing, it just closes. */
@@ -300,6 +314,7 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
     public void close() {
         if (phase == Phase.CLOSED) return;
         phase = Phase.CLOSED;
+        if (occ != null) arbiter.leave(occ);
         inbound.clear();
         if (flows != null) {
             flows.tx().close();

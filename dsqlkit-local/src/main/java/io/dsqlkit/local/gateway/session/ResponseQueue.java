@@ -38,8 +38,22 @@ final class ResponseQueue {
         this.closeSession = closeSession;
     }
 
+    /** When the backend started working on what is in flight (System.nanoTime), 0 when idle. */
+    private volatile long busySinceNanos;
+
     void expect(Expectation e) {
+        if (expected.isEmpty()) busySinceNanos = System.nanoTime();
         expected.add(e);
+    }
+
+    /** Nothing is in flight: the backend session waits for the client. */
+    boolean idle() {
+        return expected.isEmpty();
+    }
+
+    /** Since when the backend has been busy (System.nanoTime), 0 when idle; read from any thread. */
+    long busySinceNanos() {
+        return busySinceNanos;
     }
 
     /** True when the expectation now being answered is the only one in flight. */
@@ -78,7 +92,10 @@ final class ResponseQueue {
             unsolicited(f);
             return;
         }
-        if (head.onBackend(f)) expected.poll();
+        if (head.onBackend(f)) {
+            expected.poll();
+            if (expected.isEmpty()) busySinceNanos = 0;
+        }
     }
 
     /** An answer nobody asked for: the backend's own FATAL (e.g. terminated by an administrator). */
@@ -98,5 +115,6 @@ final class ResponseQueue {
 
     void clear() {
         expected.clear();
+        busySinceNanos = 0;
     }
 }

@@ -52,6 +52,7 @@ final class StartupHandshake {
     private Stage stage = Stage.STARTUP;
     private boolean tlsActive;
     private StartupMessage startup;
+    private BackendMessage.BackendKeyData backendKey;
 
     StartupHandshake(GatewayConfig config, IamTokenVerifier verifier, FrameDecoder decoder, ClientOutput out, Events events) {
         this.config = config;
@@ -143,6 +144,11 @@ final class StartupHandshake {
         events.authenticated(user, startup);
     }
 
+    /** The backend session's process id and cancel key, once it sent them (null before). */
+    BackendMessage.BackendKeyData backendKey() {
+        return backendKey;
+    }
+
     /**
      * One answer of the backend to the session's StartupMessage: relayed (server_version rewritten)
      * until ReadyForQuery. On FAILED the client has been told why and the session must close.
@@ -159,6 +165,10 @@ final class StartupHandshake {
                 out.relay(f);
             }
             case BackendType.PARAMETER_STATUS -> out.relayParameterStatus(f);
+            case BackendType.BACKEND_KEY_DATA -> {
+                backendKey = (BackendMessage.BackendKeyData) f.decodeBackend();
+                out.relay(f);
+            }
             case BackendType.ERROR_RESPONSE -> {
                 ErrorResponse e = (ErrorResponse) f.decodeBackend();
                 ErrorResponse t = errors.translate(state, e);

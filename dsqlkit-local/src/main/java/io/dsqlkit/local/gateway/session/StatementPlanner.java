@@ -161,6 +161,11 @@ public final class StatementPlanner {
             // The backend answers 25P02 itself, and ROLLBACK for COMMIT (dsql-facts §1.2).
             if (cat == StatementCategory.TRANSACTION_CONTROL && isEnd(kind)) {
                 boolean ddl = s.hasDdl;
+                if (("COMMIT".equals(kind) || "END".equals(kind)) && s.reportDoom()) {
+                    // OCC: the transaction was rolled back for another's write; DSQL fails its COMMIT.
+                    s.endTransaction();
+                    return new Planned("ROLLBACK", Outcome.errorInstead(DsqlErrors.OC000), true, true, false);
+                }
                 s.endTransaction();
                 return new Planned(original, Outcome.txEnd(ddl), false, false, false);
             }
@@ -213,8 +218,9 @@ public final class StatementPlanner {
         }
     }
 
-    /** The COMMIT-time checks: transaction age (dsql-facts §2), then the behaviour's (OCC, §3). */
+    /** The COMMIT-time checks: a transaction another one won (OCC, §3), its age (§2), then the behaviour's. */
     Optional<DsqlError> commitCheck(SessionState s) {
+        if (s.reportDoom()) return Optional.of(DsqlErrors.OC000);
         long ageNanos = now() - s.transactionStartNanos;
         long limit = limits.maxTransactionAge().toNanos();
         if (ageNanos > limit) {

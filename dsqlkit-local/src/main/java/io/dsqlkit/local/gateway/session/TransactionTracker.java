@@ -66,8 +66,12 @@ final class TransactionTracker {
     void transactionEnded(boolean committed, boolean hadDdl) {
         state.hookHasDdl = hadDdl;
         try {
-            if (committed) behaviour.afterCommit(state);
-            else behaviour.afterRollback(state);
+            if (committed) {
+                state.occPriority = Long.MAX_VALUE;
+                behaviour.afterCommit(state);
+            } else {
+                behaviour.afterRollback(state);
+            }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "behaviour hook failed for " + state, e);
         } finally {

@@ -50,7 +50,7 @@ final class WireHarness implements AutoCloseable {
             backend.pipeline().addLast(handler);
             return backend.newSucceededFuture();
         };
-        client = new EmbeddedChannel(decoder, new ClientSession(config, planner, verifier, decoder, dialer));
+        client = new EmbeddedChannel(decoder, new ClientSession(config, planner, verifier, decoder, dialer, null));
     }
 
     /** A started session: startup sent, the backend's startup answered, ReadyForQuery read. */
