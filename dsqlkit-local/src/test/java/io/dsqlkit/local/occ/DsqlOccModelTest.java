@@ -5,6 +5,7 @@ import io.dsqlkit.local.behaviour.StandardDsqlBehaviour;
 import io.dsqlkit.local.gateway.OccModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -208,6 +209,27 @@ class DsqlOccModelTest {
     @Test
     void anIncrementStormWithWholeTransactionRetryEndsAtTheExactTotal() throws Exception {
         assertThat(GatewayOccTest.increments(local, 8, 50, 2)).isEqualTo(8L * 50);
+    }
+
+    @Test
+    void aDeleteDoesNotWaitForAKeyShareAndTheKeyShareTransactionFailsAtCommit() throws SQLException {
+        GatewayOccTest.setup(local, "CREATE TABLE docc_ksd (id int PRIMARY KEY, v int)", "INSERT INTO docc_ksd VALUES (1, 0), (2, 0)");
+        try (Connection a = open(); Connection b = local.connect()) {
+            value(a, "SELECT v FROM docc_ksd WHERE id = 1 FOR KEY SHARE");
+            assertThat(update(b, "DELETE FROM docc_ksd WHERE id = 1")).isEqualTo(1);
+            assertThatThrownBy(a::commit).satisfies(GatewayOccTest::assertOc000);
+            a.rollback();
+        }
+        assertThat(committedValue("docc_ksd", 2)).isZero();
+        try (Connection c = local.connect()) {
+            assertThat(value(c, "SELECT count(*) FROM docc_ksd")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Tag("soak")
+    void anIncrementStormSoak() throws Exception {
+        assertThat(GatewayOccTest.increments(local, 32, 500, 4)).isEqualTo(32L * 500);
     }
 
     private static void waitUntilRunning(String text) throws Exception {
