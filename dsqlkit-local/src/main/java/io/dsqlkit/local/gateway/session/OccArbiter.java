@@ -84,28 +84,26 @@ final class OccArbiter implements AutoCloseable {
     }
 
     private void run() {
-        Connection c = null;
         while (running) {
-            try {
-                if (c == null) c = connect();
-                scan(c);
-                Thread.sleep(1);
+            try (Connection c = connect()) {
+                while (running) {
+                    scan(c);
+                    Thread.sleep(1);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return;
             } catch (SQLException | RuntimeException e) {
+                // The backend restarts or goes away: reconnect after a pause; waits fall back to the lock timeout meanwhile.
                 LOG.log(System.Logger.Level.DEBUG, "OCC arbiter: " + e);
-                closeQuietly(c);
-                c = null;
                 try {
                     Thread.sleep(100);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
-                    break;
+                    return;
                 }
             }
         }
-        closeQuietly(c);
     }
 
     private Connection connect() throws SQLException {
@@ -143,15 +141,6 @@ final class OccArbiter implements AutoCloseable {
                     }
                 }
             }
-        }
-    }
-
-    private static void closeQuietly(Connection c) {
-        if (c == null) return;
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // the connection is being discarded anyway
         }
     }
 
