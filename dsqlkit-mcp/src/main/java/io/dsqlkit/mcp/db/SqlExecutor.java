@@ -58,6 +58,7 @@ public final class SqlExecutor {
         BoundSql b = BoundSql.of(s, params);
         log.debug("read: {}", b.sql());
         return inReadOnlyTransaction(c -> {
+            FunctionGuard.checkRead(c, s);
             tenantCheck(c, s, b);
             try (PreparedStatement ps = prepare(c, b)) {
                 ps.setMaxRows(ctx.settings().rowLimit() + 1);
@@ -120,7 +121,7 @@ public final class SqlExecutor {
     private void reset(Database db, Connection c, boolean clean) {
         boolean keep = clean;
         try (java.sql.Statement st = c.createStatement()) {
-            st.execute("ROLLBACK");
+            keep &= SessionHygiene.rollback(st, db, !Boolean.TRUE.equals(db.discardSupported()));
             if (!Boolean.FALSE.equals(db.discardSupported())) {
                 try {
                     st.execute("DISCARD ALL");

@@ -2,7 +2,9 @@ package io.dsqlkit.mcp.tools.sql;
 
 import io.dsqlkit.mcp.db.BoundSql;
 import io.dsqlkit.mcp.db.SqlExecutor;
+import io.dsqlkit.mcp.db.FunctionGuard;
 import io.dsqlkit.mcp.db.StatementGuard;
+import io.dsqlkit.mcp.db.TenantGuard;
 import io.dsqlkit.mcp.tools.Annotations;
 import io.dsqlkit.mcp.tools.Args;
 import io.dsqlkit.mcp.tools.DsqlTool;
@@ -67,6 +69,9 @@ public final class ExplainTool implements DsqlTool {
         String options = analyze ? "(ANALYZE, VERBOSE, FORMAT JSON)" : "(VERBOSE, FORMAT JSON)";
         SqlExecutor ex = new SqlExecutor(ctx);
         SqlExecutor.SqlWork<Map<String, Object>> work = c -> {
+            if (!write) FunctionGuard.checkRead(c, s); // planning alone can run an IMMUTABLE user function
+            // ANALYZE runs it and row counts are an oracle on other tenants' rows
+            if (ctx.tenant() != null) new TenantGuard(ctx.settings().tenantColumn(), ctx.tenant()).check(c, s, b);
             try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + options + " " + b.jdbcSql())) {
                 ps.setQueryTimeout((int) Math.max(1, ctx.settings().statementTimeout().toSeconds()));
                 b.bind(ps);
