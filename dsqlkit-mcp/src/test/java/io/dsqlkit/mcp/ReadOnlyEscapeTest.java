@@ -219,7 +219,7 @@ class ReadOnlyEscapeTest {
                 new Object[] {"SELECT greatest(1, 2), least(1, 2), nullif(1, 1), abs(-1), round(2.567, 2), ceil(1.2), floor(1.8), "
                         + "power(2, 10), sqrt(16), mod(7, 3), random() < 2, gen_random_uuid() IS NOT NULL, clock_timestamp() IS NOT NULL", List.of()},
                 new Object[] {"SELECT unnest(ARRAY[1, 2, 3]) AS n, array_length(ARRAY[1, 2], 1), array_to_string(ARRAY['a', 'b'], ','), "
-                        + "cardinality(ARRAY[1]), 'x'::regclass IS NULL AS never", List.of()},
+                        + "cardinality(ARRAY[1]), to_regclass('x') IS NULL AS no_x", List.of()},
                 new Object[] {"SELECT c.relname, pg_size_pretty(pg_total_relation_size(c.oid)), format_type(a.atttypid, a.atttypmod) "
                         + "FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid WHERE c.relname = $1 AND a.attnum > 0", List.of(t)},
                 new Object[] {"SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_name = $1", List.of(t)},
