@@ -24,11 +24,14 @@ import java.util.Set;
 /**
  * Tenant scoping decided from what the statement means, not from its text: the planner's
  * {@code EXPLAIN (VERBOSE, FORMAT JSON)} with the call's parameters bound shows every table the
- * statement reads or writes, and the conditions applied to each scan. Every scan of a table that
- * has the tenant column must carry {@code tenant_column = <bound tenant>} as a top-level conjunct of
- * its filter or index condition; every row an INSERT writes must carry the bound tenant. Anything
- * the check cannot prove (DDL, multi-row VALUES, ON CONFLICT DO UPDATE, assigning the tenant
- * column, plan shapes it does not know) is refused with the reason.
+ * statement reads or writes, and the conditions applied to each scan (read with the real lexer,
+ * {@link PlanCondition}). Every scan of a table that has the tenant column must be proved: a
+ * top-level conjunct {@code tenant_column = <bound tenant>} at the scan, or {@code tenant_column =
+ * X.tenant_column} where X is a scan already proved (transitive equality through joins and
+ * correlated subqueries). Every row an INSERT writes must carry the bound tenant. Anything the check
+ * cannot prove (DDL, multi-row VALUES, ON CONFLICT DO UPDATE, assigning the tenant column, Function
+ * Scans of anything but allowlisted built-ins, relations that are not tables, plan nodes it does not
+ * know) is refused with the reason.
  */
 public final class TenantGuard {
     private final String column;
