@@ -101,7 +101,7 @@ public final class TenantGuard {
     @SuppressWarnings("unchecked")
     private void prove(Connection c, Map<String, Object> root, List<String> problems, BoundSql b) throws SQLException {
         List<Scan> scans = new ArrayList<>();
-        collect(root, scans, problems);
+        collect(root, scans, problems, false);
         Map<String, String[]> kinds = relationInfo(c, scans);
         List<Scan> pending = new ArrayList<>();
         for (Scan sc : scans) {
@@ -138,21 +138,35 @@ public final class TenantGuard {
         }
     }
 
+    /**
+     * @param accessPath true below a relation scan, outside its subplans: nodes there (PostgreSQL's Bitmap
+     *                   Index Scans, DSQL's storage-layer nodes) fetch that relation's rows for it
+     */
     @SuppressWarnings("unchecked")
-    private void collect(Map<String, Object> node, List<Scan> scans, List<String> problems) {
+    private void collect(Map<String, Object> node, List<Scan> scans, List<String> problems, boolean accessPath) {
         String nodeType = String.valueOf(node.get("Node Type"));
         String relation = (String) node.get("Relation Name");
+        boolean childrenAccessPath = accessPath;
         if (relation != null) {
             String schema = node.get("Schema") == null ? "public" : (String) node.get("Schema");
             scans.add(new Scan(node, schema + "." + relation, (String) node.get("Alias"), nodeType.equals("ModifyTable")));
+            childrenAccessPath = !nodeType.equals("ModifyTable");
         } else if (nodeType.equals("Function Scan")) {
             checkFunctionScan(node, problems);
-        } else if (!KNOWN_NODES.contains(nodeType)) {
+        } else if (!KNOWN_NODES.contains(nodeType) && !accessPath) {
             problems.add("the plan has a " + nodeType + " node, which the tenant check cannot see into");
         }
         if (node.get("Plans") instanceof List<?> l) {
-            for (Object ch : l) collect((Map<String, Object>) ch, scans, problems);
+            for (Object ch : l) {
+                Map<String, Object> m = (Map<String, Object>) ch;
+                collect(m, scans, problems, childrenAccessPath && !isSubplan(m));
+            }
         }
+    }
+
+    private static boolean isSubplan(Map<String, Object> node) {
+        Object rel = node.get("Parent Relationship");
+        return "InitPlan".equals(rel) || "SubPlan".equals(rel);
     }
 
     /** A Function Scan reads what the function reads: allowed only for allowlisted built-ins (which read no tables). */
@@ -251,11 +265,16 @@ public final class TenantGuard {
                 out.add(s);
             }
         }
-        // Bitmap Index Scan children (no relation of their own) carry the index condition of a Bitmap Heap Scan.
+        // A Bitmap Heap Scan's index conditions are in its Bitmap Index Scans, which are conjuncts when reached
+        // directly or through BitmapAnd. Never through BitmapOr (one branch of an OR proves nothing), and never
+        // from nodes whose semantics are unknown (DSQL's storage nodes): the proof must not rest on them.
         if (node.get("Plans") instanceof List<?> l) {
             for (Object ch : l) {
                 Map<String, Object> m = (Map<String, Object>) ch;
-                if (!m.containsKey("Relation Name") && String.valueOf(m.get("Node Type")).startsWith("Bitmap")) collectConditions(m, out);
+                String type = String.valueOf(m.get("Node Type"));
+                if (!m.containsKey("Relation Name") && !isSubplan(m) && (type.equals("Bitmap Index Scan") || type.equals("BitmapAnd"))) {
+                    collectConditions(m, out);
+                }
             }
         }
     }
