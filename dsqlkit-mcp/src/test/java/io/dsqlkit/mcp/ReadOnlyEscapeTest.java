@@ -157,7 +157,7 @@ class ReadOnlyEscapeTest {
 
     /** Data, catalog, locks, large objects and sequence state, as one string. */
     static String fingerprint() throws Exception {
-        return new Fingerprint().table(T).sequence(T + "_seq").take();
+        return DatabaseFingerprint.of(List.of(T), List.of(T + "_seq"));
     }
 
     static Stream<Object[]> legitimateReads() {

@@ -4,7 +4,6 @@ import io.dsqlkit.mcp.db.BoundSql;
 import io.dsqlkit.mcp.db.SqlExecutor;
 import io.dsqlkit.mcp.db.FunctionGuard;
 import io.dsqlkit.mcp.db.StatementGuard;
-import io.dsqlkit.mcp.db.TenantGuard;
 import io.dsqlkit.mcp.tools.Annotations;
 import io.dsqlkit.mcp.tools.Args;
 import io.dsqlkit.mcp.tools.DsqlTool;
@@ -12,6 +11,7 @@ import io.dsqlkit.mcp.tools.Schemas;
 import io.dsqlkit.mcp.tools.ToolContext;
 import io.dsqlkit.mcp.tools.ToolError;
 import io.dsqlkit.mcp.tools.ToolResults;
+import io.dsqlkit.mcp.tools.args.GuardedSql;
 import io.dsqlkit.sql.Statement;
 import io.dsqlkit.sql.StatementCategory;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -70,8 +70,8 @@ public final class ExplainTool implements DsqlTool {
         SqlExecutor ex = new SqlExecutor(ctx);
         SqlExecutor.SqlWork<Map<String, Object>> work = c -> {
             if (!write) FunctionGuard.checkRead(c, s); // planning alone can run an IMMUTABLE user function
-            // ANALYZE runs it and row counts are an oracle on other tenants' rows
-            if (ctx.tenant() != null) new TenantGuard(ctx.settings().tenantColumn(), ctx.tenant()).check(c, s, b);
+            // under a tenant the plan (and ANALYZE's row counts) must not describe other tenants' rows
+            GuardedSql.checkTenantPlan(ctx, c, s, a.list("parameters"));
             try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + options + " " + b.jdbcSql())) {
                 ps.setQueryTimeout((int) Math.max(1, ctx.settings().statementTimeout().toSeconds()));
                 b.bind(ps);
