@@ -54,6 +54,22 @@ class ConnectionOptionsTest {
     }
 
     @Test
+    void aReaderRoleOnTheSameClusterGetsItsOwnDbConnectTokens() {
+        ConnectionOptions o = parse(Map.of("CLUSTER", "abcdefghijklmnopqrstuvwxyz", "REGION", "us-east-1"));
+        Endpoint admin = o.resolve(CREDS).orElseThrow();
+        Endpoint reader = o.resolveAs("mcp_reader", CREDS).orElseThrow();
+        assertThat(reader.host()).isEqualTo(admin.host());
+        assertThat(reader.user()).isEqualTo("mcp_reader");
+        assertThat(admin.user()).isEqualTo("admin");
+        assertThat(reader.password().token()).contains("Action=DbConnect&");
+        assertThat(admin.password().token()).contains("Action=DbConnectAdmin");
+        // a static-password URL cannot mint credentials for another role; local DSQL has one user
+        assertThat(parse(Map.of(), "--url", "postgresql://app:pw@127.0.0.1:6543/postgres").resolveAs("mcp_reader", CREDS)).isEmpty();
+        assertThat(parse(Map.of()).resolveAs("mcp_reader", CREDS)).isEmpty();
+        assertThatThrownBy(() -> o.resolveAs(" ", CREDS)).isInstanceOf(ConnectionOptions.ConnectionOptionsException.class);
+    }
+
+    @Test
     void urlWithStaticPassword() {
         Endpoint e = parse(Map.of(), "--url", "postgresql://app:s%40cret@127.0.0.1:6543/postgres?sslmode=disable").resolve().orElseThrow();
         assertThat(e.kind()).isEqualTo(Endpoint.Kind.URL);

@@ -81,6 +81,14 @@ public final class McpCommand implements Callable<Integer> {
             description = "Retire connections after this long (DSQL caps them at 60 min). Default ${DEFAULT-VALUE} s.")
     int maxLifetimeSeconds;
 
+    @Option(names = "--read-role", paramLabel = "ROLE", description = "Run reads as this DSQL role (IAM token with DbConnect), e.g. a "
+            + "SELECT-only role mapped with AWS IAM GRANT; writes keep the main role. See docs/mcp.md.")
+    String readRole;
+
+    @Option(names = "--read-url", paramLabel = "URL", description = "Run reads through this postgresql:// URL (a least-privilege user) "
+            + "instead of --url's user.")
+    String readUrl;
+
     @Option(names = "--occ-retries", defaultValue = "8", description = "Attempts per transaction on OCC conflicts. Default ${DEFAULT-VALUE}.")
     int occAttempts;
 
@@ -89,8 +97,10 @@ public final class McpCommand implements Callable<Integer> {
         if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         ServerSettings settings;
         Optional<Endpoint> endpoint;
+        Optional<Endpoint> reader;
         try {
             endpoint = connection.resolve();
+            reader = readerEndpoint(endpoint);
             if (rowLimit < 1) throw new IllegalArgumentException("--row-limit must be >= 1");
             if (statementTimeoutSeconds < 1) throw new IllegalArgumentException("--statement-timeout must be >= 1 second");
             if (maxLifetimeSeconds < 30 || maxLifetimeSeconds > 3540) {
@@ -106,10 +116,30 @@ public final class McpCommand implements Callable<Integer> {
         }
         PoolSettings pool = PoolSettings.defaults().withMaxPoolSize(maxPoolSize).withMaxLifetime(Duration.ofSeconds(maxLifetimeSeconds));
         Database database = database(endpoint, pool);
+        if (reader.isPresent()) {
+            Endpoint r = reader.get();
+            database = database.withReader(new Database(() -> DataSources.pooled(r, pool, "dsqlkit-mcp-reads"), r.toString()));
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(database::close, "dsqlkit-mcp-close"));
         DsqlMcpServer server = new DsqlMcpServer(database, settings);
         if (http != null) return serveHttp(server);
         return serveStdio(server);
+    }
+
+    /** The least-privilege endpoint reads use (--read-role on DSQL, --read-url elsewhere), if any. */
+    private Optional<Endpoint> readerEndpoint(Optional<Endpoint> endpoint) {
+        if (readRole != null && readUrl != null) throw new IllegalArgumentException("--read-role and --read-url both given: choose one");
+        if (readUrl != null) {
+            if (endpoint.isEmpty()) throw new IllegalArgumentException("--read-url needs --url (the embedded local DSQL has one user)");
+            return new ConnectionOptions().url(readUrl).resolve();
+        }
+        if (readRole == null) return Optional.empty();
+        Optional<Endpoint> r = connection.resolveAs(readRole, null);
+        if (r.isEmpty()) {
+            throw new IllegalArgumentException("--read-role needs a DSQL endpoint (--cluster/--endpoint, IAM auth); for --url give the "
+                    + "reader's own URL with --read-url");
+        }
+        return r;
     }
 
     private Database database(Optional<Endpoint> endpoint, PoolSettings pool) {

@@ -58,6 +58,7 @@ public final class SqlExecutor {
         BoundSql b = BoundSql.of(s, params);
         log.debug("read: {}", b.sql());
         return inReadOnlyTransaction(c -> {
+            FunctionGuard.checkRead(c, s);
             tenantCheck(c, s, b);
             try (PreparedStatement ps = prepare(c, b)) {
                 ps.setMaxRows(ctx.settings().rowLimit() + 1);
@@ -101,7 +102,7 @@ public final class SqlExecutor {
 
     /** Runs {@code work} inside a block opened with {@code begin}; {@link #reset} always rolls it back. */
     private <T> T inBlock(String begin, SqlWork<T> work) throws SQLException {
-        Database db = ctx.database();
+        Database db = begin.equals("BEGIN READ ONLY") ? ctx.database().forReads() : ctx.database();
         Connection c = db.connection();
         boolean clean = false;
         try {
@@ -120,7 +121,7 @@ public final class SqlExecutor {
     private void reset(Database db, Connection c, boolean clean) {
         boolean keep = clean;
         try (java.sql.Statement st = c.createStatement()) {
-            st.execute("ROLLBACK");
+            keep &= SessionHygiene.rollback(st, db, !Boolean.TRUE.equals(db.discardSupported()));
             if (!Boolean.FALSE.equals(db.discardSupported())) {
                 try {
                     st.execute("DISCARD ALL");
@@ -136,11 +137,11 @@ public final class SqlExecutor {
             keep = false;
         }
         if (keep) closeQuietly(c);
-        else evict(c); // closes it too
+        else evict(db, c); // closes it too
     }
 
-    private void evict(Connection c) {
-        if (ctx.database().dataSource() instanceof HikariDataSource h) {
+    private static void evict(Database db, Connection c) {
+        if (db.dataSource() instanceof HikariDataSource h) {
             try {
                 h.evictConnection(c);
             } catch (RuntimeException e) {
