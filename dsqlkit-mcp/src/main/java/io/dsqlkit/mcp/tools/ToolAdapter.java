@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Turns {@link DsqlTool}s into MCP SDK tool specifications: builds the per-call context (tenant,
- * progress), and maps failures to {@code isError} results the agent can read. SQL errors carry
+ * progress), and maps failures to {@code isError} results the agent can read. It does not retry:
+ * the one retry layer of a call is inside the tool's transaction ({@link io.dsqlkit.mcp.db.SqlExecutor}). SQL errors carry
  * SQLSTATE and message but never connection details; full SQL is logged only at debug level.
  */
 public final class ToolAdapter {
@@ -57,7 +58,7 @@ public final class ToolAdapter {
         InFlightCalls.started();
         try {
             ToolContext ctx = context(exchange, request, args);
-            McpSchema.CallToolResult r = callRetryingIfSafe(tool, ctx, args);
+            McpSchema.CallToolResult r = tool.call(ctx, args); // retries: inside, once per call (SqlExecutor)
             log.info("tool {} {} in {} ms", tool.name(), Boolean.TRUE.equals(r.isError()) ? "refused/failed" : "ok",
                     (System.nanoTime() - t0) / 1_000_000);
             return r;
@@ -69,34 +70,10 @@ public final class ToolAdapter {
             return ToolResults.error(e.getMessage() == null ? "database error" : e.getMessage(), sqlDetails(e));
         } catch (RuntimeException e) {
             log.warn("tool {} crashed", tool.name(), e);
-            return ToolResults.error("internal error in tool " + tool.name() + ": " + e, Map.of());
+            return ToolResults.error("internal error in tool " + tool.name() + " (" + e.getClass().getSimpleName()
+                    + "); the server log has the details", Map.of());
         } finally {
             InFlightCalls.finished();
-        }
-    }
-
-    /**
-     * A tool that declares itself read-only or idempotent may be re-run as a whole when DSQL fails it
-     * with a retryable concurrency error (e.g. OC001 right after a schema change, dsql-facts §3):
-     * by its own contract a repeated call has no additional effect.
-     */
-    private McpSchema.CallToolResult callRetryingIfSafe(DsqlTool tool, ToolContext ctx, Map<String, Object> args) throws SQLException {
-        McpSchema.ToolAnnotations a = tool.definition().annotations();
-        boolean safe = a != null && (Boolean.TRUE.equals(a.readOnlyHint()) || Boolean.TRUE.equals(a.idempotentHint()));
-        int max = safe ? settings.occRetry().maxAttempts() : 1;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tool.call(ctx, new HashMap<>(args));
-            } catch (SQLException e) {
-                if (attempt >= max || !io.dsqlkit.client.OccRetry.isRetryable(e, false)) throw e;
-                log.debug("tool {} hit {} ({}); running it again", tool.name(), e.getSQLState(), e.getMessage());
-                try {
-                    Thread.sleep(settings.occRetry().backoff(attempt).toMillis());
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
         }
     }
 
@@ -134,6 +111,10 @@ public final class ToolAdapter {
     public static Map<String, Object> sqlDetails(SQLException e) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (e.getSQLState() != null) m.put("sqlstate", e.getSQLState());
+        if (e instanceof io.dsqlkit.client.OccRetry.OccRetryExhaustedException x) {
+            m.put("attempts", x.attempts());
+            m.put("retried", "the server already retried this call " + x.attempts() + " times");
+        }
         if (e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
             var sem = p.getServerErrorMessage();
             if (sem.getDetail() != null) m.put("detail", sem.getDetail());
