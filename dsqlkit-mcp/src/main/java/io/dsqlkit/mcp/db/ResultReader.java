@@ -83,13 +83,14 @@ public final class ResultReader {
             Map<String, Object> row = new LinkedHashMap<>();
             StringBuilder line = new StringBuilder().append('[');
             long valueBytes = 0;
+            int cutInRow = 0;
             for (int i = 0; i < n; i++) {
                 Object v = JsonValues.value(rs, i + 1, md);
                 String js = json(v);
                 if (JsonBytes.utf8(js) > limits.valueBytes()) {
                     v = cutValue(v instanceof String s ? s : js, limits.valueBytes());
                     js = json(v);
-                    cut++;
+                    cutInRow++;
                 }
                 encoded[i] = js;
                 valueBytes += JsonBytes.utf8(js);
@@ -106,6 +107,7 @@ public final class ResultReader {
                 break;
             }
             used += rowBytes;
+            cut += cutInRow;
             rows.add(row);
             lines.add(text);
         }
