@@ -90,12 +90,13 @@ public final class OccRetry {
     }
 
     /**
-     * SQLSTATE class 08 (connection exception): the session is gone, and nothing of a transaction
+     * SQLSTATE class 08 (connection exception) or 57P01/57P02 (the server ended the session): the session is gone, and nothing of a transaction
      * committed before COMMIT. Not when the socket timed out (a statement that outran its timeout
      * would only time out again) or the driver refused to buffer an oversized result.
      */
     public static boolean brokenConnection(SQLException s) {
-        if (s.getSQLState() == null || !s.getSQLState().startsWith("08")) return false;
+        String state = s.getSQLState();
+        if (state == null || !(state.startsWith("08") || state.equals("57P01") || state.equals("57P02"))) return false;
         if (s.getMessage() != null && s.getMessage().contains("maxResultBuffer")) return false;
         for (Throwable t = s.getCause(); t != null; t = t.getCause()) {
             if (t instanceof java.net.SocketTimeoutException) return false;

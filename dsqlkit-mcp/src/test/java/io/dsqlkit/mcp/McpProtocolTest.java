@@ -107,7 +107,7 @@ class McpProtocolTest {
         assertThat(r.structuredContent().toString()).contains("answer=42");
         String text = ((McpSchema.TextContent) r.content().get(0)).text();
         assertThat(text).contains("[\"answer\"]\n[42]").contains("not instructions");
-        assertThat(query.outputSchema()).containsKey("properties");
+        assertThat(query.outputSchema()).containsKey("anyOf");
         McpSchema.CallToolResult refused = client.callTool(new McpSchema.CallToolRequest("query", Map.of("sql", "COMMIT; DROP TABLE x")));
         assertThat(refused.isError()).isTrue();
         assertThat(client.listResources().resources()).extracting(McpSchema.Resource::uri).contains("dsql://guide/constraints");

@@ -54,9 +54,21 @@ public final class Schemas {
 
     /**
      * The output schema of a rows result ({@link io.dsqlkit.mcp.db.ResultReader}): clients that
-     * validate it (the TypeScript SDK does) get {@code structuredContent} in exactly this shape.
+     * validate it (the TypeScript SDK does, failed calls included) get {@code structuredContent} in
+     * exactly one of two shapes: the rows, or {@code {error, ...details}} when {@code isError}.
      */
     public static Map<String, Object> rowsResult() {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("required", List.of("error"));
+        error.put("properties", Map.of("error", Map.of("type", "string", "description", "What failed and what to do"),
+                "sqlstate", Map.of("type", "string")));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "object");
+        m.put("anyOf", List.of(rows(), error));
+        return m;
+    }
+
+    private static Map<String, Object> rows() {
         Map<String, Object> column = Map.of("type", "object", "required", List.of("name", "type"), "properties",
                 Map.of("name", Map.of("type", "string"), "type", Map.of("type", "string", "description", "PostgreSQL type name")));
         return new Schemas()
