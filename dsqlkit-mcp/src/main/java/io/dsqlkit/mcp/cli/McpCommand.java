@@ -11,11 +11,11 @@ import io.dsqlkit.mcp.server.DsqlMcpServer;
 import io.dsqlkit.mcp.server.HttpServer;
 import io.dsqlkit.mcp.server.ResultLimits;
 import io.dsqlkit.mcp.server.ServerSettings;
+import io.dsqlkit.mcp.server.StdioTransport;
 import io.dsqlkit.mcp.tools.InFlightCalls;
 import io.dsqlkit.rules.Profile;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -155,8 +155,7 @@ public final class McpCommand implements Callable<Integer> {
         CountDownLatch closed = new CountDownLatch(1);
         // stdin EOF (client gone) ends the process: the SDK closes the session; we watch stdin via the transport.
         EofSignallingInputStream stdin = new EofSignallingInputStream(System.in, closed::countDown);
-        StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
-                stdin, System.out);
+        StdioTransport transport = new StdioTransport(McpJsonDefaults.getMapper(), stdin, System.out, () -> { });
         McpSyncServer mcp = server.start(transport);
         closed.await();
         // The client closed stdin: answer the calls it already sent (a scripted client pipes its
