@@ -81,11 +81,12 @@ for t in "${targets[@]}"; do
     const row = (n, a, b, c, e) => `${n.padEnd(34)} ${String(a).padStart(9)} ${String(b).padStart(9)} ${String(c).padStart(9)} ${String(e).padStart(7)}`;
     console.log(`\n${name}: query ${JSON.stringify(r.args)}; load average ${r.load_average.before.join(" ")} -> ${r.load_average.after.join(" ")}`);
     console.log(row("", "p50 ms", "p99 ms", "calls/s", "errors"));
-    console.log(row(`back-to-back ${r.back_to_back.dsqlkit.runs.length}x${d.runs.length ? "" : ""} dsqlkit`, d.p50_ms, d.p99_ms, d.calls_per_s, d.errors));
+    console.log(row(`back-to-back ${d.runs.length}x dsqlkit`, d.p50_ms, d.p99_ms, d.calls_per_s, d.errors));
     console.log(row("back-to-back server-postgres", p.p50_ms, p.p99_ms, p.calls_per_s, p.errors));
     console.log(row(`agent-paced (${dp.gap_ms} ms) dsqlkit`, dp.p50_ms, dp.p99_ms, "", dp.errors));
     console.log(row(`agent-paced (${pp.gap_ms} ms) server-postgres`, pp.p50_ms, pp.p99_ms, "", pp.errors));
     console.log(`ratio (>1 = dsqlkit better): back-to-back p50 ${x(p.p50_ms, d.p50_ms)}, calls/s ${x(d.calls_per_s, p.calls_per_s)}; agent-paced p50 ${x(pp.p50_ms, dp.p50_ms)}`);
     console.log(`per-round p50 ms dsqlkit ${d.runs.map((q) => q.p50_ms).join(" / ")}; server-postgres ${p.runs.map((q) => q.p50_ms).join(" / ")}`);
+    console.log(`start-up (one spawn each, spawn to initialize answered): dsqlkit ${d.startup_ms} ms, server-postgres ${p.startup_ms} ms`);
   ' "$work/$name.json" "$name"
 done
