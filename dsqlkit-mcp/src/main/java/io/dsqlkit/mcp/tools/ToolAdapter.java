@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * Turns {@link DsqlTool}s into MCP SDK tool specifications: builds the per-call context (tenant,
- * progress), and maps failures to {@code isError} results the agent can read. It does not retry:
- * the one retry layer of a call is inside the tool's transaction ({@link io.dsqlkit.mcp.db.SqlExecutor}). SQL errors carry
+ * progress), and maps failures to {@code isError} results the agent can read. It retries only
+ * tools that have no retry layer of their own (see {@link #callRetryingIfSafe}). SQL errors carry
  * SQLSTATE and message but never connection details; full SQL is logged only at debug level.
  */
 public final class ToolAdapter {
@@ -58,7 +58,7 @@ public final class ToolAdapter {
         InFlightCalls.started();
         try {
             ToolContext ctx = context(exchange, request, args);
-            McpSchema.CallToolResult r = tool.call(ctx, args); // retries: inside, once per call (SqlExecutor)
+            McpSchema.CallToolResult r = callRetryingIfSafe(tool, ctx, args);
             log.info("tool {} {} in {} ms", tool.name(), Boolean.TRUE.equals(r.isError()) ? "refused/failed" : "ok",
                     (System.nanoTime() - t0) / 1_000_000);
             return r;
@@ -74,6 +74,35 @@ public final class ToolAdapter {
                     + "); the server log has the details", Map.of());
         } finally {
             InFlightCalls.finished();
+        }
+    }
+
+    /**
+     * The retry layer for tools that have none inside: a tool that declares itself read-only or
+     * idempotent is re-run as a whole when DSQL fails it with a retryable error (e.g. OC001 right
+     * after a schema change, dsql-facts §3). Tools built on {@link io.dsqlkit.mcp.db.SqlExecutor}
+     * retry inside their transaction and, when their attempts run out, throw an
+     * {@link io.dsqlkit.client.OccRetry.OccRetryExhaustedException}, which is never retryable: so
+     * each call has exactly one retry layer and at most {@code occRetry().maxAttempts()} attempts.
+     */
+    private McpSchema.CallToolResult callRetryingIfSafe(DsqlTool tool, ToolContext ctx, Map<String, Object> args) throws SQLException {
+        McpSchema.ToolAnnotations a = tool.definition().annotations();
+        boolean safe = a != null && (Boolean.TRUE.equals(a.readOnlyHint()) || Boolean.TRUE.equals(a.idempotentHint()));
+        int max = safe ? settings.occRetry().maxAttempts() : 1;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tool.call(ctx, new HashMap<>(args));
+            } catch (SQLException e) {
+                if (!io.dsqlkit.client.OccRetry.isRetryable(e, false)) throw e;
+                if (attempt >= max) throw max == 1 ? e : new io.dsqlkit.client.OccRetry.OccRetryExhaustedException(e, attempt);
+                log.debug("tool {} hit {} ({}); running it again", tool.name(), e.getSQLState(), e.getMessage());
+                try {
+                    Thread.sleep(settings.occRetry().backoff(attempt).toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
