@@ -14,7 +14,6 @@ public final class Database implements AutoCloseable {
     private final Supplier<DataSource> factory;
     private final String description;
     private volatile DataSource dataSource;
-    private volatile Boolean discardSupported;
     private final Database reader;
 
     public Database(Supplier<DataSource> factory, String description) {
@@ -63,18 +62,6 @@ public final class Database implements AutoCloseable {
     /** Where we are connected, without secrets (e.g. "local DSQL 127.0.0.1:5432"). */
     public String description() {
         return description;
-    }
-
-    /**
-     * Whether the endpoint accepts {@code DISCARD ALL} (PostgreSQL does, DSQL refuses it); null
-     * until the first session reset found out.
-     */
-    public Boolean discardSupported() {
-        return discardSupported;
-    }
-
-    public void discardSupported(boolean v) {
-        discardSupported = v;
     }
 
     @Override
