@@ -7,6 +7,7 @@ import io.dsqlkit.migrate.cli.BatchCommand;
 import io.dsqlkit.migrate.cli.IntegrityCommand;
 import io.dsqlkit.migrate.cli.LoadCommand;
 import io.dsqlkit.migrate.cli.MigrateCommand;
+import io.dsqlkit.migrate.cli.SchemaCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "dsqlkit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Tools for Amazon Aurora DSQL: MCP server, local DSQL, linter, migrations, batches and loads.",
-        subcommands = {LintCommand.class, LocalCommand.class, McpCommand.class, MigrateCommand.class,
+        subcommands = {LintCommand.class, LocalCommand.class, McpCommand.class, MigrateCommand.class, SchemaCommand.class,
                 BatchCommand.class, LoadCommand.class, IntegrityCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success, no errors (lint warnings alone exit 0)", "1:errors found, or the operation failed",
