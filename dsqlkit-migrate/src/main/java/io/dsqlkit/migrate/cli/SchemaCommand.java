@@ -157,11 +157,17 @@ public final class SchemaCommand implements Callable<Integer> {
         @Option(names = "--write-migration", paramLabel = "DIR", description = "Write the plan as a migration for 'dsqlkit migrate apply' instead of running it.")
         Path writeMigration;
 
+        @Option(names = "--discard-interrupted", description = "Drop the remaining steps of an interrupted apply (after repairing the schema by hand) and plan afresh.")
+        boolean discardInterrupted;
+
         @Override
         public Integer call() {
             return run(() -> {
                 SchemaModel want = DesiredSchemaReader.read(desired);
                 SchemaApplier a = applier();
+                if (discardInterrupted) {
+                    for (String v : a.discardUnfinished()) err().println("discarded the rest of the interrupted apply " + v);
+                }
                 if (writeMigration != null) {
                     warnUnfinished(a);
                     SchemaPlan plan = a.plan(want);

@@ -79,6 +79,26 @@ public final class SchemaApplier {
         }).value();
     }
 
+    /**
+     * Marks interrupted plans as finished without running their remaining steps (after the schema
+     * was repaired by hand); the next apply plans from the catalog as it is. Returns their versions.
+     */
+    public List<String> discardUnfinished() throws SQLException {
+        List<String> open = unfinished();
+        for (String v : open) markFinished(v);
+        return open;
+    }
+
+    private void markFinished(String version) throws SQLException {
+        retry.run(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + PLANS_TABLE + " SET finished = true WHERE version = ?")) {
+                ps.setString(1, version);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** What apply did: plans resumed from a crashed run, and the plan run now (empty when nothing was needed). */
     public record Result(List<String> resumed, SchemaPlan plan, int statementsRun) {}
 
@@ -116,7 +136,13 @@ public final class SchemaApplier {
             int run = 0;
             for (String version : unfinished()) {
                 log.accept("Resuming the interrupted schema apply " + version);
-                run += runScript(version, script(version));
+                try {
+                    run += runScript(version, script(version));
+                } catch (io.dsqlkit.migrate.schema.MigrationException e) {
+                    throw new SchemaException("the interrupted schema apply " + version + " cannot be finished: " + e.getMessage()
+                            + "\nFix the cause and re-run, or, if you changed the schema by hand meanwhile, drop that plan with "
+                            + "'dsqlkit schema apply --discard-interrupted' and apply again (it plans from the catalog as it is then)");
+                }
                 resumed.add(version);
             }
             SchemaPlan plan = plan(desired);
@@ -158,13 +184,7 @@ public final class SchemaApplier {
             MigrateConfig cfg = MigrateConfig.defaults(dir).withHistoryTable(HISTORY_TABLE).withProfile(profile)
                     .withConfirmed(true).withLog(log).withLock(staleAfter, Duration.ofSeconds(30));
             Migrator.ApplyResult r = new Migrator(dataSource, cfg).apply();
-            retry.run(dataSource, c -> {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE " + PLANS_TABLE + " SET finished = true WHERE version = ?")) {
-                    ps.setString(1, version);
-                    ps.executeUpdate();
-                }
-                return null;
-            });
+            markFinished(version);
             return r.statementsRun();
         } finally {
             try (var s = Files.list(dir)) {

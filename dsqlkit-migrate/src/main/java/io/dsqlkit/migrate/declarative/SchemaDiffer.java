@@ -44,7 +44,7 @@ public final class SchemaDiffer {
     private final Map<String, String> recreate = new LinkedHashMap<>();
 
     private SchemaDiffer(SchemaModel live, SchemaModel desired, Profile profile) {
-        this.live = copyOf(live, desired.schemas);
+        this.live = live.only(desired.schemas);
         this.desired = desired;
         this.profile = profile;
     }
@@ -57,24 +57,6 @@ public final class SchemaDiffer {
         SchemaPlan plan = new SchemaPlan(List.copyOf(d.steps), profile);
         PlanLint.check(plan);
         return plan;
-    }
-
-    /** The live model restricted to the managed schemas (a deep enough copy for renames). */
-    private static SchemaModel copyOf(SchemaModel m, Set<String> schemas) {
-        SchemaModel c = new SchemaModel();
-        for (String s : m.schemas) if (schemas.contains(s)) c.schemas.add(s);
-        m.tables.forEach((k, t) -> {
-            if (!schemas.contains(t.schema)) return;
-            Table n = new Table(t.schema, t.name);
-            n.columns.addAll(t.columns);
-            n.constraints.addAll(t.constraints);
-            n.comment = t.comment;
-            c.tables.put(k, n);
-        });
-        m.indexes.forEach((k, v) -> { if (schemas.contains(v.schema())) c.indexes.put(k, v); });
-        m.views.forEach((k, v) -> { if (schemas.contains(v.schema())) c.views.put(k, v); });
-        m.sequences.forEach((k, v) -> { if (schemas.contains(v.schema())) c.sequences.put(k, v); });
-        return c;
     }
 
     private void step(String action, String object, String sql, Runs runs, boolean destructive) {
@@ -344,10 +326,12 @@ public final class SchemaDiffer {
     private void dropForeignKeys() {
         for (Table h : live.tables.values()) {
             Table w = desired.tables.get(h.qualified());
-            if (w == null || recreate.containsKey(h.qualified())) continue; // the table goes, and its FKs with it
+            if (w == null) continue; // the table is dropped before anything it references
             for (Constraint k : h.constraints(ConstraintKind.FOREIGN_KEY)) {
                 Constraint want = find(w, k);
                 boolean targetRebuilt = recreate.containsKey(k.refTable()) || !desired.tables.containsKey(k.refTable());
+                // a rebuilt table's own FKs go with its old copy, unless they hold up another rebuild's DROP
+                if (recreate.containsKey(h.qualified()) && !targetRebuilt) continue;
                 if (want == null || targetRebuilt) {
                     step("drop foreign key", h.qualified() + "." + k.name(), "ALTER TABLE " + Ddl.q(h.qualified())
                             + " DROP CONSTRAINT " + Sql.ident(k.name()), Runs.DDL, false);

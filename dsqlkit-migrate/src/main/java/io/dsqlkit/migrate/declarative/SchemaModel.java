@@ -110,6 +110,24 @@ public final class SchemaModel {
         }
     }
 
+    /** A copy holding only the objects in {@code keep} (tables copied deeply enough to be edited). */
+    public SchemaModel only(java.util.Set<String> keep) {
+        SchemaModel c = new SchemaModel();
+        for (String s : schemas) if (keep.contains(s)) c.schemas.add(s);
+        tables.forEach((k, t) -> {
+            if (!keep.contains(t.schema)) return;
+            Table n = new Table(t.schema, t.name);
+            n.columns.addAll(t.columns);
+            n.constraints.addAll(t.constraints);
+            n.comment = t.comment;
+            c.tables.put(k, n);
+        });
+        indexes.forEach((k, v) -> { if (keep.contains(v.schema())) c.indexes.put(k, v); });
+        views.forEach((k, v) -> { if (keep.contains(v.schema())) c.views.put(k, v); });
+        sequences.forEach((k, v) -> { if (keep.contains(v.schema())) c.sequences.put(k, v); });
+        return c;
+    }
+
     /** Indexes (including those backing the PK and UNIQUE constraints) of one table: DSQL allows 24 (dsql-facts §2). */
     public int indexCount(String qualifiedTable) {
         Table t = tables.get(qualifiedTable);

@@ -9,8 +9,9 @@ final class SchemaFixtures {
 
     static void dropSchema(String schema) throws Exception {
         if (TestDb.count("SELECT count(*) FROM pg_namespace WHERE nspname = '" + schema + "'") == 0) return;
-        new SchemaApplier(TestDb.dataSource(), Profile.CURRENT, x -> {})
-                .apply(DesiredSchemaReader.parse("CREATE SCHEMA " + schema + ";"), p -> true);
+        SchemaApplier a = new SchemaApplier(TestDb.dataSource(), Profile.CURRENT, x -> {});
+        a.discardUnfinished();
+        a.apply(DesiredSchemaReader.parse("CREATE SCHEMA " + schema + ";"), p -> true);
         TestDb.exec("DROP SCHEMA " + schema);
     }
 }
