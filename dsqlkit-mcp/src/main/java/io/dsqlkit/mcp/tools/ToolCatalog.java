@@ -26,7 +26,6 @@ public final class ToolCatalog {
         tools.add(new io.dsqlkit.mcp.tools.guide.GuideTool());
         // migrations / batches / integrity tools (package io.dsqlkit.mcp.tools.migrate) register below
         io.dsqlkit.mcp.tools.migrate.MigrateTools.addTo(tools);
-        io.dsqlkit.mcp.tools.schema.SchemaTools.addTo(tools);
         return tools;
     }
 }

@@ -209,26 +209,31 @@ public final class DesiredSchemaReader {
     }
 
     private Identity identity(Cursor c, boolean always, Token at) {
-        long cache = -1;
-        Long start = null;
-        Long increment = null;
+        long[] o = {-1, 1, 1};
         if (c.peek() != null && c.peek().is(TokenType.LPAREN)) {
             c.next();
-            while (!c.done() && !c.peek().is(TokenType.RPAREN)) {
-                if (c.accept("CACHE")) cache = c.number();
-                else if (c.accept("START")) {
-                    c.accept("WITH");
-                    start = c.number();
-                } else if (c.accept("INCREMENT")) {
-                    c.accept("BY");
-                    increment = c.number();
-                } else throw error(c.peek(), "unsupported identity option '" + c.peek().text() + "' (CACHE, START, INCREMENT)");
-            }
+            while (!c.done() && !c.peek().is(TokenType.RPAREN)) sequenceOption(c, o, "identity");
             c.next();
         }
-        if (cache < 0) throw error(at, "identity column is not supported without an explicit cache size. please define "
+        if (o[0] < 0) throw error(at, "identity column is not supported without an explicit cache size. please define "
                 + "CACHE greater than or equal to 65536 or equal to 1 (dsql-facts §1.5): write GENERATED ... AS IDENTITY (CACHE 1)");
-        return new Identity(always, cache, start, increment);
+        return new Identity(always, o[0], o[1] == 1 ? null : o[1], o[2] == 1 ? null : o[2]);
+    }
+
+    /** One of CACHE n, START [WITH] n, INCREMENT [BY] n, AS bigint into {cache, start, increment}. */
+    private void sequenceOption(Cursor c, long[] o, String what) {
+        Token at = c.peek();
+        if (c.accept("CACHE")) o[0] = c.number();
+        else if (c.accept("START")) {
+            c.accept("WITH");
+            o[1] = c.number();
+        } else if (c.accept("INCREMENT")) {
+            c.accept("BY");
+            o[2] = c.number();
+        } else if (c.accept("AS")) {
+            Token ty = c.next();
+            if (ty == null || !Normalize.type(ty.text()).equals("bigint")) throw error(at, what + " values are bigint on DSQL (dsql-facts §1.5)");
+        } else throw error(at, "unsupported " + what + " option '" + at.text() + "' (CACHE, START, INCREMENT, AS bigint)");
     }
 
     private Constraint tableConstraint(Table t, Cursor c, String name, String column) {
@@ -347,25 +352,11 @@ public final class DesiredSchemaReader {
         Token at = c.peek();
         c.accept("IF", "NOT", "EXISTS");
         String[] n = c.qualifiedName();
-        long cache = -1;
-        long start = 1;
-        long inc = 1;
-        while (!c.done()) {
-            if (c.accept("CACHE")) cache = c.number();
-            else if (c.accept("START")) {
-                c.accept("WITH");
-                start = c.number();
-            } else if (c.accept("INCREMENT")) {
-                c.accept("BY");
-                inc = c.number();
-            } else if (c.accept("AS")) {
-                Token ty = c.next();
-                if (ty == null || !Normalize.type(ty.text()).equals("bigint")) throw error(at, "sequences are bigint on DSQL (dsql-facts §1.5)");
-            } else throw error(c.peek(), "unsupported sequence option '" + c.peek().text() + "' (CACHE, START, INCREMENT, AS bigint)");
-        }
-        if (cache < 0) throw error(at, "CREATE SEQUENCE is not supported without an explicit cache size. please define CACHE "
+        long[] o = {-1, 1, 1};
+        while (!c.done()) sequenceOption(c, o, "sequence");
+        if (o[0] < 0) throw error(at, "CREATE SEQUENCE is not supported without an explicit cache size. please define CACHE "
                 + "greater than or equal to 65536 or equal to 1 (dsql-facts §1.5)");
-        Sequence s = new Sequence(n[0], n[1], cache, start, inc, null);
+        Sequence s = new Sequence(n[0], n[1], o[0], o[1], o[2], null);
         if (model.sequences.put(s.qualified(), s) != null) throw error(at, "sequence " + s.qualified() + " is declared twice");
     }
 

@@ -1,4 +1,4 @@
-package io.dsqlkit.mcp.tools.schema;
+package io.dsqlkit.mcp.tools.migrate;
 
 import io.dsqlkit.mcp.tools.Annotations;
 import io.dsqlkit.mcp.tools.Args;

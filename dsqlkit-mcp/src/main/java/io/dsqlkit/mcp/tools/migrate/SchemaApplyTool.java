@@ -1,4 +1,4 @@
-package io.dsqlkit.mcp.tools.schema;
+package io.dsqlkit.mcp.tools.migrate;
 
 import io.dsqlkit.mcp.tools.Annotations;
 import io.dsqlkit.mcp.tools.Args;
@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@code schema_apply}: run the schema_plan steps through the migration runner (needs --allow-writes). */
 public final class SchemaApplyTool implements DsqlTool {
@@ -34,14 +33,10 @@ public final class SchemaApplyTool implements DsqlTool {
 
     @Override
     public McpSchema.CallToolResult call(ToolContext ctx, Map<String, Object> args) throws SQLException {
-        if (!ctx.settings().writesAllowed()) {
-            throw new ToolError("the server is read-only: schema_apply would change the database. Restart it with "
-                    + "--allow-writes to enable it (schema_plan shows the steps without running them).", Map.of("readOnly", true));
-        }
+        MigrateToolSupport.requireWrites(ctx, "schema_apply");
         Args a = new Args(args);
         boolean confirmed = a.bool("confirm_destructive", false);
-        AtomicInteger n = new AtomicInteger();
-        SchemaApplier applier = SchemaPlanTool.applier(ctx, line -> ctx.progress().report(n.incrementAndGet(), null, line.strip()));
+        SchemaApplier applier = SchemaPlanTool.applier(ctx, MigrateToolSupport.progressLog(ctx));
         try {
             SchemaApplier.Result r = applier.apply(SchemaPlanTool.desired(a), plan -> confirmed);
             Map<String, Object> m = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package io.dsqlkit.mcp.tools.schema;
+package io.dsqlkit.mcp.tools.migrate;
 
 import io.dsqlkit.mcp.TestDatabase;
 import io.dsqlkit.mcp.server.ServerSettings;
