@@ -123,9 +123,20 @@ public final class DesiredSchemaReader {
         List<List<Token>> elements = c.splitUntilClose();
         List<Token> comments = s.tokens().stream().filter(x -> x.is(TokenType.LINE_COMMENT) || x.is(TokenType.BLOCK_COMMENT))
                 .filter(x -> x.text().contains(RENAMED_FROM) && x.offset() > open.offset()).toList();
-        for (List<Token> e : elements) {
+        Token prevLast = open;
+        for (int i = 0; i < elements.size(); i++) {
+            List<Token> e = elements.get(i);
             if (e.isEmpty()) continue;
-            element(t, e, comments);
+            Token first = e.get(0);
+            Token last = e.get(e.size() - 1);
+            Token nextFirst = i + 1 < elements.size() && !elements.get(i + 1).isEmpty() ? elements.get(i + 1).get(0) : null;
+            Token before = prevLast;
+            // a directive belongs to the element it is written in, on the line(s) just above it, or after it on its last line
+            List<Token> own = comments.stream().filter(k -> k.offset() > first.offset() && k.offset() < last.offset()
+                    || k.offset() < first.offset() && k.offset() > before.offset() && k.line() > before.line()
+                    || k.offset() > last.offset() && k.line() == last.line() && (nextFirst == null || k.offset() < nextFirst.offset())).toList();
+            element(t, e, directive(own));
+            prevLast = last;
         }
         if (!c.done()) throw error(c.peek(), "unsupported table option '" + c.peek().text() + "' after CREATE TABLE "
                 + t.qualified() + " (DSQL has no WITH, PARTITION, INHERITS, TABLESPACE)");
@@ -143,7 +154,7 @@ public final class DesiredSchemaReader {
         model.tables.put(t.qualified(), t);
     }
 
-    private void element(Table t, List<Token> e, List<Token> renameComments) {
+    private void element(Table t, List<Token> e, String renamedFrom) {
         Cursor c = new Cursor(e);
         String cname = null;
         if (c.accept("CONSTRAINT")) cname = c.name();
@@ -155,15 +166,6 @@ public final class DesiredSchemaReader {
         if (c.at("LIKE")) throw error(e.get(0), "LIKE is not supported in a desired schema: list the columns");
         Token nameTok = c.peek();
         String name = c.name();
-        String renamedFrom = null;
-        int firstLine = nameTok.line();
-        int lastLine = e.get(e.size() - 1).line();
-        for (Token k : renameComments) {
-            boolean inside = k.line() >= firstLine && k.line() <= lastLine;
-            boolean before = k.line() < firstLine && k.offset() < nameTok.offset();
-            if (inside || before && renamedFrom == null) renamedFrom = directive(List.of(k));
-        }
-        // comments before this column but belonging to an earlier one were consumed by it: only keep the nearest
         int typeStart = c.pos;
         while (!c.done() && !c.atDepth0Any("CONSTRAINT", "NOT", "NULL", "DEFAULT", "CHECK", "UNIQUE", "PRIMARY",
                 "REFERENCES", "GENERATED", "COLLATE", "STORAGE")) c.skipBalanced();

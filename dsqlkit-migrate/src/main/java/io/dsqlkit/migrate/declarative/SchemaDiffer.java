@@ -75,17 +75,22 @@ public final class SchemaDiffer {
                 if ((k.kind() == ConstraintKind.PRIMARY_KEY || k.kind() == ConstraintKind.UNIQUE) && k.columns().size() > MAX_KEY_COLUMNS) {
                     throw tooManyKeys(t.qualified() + " " + k.kind().name().toLowerCase().replace('_', ' '), k.columns().size());
                 }
-                for (String col : k.columns()) if (t.column(col) == null) {
-                    throw new SchemaException("a constraint of " + t.qualified() + " names unknown column " + col);
-                }
+                for (String col : k.columns()) requireColumn(t, col, "a constraint of " + t.qualified());
             }
         }
         for (Index i : desired.indexes.values()) {
             if (i.keys().size() > MAX_KEY_COLUMNS) throw tooManyKeys("index " + i.qualified(), i.keys().size());
-            if (!desired.tables.containsKey(i.qualifiedTable())) {
+            Table t = desired.tables.get(i.qualifiedTable());
+            if (t == null) {
                 throw new SchemaException("index " + i.qualified() + " is on " + i.qualifiedTable() + ", which the desired schema does not declare");
             }
+            for (String col : i.keys().stream().filter(k -> !k.startsWith("(")).toList()) requireColumn(t, col, "index " + i.qualified());
+            for (String col : i.include()) requireColumn(t, col, "index " + i.qualified());
         }
+    }
+
+    private static void requireColumn(Table t, String col, String who) {
+        if (t.column(col) == null) throw new SchemaException(who + " names column " + col + ", which " + t.qualified() + " does not declare");
     }
 
     private static SchemaException tooManyKeys(String what, int n) {

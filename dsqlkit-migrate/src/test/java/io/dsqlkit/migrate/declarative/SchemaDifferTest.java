@@ -112,6 +112,14 @@ class SchemaDifferTest {
         assertThat(actions(CHANGES[15][1])).containsExactly("drop table! ddl");
         assertThat(actions(CHANGES[20][1])).containsExactly("rename column ddl");
         assertThat(actions(CHANGES[21][1])).containsExactly("rename table ddl");
+        // a directive names only the column it is written next to
+        String two = BASE.replace("note varchar(20)", "note varchar(20),\n    extra text").replace("customer text NOT NULL,",
+                "-- dsqlkit:renamed-from customer\n    buyer text NOT NULL,").replace("orders (customer)", "orders (buyer)");
+        assertThat(actions(two)).containsExactly("rename column ddl", "add column ddl");
+        assertThatThrownBy(() -> actions(two.replace("orders (buyer)", "orders (customer)")))
+                .hasMessageContaining("index public.orders_customer_idx names column customer, which public.orders does not declare");
+        String trailing = BASE.replace("note varchar(20)", "remark varchar(20), -- dsqlkit:renamed-from note\n    extra text");
+        assertThat(actions(trailing)).containsExactly("rename column ddl", "add column ddl");
         // without the directive a rename is a drop and an add
         assertThat(actions(BASE.replace("note varchar(20)", "remark varchar(20)"))).containsExactly("drop column! ddl", "add column ddl");
     }
