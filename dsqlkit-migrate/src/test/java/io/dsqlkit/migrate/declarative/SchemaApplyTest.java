@@ -71,12 +71,15 @@ class SchemaApplyTest {
         String a = "CREATE SCHEMA " + s + ";\nCREATE TABLE " + s + ".t (id bigint PRIMARY KEY, v text);\n";
         applier().apply(DesiredSchemaReader.parse(a), p -> false);
         TestDb.fill(s + ".t", "id, v", "i, 'v' || i", 7_000);
-        String b = a.replace("v text)", "v text, flag integer DEFAULT 7, CONSTRAINT v_short CHECK (length(v) < 100))")
+        String b = a.replace("v text)", "v text, flag integer DEFAULT 7, CONSTRAINT v_short CHECK (length(v) < 100), CONSTRAINT t_v_key UNIQUE (v))")
                 + "CREATE UNIQUE INDEX t_v_idx ON " + s + ".t (v) WHERE v IS NOT NULL;\n"
                 + "COMMENT ON TABLE " + s + ".t IS 'a table';\n";
         SchemaApplier.Result r = applier().apply(DesiredSchemaReader.parse(b), p -> false);
         assertThat(r.plan().destructiveSteps()).isEmpty();
+        assertThat(r.plan().steps()).extracting(PlanStep::action).contains("backfill default", "validate check constraint",
+                "create unique index", "add unique constraint", "create index", "comment");
         assertThat(TestDb.count("SELECT count(*) FROM " + s + ".t WHERE flag = 7")).isEqualTo(7_000);
+        assertThatThrownBy(() -> TestDb.exec("INSERT INTO " + s + ".t (id, v) VALUES (99999, 'v1')")).hasMessageContaining("t_v_key");
         assertThat(applier().plan(DesiredSchemaReader.parse(b)).steps()).isEmpty();
     }
 }
