@@ -32,7 +32,7 @@ class SchemaPairProperties {
         SchemaFixtures.dropSchema(S);
     }
 
-    @Property(tries = 12, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 15, shrinking = ShrinkingMode.OFF)
     void applyingAThenBConvergesOnB(@ForAll long seedA, @ForAll long seedB) throws Exception {
         SchemaGen.Generated a = SchemaGen.generate(S, seedA);
         SchemaGen.Generated b = SchemaGen.generate(S, seedB);
