@@ -11,9 +11,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -160,25 +157,7 @@ class ReadOnlyEscapeTest {
 
     /** Data, catalog, locks, large objects and sequence state, as one string. */
     static String fingerprint() throws Exception {
-        List<String> parts = new ArrayList<>();
-        try (Connection c = TestDatabase.connect()) {
-            parts.add(one(c, "SELECT md5(coalesce(string_agg(id || ':' || v, ',' ORDER BY id), '')) FROM " + T));
-            parts.add(one(c, "SELECT md5(string_agg(n.nspname || '.' || c.relname || ':' || c.relkind::text || ':' || c.relnatts, ',' ORDER BY 1)) "
-                    + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"));
-            parts.add(one(c, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"));
-            parts.add(one(c, "SELECT count(*) FROM pg_largeobject_metadata"));
-            parts.add(one(c, "SELECT last_value || ':' || is_called FROM " + T + "_seq"));
-            parts.add(one(c, "SELECT coalesce(string_agg(relname::text, ','), '') FROM pg_class WHERE relname LIKE 'evil%'"));
-            parts.add(one(c, "SELECT coalesce(array_to_string(relacl, ','), '') FROM pg_class WHERE relname = '" + T + "'"));
-        }
-        return String.join("|", parts);
-    }
-
-    private static String one(Connection c, String sql) throws Exception {
-        try (ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return String.valueOf(rs.getString(1));
-        }
+        return DatabaseFingerprint.of(List.of(T), List.of(T + "_seq"));
     }
 
     static Stream<Object[]> legitimateReads() {

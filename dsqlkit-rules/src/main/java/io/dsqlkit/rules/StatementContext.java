@@ -3,7 +3,10 @@ package io.dsqlkit.rules;
 import io.dsqlkit.sql.Statement;
 import io.dsqlkit.sql.Token;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /** What a {@link StatementRule} sees: one statement, the whole text it came from, the profile. */
 public final class StatementContext {
@@ -12,6 +15,7 @@ public final class StatementContext {
     private final Profile profile;
     private final DiagnosticSink sink;
     private final List<Token> significant;
+    private final Map<Class<?>, Object> shapes = new HashMap<>(4);
 
     public StatementContext(String source, Statement statement, Profile profile, DiagnosticSink sink) {
         this.source = source;
@@ -37,6 +41,17 @@ public final class StatementContext {
     /** Non-trivia tokens of the statement, without the terminating semicolon. */
     public List<Token> tokens() {
         return significant;
+    }
+
+    /**
+     * The statement's shape as {@code parser} reads it, parsed once per statement however many rules
+     * ask (all the ALTER TABLE rules share one parse). Null results are remembered too.
+     */
+    public <T> T parsed(Class<T> shape, Function<List<Token>, T> parser) {
+        if (shapes.containsKey(shape)) return shape.cast(shapes.get(shape));
+        T value = parser.apply(significant);
+        shapes.put(shape, value);
+        return value;
     }
 
     /** Report a finding spanning {@code from..to} (inclusive tokens) with the rule's severity and SQLSTATE. */

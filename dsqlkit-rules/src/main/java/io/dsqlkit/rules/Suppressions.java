@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * {@code -- dsqlkit-ignore <rule-id>[, <rule-id>...]} silences those rules (all rules when no id is
  * given) for findings on the next line holding code; {@code -- dsqlkit-ignore-file [ids]} silences
- * them for the whole text.
+ * them for the whole text. A rule's former ids ({@link Rule#aliases()}) silence it too.
  */
 final class Suppressions {
     private static final String ALL = "*";
@@ -69,6 +69,9 @@ final class Suppressions {
     }
 
     private static boolean matches(Set<String> ids, String ruleId) {
-        return ids != null && (ids.contains(ALL) || ids.contains(ruleId));
+        if (ids == null) return false;
+        if (ids.contains(ALL) || ids.contains(ruleId)) return true;
+        for (String alias : RuleCatalog.aliasesOf(ruleId)) if (ids.contains(alias)) return true;
+        return false;
     }
 }

@@ -6,7 +6,6 @@ import io.dsqlkit.rules.FixResult;
 import io.dsqlkit.rules.LintResult;
 import io.dsqlkit.rules.Linter;
 import io.dsqlkit.rules.TextEdit;
-import io.dsqlkit.sql.Lexer;
 import io.dsqlkit.sql.ScriptSplitter;
 import io.dsqlkit.sql.Statement;
 import io.dsqlkit.sql.StatementCategory;
@@ -23,7 +22,7 @@ import java.util.List;
  * script rules (one DDL per transaction, DDL mixed with DML) see every transaction whole. Only the
  * tokens of one chunk are alive at a time; a text with a {@code dsqlkit-ignore-file} comment is
  * linted whole because that comment applies to all of it. Diagnostics come back with offsets,
- * lines and columns in the whole text, and the CLI's {@link UnterminatedToken} check added.
+ * lines and columns in the whole text.
  */
 final class ChunkedLinter {
     static final int DEFAULT_WINDOW = 1 << 20;
@@ -51,7 +50,6 @@ final class ChunkedLinter {
         if (!chunked(text)) {
             LintResult r = linter.lint(text);
             out.addAll(r.diagnostics());
-            UnterminatedToken.find(text, r.statements()).ifPresent(out::add);
         } else {
             Cursor at = new Cursor();
             Chunker chunker = new Chunker(text);
@@ -59,7 +57,6 @@ final class ChunkedLinter {
                 Chunk c = chunker.next();
                 LintResult r = linter.lint(c.text(), c.statements());
                 for (Diagnostic d : r.diagnostics()) out.add(at.shift(d));
-                UnterminatedToken.find(c.text(), c.statements()).ifPresent(d -> out.add(at.shift(d)));
                 at.advance(c.text());
             }
         }
@@ -71,7 +68,6 @@ final class ChunkedLinter {
         if (!chunked(text)) {
             FixResult r = linter.fix(text);
             List<Diagnostic> remaining = new ArrayList<>(r.remaining());
-            UnterminatedToken.findInTokens(r.fixed(), Lexer.tokenize(r.fixed())).ifPresent(remaining::add);
             remaining.sort(Comparator.comparingInt(Diagnostic::offset));
             return new Fixed(r.fixed(), r.applied().size(), remaining);
         }
@@ -85,9 +81,6 @@ final class ChunkedLinter {
             FixResult r = linter.fix(c.text());
             applied += r.applied().size();
             for (Diagnostic d : r.remaining()) remaining.add(at.shift(d));
-            if (c.last()) {
-                UnterminatedToken.findInTokens(r.fixed(), Lexer.tokenize(r.fixed())).ifPresent(d -> remaining.add(at.shift(d)));
-            }
             fixed.append(r.fixed());
             at.advance(r.fixed());
         }
@@ -111,7 +104,7 @@ final class ChunkedLinter {
     }
 
     /** @param statements the chunk's statements, offsets relative to the chunk's start */
-    private record Chunk(String text, List<Statement> statements, boolean last) {}
+    private record Chunk(String text, List<Statement> statements) {}
 
     /** Cuts the text into chunks of whole statements, carrying the BEGIN ... COMMIT state across cuts. */
     private final class Chunker {
@@ -136,7 +129,7 @@ final class ChunkedLinter {
                 List<Statement> stmts = ScriptSplitter.split(win);
                 if (end == n) {
                     pos = n;
-                    return new Chunk(win, stmts, true);
+                    return new Chunk(win, stmts);
                 }
                 int cutOutside = 0, cutAny = 0;
                 boolean tx = inTransaction;
@@ -163,7 +156,7 @@ final class ChunkedLinter {
                     List<Statement> taken = stmts.subList(0, k);
                     String chunk = win.substring(0, taken.get(k - 1).end());
                     pos += chunk.length();
-                    return new Chunk(chunk, taken, false);
+                    return new Chunk(chunk, taken);
                 }
                 size *= 2;
             }

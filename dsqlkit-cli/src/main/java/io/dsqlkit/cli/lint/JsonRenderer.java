@@ -2,7 +2,10 @@ package io.dsqlkit.cli.lint;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.dsqlkit.rules.Diagnostic;
+import io.dsqlkit.rules.Evidence;
 import io.dsqlkit.rules.Fix;
+import io.dsqlkit.rules.Rule;
+import io.dsqlkit.rules.RuleCatalog;
 import io.dsqlkit.rules.TextEdit;
 
 import java.io.IOException;
@@ -16,12 +19,15 @@ import java.util.Locale;
  *  "files":[{"path":"db/001.sql","linted":true,"diagnostics":[{"ruleId":"...","severity":"error",
  *    "sqlstate":"0A000","message":"...","help":"...","line":3,"column":1,"endLine":3,"endColumn":16,
  *    "offset":42,"length":15,"fix":{"description":"...","edits":[{"offset":42,"length":8,
- *    "replacement":"DELETE FROM"}],"unfixableReason":null}}]},
+ *    "replacement":"DELETE FROM"}],"unfixableReason":null},
+ *    "evidence":{"behaviour":"observed","message":"observed","basis":"..."}}]},
  *   {"path":"x.sql","linted":false,"problem":"binary file (contains NUL bytes), skipped","diagnostics":[]}],
  *  "summary":{"files":1,"notLinted":1,"findings":1,"errors":1,"warnings":0,"fixable":1,"fixed":0,"exitCode":2}}
  * </pre>
  * Offsets and lengths count UTF-16 code units of the text (after a BOM); columns are 1-based in the
- * same units; {@code endColumn} is the column just after the span.
+ * same units; {@code endColumn} is the column just after the span. {@code evidence} says how we know
+ * DSQL behaves so (observed on a cluster, documented by AWS, or inferred); it is null for a finding
+ * that no rule of the catalog made (an internal error).
  */
 final class JsonRenderer implements Renderer {
     private final RenderContext ctx;
@@ -93,6 +99,21 @@ final class JsonRenderer implements Renderer {
             g.writeStringField("unfixableReason", fix.unfixableReason());
             g.writeEndObject();
         }
+        evidence(g, d.ruleId());
+        g.writeEndObject();
+    }
+
+    /** The {@code "evidence"} field of rule {@code ruleId} (null when no catalog rule has that id). */
+    static void evidence(JsonGenerator g, String ruleId) throws IOException {
+        Evidence e = RuleCatalog.byId(ruleId).map(Rule::evidence).orElse(null);
+        if (e == null) {
+            g.writeNullField("evidence");
+            return;
+        }
+        g.writeObjectFieldStart("evidence");
+        g.writeStringField("behaviour", e.behaviour().id());
+        g.writeStringField("message", e.message().id());
+        g.writeStringField("basis", e.basis());
         g.writeEndObject();
     }
 

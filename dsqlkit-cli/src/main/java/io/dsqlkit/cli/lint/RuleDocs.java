@@ -4,7 +4,6 @@ import io.dsqlkit.rules.Profile;
 import io.dsqlkit.rules.Rule;
 import io.dsqlkit.rules.RuleCatalog;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Where each rule's doc page lives, and the rules a run can report. */
@@ -28,11 +27,8 @@ final class RuleDocs {
         return base() + "docs/rules/" + ruleId + ".md";
     }
 
-    /** The catalog's rules for this profile, then the CLI's own parse check. */
+    /** The catalog's rules for this profile. */
     static List<Rule> rulesFor(Profile profile) {
-        List<Rule> out = new ArrayList<>();
-        for (Rule r : RuleCatalog.all()) if (r.profiles().contains(profile)) out.add(r);
-        out.add(UnterminatedToken.RULE);
-        return out;
+        return RuleCatalog.forProfile(profile);
     }
 }

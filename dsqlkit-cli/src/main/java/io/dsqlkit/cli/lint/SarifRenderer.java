@@ -2,6 +2,7 @@ package io.dsqlkit.cli.lint;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.dsqlkit.rules.Diagnostic;
+import io.dsqlkit.rules.Evidence;
 import io.dsqlkit.rules.Rule;
 import io.dsqlkit.rules.Severity;
 import io.dsqlkit.rules.TextEdit;
@@ -51,8 +52,9 @@ final class SarifRenderer implements Renderer {
             g.writeStringField("informationUri", RuleDocs.base());
             g.writeArrayFieldStart("rules");
             List<Rule> rules = RuleDocs.rulesFor(ctx.profile());
-            for (Rule r : rules) rule(r.id(), r.help(), r.severity(), r.sqlstate());
-            rule(RuleDocs.INTERNAL_ERROR_ID, "a rule failed; please report it with the SQL that caused it", Severity.ERROR, "XX000");
+            for (Rule r : rules) rule(r.id(), r.help(), r.severity(), r.sqlstate(), r.evidence());
+            rule(RuleDocs.INTERNAL_ERROR_ID, "a rule failed; please report it with the SQL that caused it", Severity.ERROR,
+                    "XX000", null);
             g.writeEndArray();
             g.writeEndObject();
             g.writeEndObject();
@@ -61,7 +63,7 @@ final class SarifRenderer implements Renderer {
         });
     }
 
-    private void rule(String id, String help, Severity severity, String sqlstate) throws IOException {
+    private void rule(String id, String help, Severity severity, String sqlstate, Evidence evidence) throws IOException {
         if (ruleIndex.containsKey(id)) return;
         ruleIndex.put(id, ruleIndex.size());
         g.writeStartObject();
@@ -76,6 +78,12 @@ final class SarifRenderer implements Renderer {
         g.writeEndObject();
         g.writeObjectFieldStart("properties");
         g.writeStringField("sqlstate", sqlstate);
+        if (evidence != null) {
+            // how we know DSQL behaves so: observed on a cluster, documented by AWS, or inferred
+            g.writeStringField("evidenceBehaviour", evidence.behaviour().id());
+            g.writeStringField("evidenceMessage", evidence.message().id());
+            g.writeStringField("evidenceBasis", evidence.basis());
+        }
         g.writeEndObject();
         g.writeEndObject();
     }

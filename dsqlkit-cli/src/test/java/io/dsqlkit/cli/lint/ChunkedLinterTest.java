@@ -1,5 +1,6 @@
 package io.dsqlkit.cli.lint;
 
+import io.dsqlkit.rules.script.UnterminatedToken;
 import io.dsqlkit.rules.Diagnostic;
 import io.dsqlkit.rules.Fix;
 import io.dsqlkit.rules.Linter;
@@ -113,7 +114,7 @@ class ChunkedLinterTest {
     }
 
     private static Linter testLinter() {
-        List<Rule> rules = List.of(new TruncateRule(), new SecondDdlRule());
+        List<Rule> rules = List.of(new TruncateRule(), new SecondDdlRule(), new UnterminatedToken());
         return new Linter(Profile.CURRENT, rules);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dsqlkit.rules.Diagnostic;
 import io.dsqlkit.rules.Fix;
 import io.dsqlkit.rules.Profile;
+import io.dsqlkit.rules.RuleCatalog;
 import io.dsqlkit.rules.Severity;
 import io.dsqlkit.rules.TextEdit;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,10 @@ class RenderersTest {
         assertThat(d.path("length").asInt()).isEqualTo(15);
         assertThat(d.path("fix").path("edits").get(0).path("replacement").asText()).isEqualTo("DELETE FROM");
         assertThat(d.path("fix").path("unfixableReason").isNull()).isTrue();
+        // how we know: truncate's refusal and text were recorded on a real cluster
+        assertThat(d.path("evidence").path("behaviour").asText()).isEqualTo("observed");
+        assertThat(d.path("evidence").path("message").asText()).isEqualTo("observed");
+        assertThat(d.path("evidence").path("basis").asText()).isNotBlank();
         JsonNode unfixable = file.path("diagnostics").get(1).path("fix");
         assertThat(unfixable.path("unfixableReason").asText()).isEqualTo("the table name is ambiguous");
         assertThat(file.path("diagnostics").get(2).path("fix").isNull()).isTrue();
@@ -145,7 +150,12 @@ class RenderersTest {
             assertThat(r.path("shortDescription").path("text").asText()).isNotBlank();
             assertThat(r.path("helpUri").asText()).startsWith("https://").endsWith("docs/rules/" + r.path("id").asText() + ".md");
             assertThat(r.path("defaultConfiguration").path("level").asText()).isIn("error", "warning");
+            if (!r.path("id").asText().equals("internal-error")) {
+                assertThat(r.path("properties").path("evidenceBehaviour").asText()).isIn("observed", "documented", "inferred");
+                assertThat(r.path("properties").path("evidenceMessage").asText()).isIn("observed", "documented", "inferred");
+            }
         }
+        assertThat(ruleIds).hasSize(RuleCatalog.forProfile(Profile.CURRENT).size() + 1);
         assertThat(ruleIds).contains("unterminated-token", "internal-error").doesNotHaveDuplicates();
 
         JsonNode results = run.path("results");

@@ -43,24 +43,23 @@ public final class BatchRunner {
 
     public BatchPlan plan(BatchSpec spec) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            TableKey key = TableKey.of(c, spec.table());
-            Checkpoint cp = checkpointExists(c) ? readCheckpoint(c, spec.effectiveJobId()) : null;
-            List<String> last = cp == null ? null : cp.lastKey();
-            long rows;
-            String sql = "SELECT count(*) FROM " + Sql.qualified(spec.table()) + " WHERE "
-                    + lowerBound(key, last) + predicate(spec);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, 1, last);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    rows = rs.getLong(1);
-                }
-            }
-            long chunks = (rows + spec.chunkSize() - 1) / spec.chunkSize();
-            return new BatchPlan(spec.effectiveJobId(), rows, spec.chunkSize(), chunks, key.columns(),
-                    chunkStatement(spec, key, List.of("<last>"), true),
-                    last == null ? null : String.join(", ", last));
+            return plan(c, spec);
         }
+    }
+
+    /**
+     * The dry run on a connection the caller manages (e.g. inside {@code BEGIN READ ONLY}): only
+     * reads the catalog, the checkpoint (if its table exists) and the matching row count.
+     */
+    public BatchPlan plan(Connection c, BatchSpec spec) throws SQLException {
+        TableKey key = TableKey.of(c, spec.table());
+        Checkpoint cp = checkpointExists(c) ? readCheckpoint(c, spec.effectiveJobId()) : null;
+        List<String> last = cp == null ? null : cp.lastKey();
+        long rows = count(c, spec, key, last);
+        long chunks = (rows + spec.chunkSize() - 1) / spec.chunkSize();
+        return new BatchPlan(spec.effectiveJobId(), rows, spec.chunkSize(), chunks, key.columns(),
+                chunkStatement(spec, key, List.of("<last>"), true),
+                last == null ? null : String.join(", ", last));
     }
 
     public BatchResult run(BatchSpec spec, ProgressListener listener) throws SQLException {
@@ -157,7 +156,7 @@ public final class BatchRunner {
         String find = "SELECT " + key.orderBy() + " FROM " + Sql.qualified(spec.table()) + " WHERE "
                 + lowerBound(key, last) + predicate(spec) + " ORDER BY " + key.orderBy() + " OFFSET " + (n - 1) + " LIMIT 1";
         try (PreparedStatement ps = c.prepareStatement(find)) {
-            bind(ps, 1, last);
+            bind(ps, bind(ps, 1, last), spec.parameters());
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     upper = new ArrayList<>();
@@ -167,8 +166,7 @@ public final class BatchRunner {
         }
         long rows;
         try (PreparedStatement ps = c.prepareStatement(chunkStatement(spec, key, last, upper != null))) {
-            int i = bind(ps, 1, last);
-            bind(ps, i, upper);
+            bind(ps, bind(ps, bind(ps, 1, last), upper), spec.parameters());
             rows = ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + checkpointTable + " SET last_key = ?, "
@@ -208,10 +206,16 @@ public final class BatchRunner {
     }
 
     private long remaining(DataSource ds, BatchSpec spec, TableKey key, List<String> last) throws SQLException {
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + Sql.qualified(spec.table())
-                     + " WHERE " + lowerBound(key, last) + predicate(spec))) {
-            bind(ps, 1, last);
+        try (Connection c = ds.getConnection()) {
+            return count(c, spec, key, last);
+        }
+    }
+
+    /** Rows matching the spec after {@code last} (all when null). */
+    private static long count(Connection c, BatchSpec spec, TableKey key, List<String> last) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + Sql.qualified(spec.table())
+                + " WHERE " + lowerBound(key, last) + predicate(spec))) {
+            bind(ps, bind(ps, 1, last), spec.parameters());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

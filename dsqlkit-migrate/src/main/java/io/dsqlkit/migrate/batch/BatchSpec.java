@@ -1,5 +1,6 @@
 package io.dsqlkit.migrate.batch;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -7,8 +8,9 @@ import java.util.Objects;
  * {@code where} (null for all rows), run in primary-key chunks of at most {@code chunkSize} rows.
  *
  * @param jobId names the checkpoint; a re-run with the same id resumes (null: derived from the statement)
+ * @param parameters values bound, in order, to the JDBC {@code ?} placeholders of {@code where} (never spliced into SQL)
  */
-public record BatchSpec(String table, String set, String where, int chunkSize, String jobId, Copy copy) {
+public record BatchSpec(String table, String set, String where, int chunkSize, String jobId, Copy copy, List<String> parameters) {
     /**
      * Copy mode: {@code INSERT INTO target (columns) SELECT selectList FROM table} chunk by chunk of the
      * source's primary key (the table-recreation recipe's batched copy).
@@ -16,7 +18,11 @@ public record BatchSpec(String table, String set, String where, int chunkSize, S
     public record Copy(String target, String columns, String selectList) {}
 
     public BatchSpec(String table, String set, String where, int chunkSize, String jobId) {
-        this(table, set, where, chunkSize, jobId, null);
+        this(table, set, where, chunkSize, jobId, null, List.of());
+    }
+
+    public BatchSpec(String table, String set, String where, int chunkSize, String jobId, Copy copy) {
+        this(table, set, where, chunkSize, jobId, copy, List.of());
     }
 
     public static BatchSpec copy(String source, String target, String columns, String selectList, String where) {
@@ -35,6 +41,7 @@ public record BatchSpec(String table, String set, String where, int chunkSize, S
         }
         if (set != null && set.isBlank()) throw new IllegalArgumentException("UPDATE needs a SET clause");
         if (where != null && where.isBlank()) where = null;
+        parameters = parameters == null ? List.of() : List.copyOf(parameters);
     }
 
     public static BatchSpec update(String table, String set, String where) {
@@ -46,11 +53,16 @@ public record BatchSpec(String table, String set, String where, int chunkSize, S
     }
 
     public BatchSpec withChunkSize(int n) {
-        return new BatchSpec(table, set, where, n, jobId, copy);
+        return new BatchSpec(table, set, where, n, jobId, copy, parameters);
     }
 
     public BatchSpec withJobId(String id) {
-        return new BatchSpec(table, set, where, chunkSize, id, copy);
+        return new BatchSpec(table, set, where, chunkSize, id, copy, parameters);
+    }
+
+    /** The same statement with {@code ?} placeholders in {@code where} bound to {@code values}. */
+    public BatchSpec withParameters(List<String> values) {
+        return new BatchSpec(table, set, where, chunkSize, jobId, copy, values);
     }
 
     public boolean isDelete() {
@@ -71,7 +83,8 @@ public record BatchSpec(String table, String set, String where, int chunkSize, S
         if (jobId != null) return jobId;
         try {
             var md = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] h = md.digest(describe().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String key = parameters.isEmpty() ? describe() : describe() + "\u001f" + String.join("\u001f", parameters);
+            byte[] h = md.digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return "batch-" + java.util.HexFormat.of().formatHex(h, 0, 8);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

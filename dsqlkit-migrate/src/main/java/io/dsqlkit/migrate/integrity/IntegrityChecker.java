@@ -45,18 +45,15 @@ public final class IntegrityChecker {
     }
 
     private static Orphans orphans(Connection c, Relationship r, int sampleSize) throws SQLException {
-        String from = " FROM " + Sql.qualified(r.child()) + " c WHERE " + r.columns().stream().map(x -> "c." + Sql.ident(x) + " IS NOT NULL")
-                .collect(Collectors.joining(" AND ")) + " AND NOT EXISTS (SELECT 1 FROM " + Sql.qualified(r.parent()) + " p WHERE "
-                + join(r) + ")";
+        OrphanQueries q = orphanQueries(r, null, null, sampleSize);
         long count;
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*)" + from); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(q.count()); ResultSet rs = ps.executeQuery()) {
             rs.next();
             count = rs.getLong(1);
         }
         List<List<String>> sample = new ArrayList<>();
         if (count > 0 && sampleSize > 0) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT " + r.columns().stream().map(x -> "CAST(c." + Sql.ident(x)
-                    + " AS text)").collect(Collectors.joining(", ")) + from + " LIMIT " + sampleSize); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement(q.sample()); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     List<String> row = new ArrayList<>();
                     for (int i = 1; i <= r.columns().size(); i++) row.add(rs.getString(i));
@@ -65,6 +62,27 @@ public final class IntegrityChecker {
             }
         }
         return new Orphans(r, count, sample);
+    }
+
+    /**
+     * The two reads behind {@link #findOrphans}: {@code count} (one row, one column) and {@code sample}
+     * (the child columns as text, at most {@code sampleSize} distinct rows). The child table is aliased
+     * {@code c} and the parent {@code p}; {@code childFilter} and {@code parentFilter} (may be null) are
+     * extra conditions ANDed to each side, e.g. a tenant restriction with a placeholder the caller binds.
+     * Names come from the relationship, quoted by {@link Sql}.
+     */
+    public record OrphanQueries(String count, String sample) {}
+
+    public static OrphanQueries orphanQueries(Relationship r, String childFilter, String parentFilter, int sampleSize) {
+        String from = " FROM " + Sql.qualified(r.child()) + " c WHERE " + r.columns().stream().map(x -> "c." + Sql.ident(x) + " IS NOT NULL")
+                .collect(Collectors.joining(" AND ")) + (childFilter == null ? "" : " AND " + childFilter)
+                + " AND NOT EXISTS (SELECT 1 FROM " + Sql.qualified(r.parent()) + " p WHERE " + join(r)
+                + (parentFilter == null ? "" : " AND " + parentFilter) + ")";
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < r.columns().size(); i++) keys.add("CAST(c." + Sql.ident(r.columns().get(i)) + " AS text) AS k" + (i + 1));
+        return new OrphanQueries("SELECT count(*) AS orphans" + from,
+                "SELECT DISTINCT " + String.join(", ", keys) + from + " ORDER BY " + String.join(", ", keys.stream()
+                        .map(k -> k.substring(k.lastIndexOf(' ') + 1)).toList()) + " LIMIT " + Math.max(0, sampleSize));
     }
 
     private static String join(Relationship r) {

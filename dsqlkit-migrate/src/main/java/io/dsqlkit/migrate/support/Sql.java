@@ -1,5 +1,10 @@
 package io.dsqlkit.migrate.support;
 
+import io.dsqlkit.sql.Lexer;
+import io.dsqlkit.sql.SqlText;
+import io.dsqlkit.sql.Token;
+import io.dsqlkit.sql.TokenType;
+
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -8,18 +13,44 @@ import java.util.stream.Collectors;
 public final class Sql {
     private Sql() {}
 
-    /** Quotes one identifier part when needed. */
+    /** Quotes one identifier part when needed (the one quoting rule: {@link SqlText#quoteIdentifierIfNeeded}). */
     public static String ident(String name) {
-        if (name.matches("[a-z_][a-z0-9_$]*") && !RESERVED.contains(name)) return name;
-        return '"' + name.replace("\"", "\"\"") + '"';
+        return SqlText.quoteIdentifierIfNeeded(name);
     }
 
-    /** Quotes a possibly schema-qualified name written as {@code schema.table} (unquoted parts). */
+    /**
+     * Quotes a possibly schema-qualified table name. Without double quotes it is {@code table} or
+     * {@code schema.table} with each part taken as stored (split at the first dot); with double
+     * quotes it must be exactly one or two identifiers separated by a dot, as the lexer reads them
+     * ({@code "My Table"}, {@code sales."Order"}). Either way the result is rebuilt from the parts,
+     * so no text of the name reaches SQL unquoted; anything else is refused.
+     */
     public static String qualified(String name) {
-        if (name.startsWith("\"")) return name;
-        int dot = name.indexOf('.');
-        if (dot < 0) return ident(name);
-        return ident(name.substring(0, dot)) + "." + ident(name.substring(dot + 1));
+        return parts(name).stream().map(Sql::ident).collect(Collectors.joining("."));
+    }
+
+    /**
+     * The stored names of a {@code table} or {@code schema.table} argument (see {@link #qualified}):
+     * one or two parts; unquoted text is taken as stored, quoted parts are unquoted.
+     */
+    public static List<String> parts(String name) {
+        if (name.indexOf('"') < 0) {
+            int dot = name.indexOf('.');
+            return dot < 0 ? List.of(name) : List.of(name.substring(0, dot), name.substring(dot + 1));
+        }
+        List<Token> sig = Lexer.tokenize(name).stream().filter(t -> !t.is(TokenType.WHITESPACE)).toList();
+        boolean ok = sig.size() == 1 || sig.size() == 3 && sig.get(1).is(TokenType.DOT);
+        for (int i = 0; ok && i < sig.size(); i += 2) {
+            Token t = sig.get(i);
+            ok = !t.unterminated() && (t.is(TokenType.QUOTED_IDENTIFIER) || t.is(TokenType.IDENTIFIER));
+        }
+        if (!ok) throw new IllegalArgumentException("not a table name: " + name + " (give table or schema.table; quote parts with \"...\")");
+        List<String> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < sig.size(); i += 2) {
+            Token t = sig.get(i);
+            parts.add(t.is(TokenType.IDENTIFIER) ? t.text() : t.identifierValue());
+        }
+        return List.copyOf(parts);
     }
 
     public static String idents(List<String> names) {
@@ -29,10 +60,6 @@ public final class Sql {
     public static String literal(String value) {
         return value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
     }
-
-    private static final java.util.Set<String> RESERVED = java.util.Set.of("user", "order", "group", "table", "select",
-            "where", "from", "to", "limit", "offset", "default", "check", "column", "primary", "references", "end",
-            "desc", "asc", "all", "and", "or", "not", "null", "true", "false", "case", "when", "then", "else");
 
     /** The first SQLSTATE in the cause chain, or null. */
     public static String state(Throwable t) {

@@ -116,7 +116,7 @@ public final class Tokens {
         for (int i = from; i < to; i++) {
             TokenType ty = t.get(i).type();
             if (ty == TokenType.LPAREN || ty == TokenType.LBRACKET) depth++;
-            else if (ty == TokenType.RPAREN || ty == TokenType.RBRACKET) depth--;
+            else if (ty == TokenType.RPAREN || ty == TokenType.RBRACKET) depth = Math.max(0, depth - 1);
             else if (ty == TokenType.COMMA && depth == 0) {
                 parts.add(new Range(start, i));
                 start = i + 1;

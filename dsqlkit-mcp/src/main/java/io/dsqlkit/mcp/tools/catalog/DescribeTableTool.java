@@ -11,7 +11,10 @@ import io.dsqlkit.mcp.tools.ToolError;
 import io.dsqlkit.mcp.tools.ToolResults;
 import io.modelcontextprotocol.spec.McpSchema;
 
+import io.dsqlkit.migrate.support.Sql;
+
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 /** {@code describe_table(table_name, schema?)}. */
@@ -34,12 +37,16 @@ public final class DescribeTableTool implements DsqlTool {
         Args a = new Args(args);
         String table = a.requiredString("table_name");
         String schema = a.optionalString("schema", null);
-        if (schema == null && table.contains(".") && !table.startsWith("\"")) {
-            schema = table.substring(0, table.indexOf('.'));
-            table = table.substring(table.indexOf('.') + 1);
+        List<String> parts;
+        try {
+            // with schema given, an unquoted table_name is the stored name as is (it may contain dots)
+            parts = schema != null && table.indexOf('"') < 0 ? List.of(table) : Sql.parts(table.strip()); // as stored, or "Quoted" / schema."Quoted" (the lexer unquotes)
+        } catch (IllegalArgumentException e) {
+            throw ToolError.badArgument("table_name", "must be a table or schema.table name");
         }
+        if (parts.size() == 2 && schema == null) schema = parts.get(0);
         String s = schema == null ? "public" : schema;
-        String t = table.startsWith("\"") && table.endsWith("\"") ? table.substring(1, table.length() - 1) : table;
+        String t = parts.get(parts.size() - 1);
         var found = new SqlExecutor(ctx).inReadOnlyTransaction(c -> new CatalogService(c).describeTable(s, t));
         if (found.isEmpty()) {
             throw new ToolError("no table " + s + "." + t + "; use list_tables to see what exists (names are case-sensitive "

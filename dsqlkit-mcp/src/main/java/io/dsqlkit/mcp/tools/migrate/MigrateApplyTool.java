@@ -34,6 +34,7 @@ public final class MigrateApplyTool implements DsqlTool {
     @Override
     public McpSchema.CallToolResult call(ToolContext ctx, Map<String, Object> args) throws SQLException {
         MigrateToolSupport.requireWrites(ctx, "migrate_apply");
+        MigrateToolSupport.refuseUnderTenant(ctx, "migrate_apply");
         Args a = new Args(args);
         Migrator migrator = MigrateToolSupport.migrator(ctx, a, a.bool("confirm_destructive", false));
         try {

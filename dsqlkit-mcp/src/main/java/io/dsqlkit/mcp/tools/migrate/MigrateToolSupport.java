@@ -17,8 +17,15 @@ final class MigrateToolSupport {
 
     static Migrator migrator(ToolContext ctx, Args a, boolean confirmed) {
         Path location = Path.of(a.optionalString("location", "db/migration"));
+        String history = a.optionalString("history_table", SchemaHistory.DEFAULT_TABLE);
+        try {
+            new SchemaHistory(history); // validates the name: a plain lower-case [schema.]table, never SQL text
+        } catch (IllegalArgumentException e) {
+            throw ToolError.badArgument("history_table", "must be a plain lower-case name like dsqlkit_schema_history or "
+                    + "ops.schema_history");
+        }
         MigrateConfig cfg = MigrateConfig.defaults(location)
-                .withHistoryTable(a.optionalString("history_table", SchemaHistory.DEFAULT_TABLE))
+                .withHistoryTable(history)
                 .withOutOfOrder(a.bool("out_of_order", false))
                 .withProfile(ctx.linter().profile())
                 .withConfirmed(confirmed)
@@ -30,6 +37,14 @@ final class MigrateToolSupport {
     static java.util.function.Consumer<String> progressLog(ToolContext ctx) {
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         return line -> ctx.progress().report(n.incrementAndGet(), null, line.strip());
+    }
+
+    /** Schema changes cannot be limited to one tenant's rows: refused when the call is bound to a tenant. */
+    static void refuseUnderTenant(ToolContext ctx, String what) {
+        if (ctx.tenant() != null) {
+            throw new ToolError("refused by tenant scope: " + what + " changes the schema for every tenant; run it from a "
+                    + "server without --tenant", Map.of("tenant", true));
+        }
     }
 
     static void requireWrites(ToolContext ctx, String what) {

@@ -10,6 +10,7 @@ import io.dsqlkit.mcp.tools.Schemas;
 import io.dsqlkit.mcp.tools.ToolContext;
 import io.dsqlkit.mcp.tools.ToolError;
 import io.dsqlkit.mcp.tools.ToolResults;
+import io.dsqlkit.mcp.tools.args.GuardedSql;
 import io.dsqlkit.sql.Statement;
 import io.dsqlkit.sql.StatementCategory;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -67,6 +68,8 @@ public final class ExplainTool implements DsqlTool {
         String options = analyze ? "(ANALYZE, VERBOSE, FORMAT JSON)" : "(VERBOSE, FORMAT JSON)";
         SqlExecutor ex = new SqlExecutor(ctx);
         SqlExecutor.SqlWork<Map<String, Object>> work = c -> {
+            // under a tenant the plan (and ANALYZE's row counts) must not describe other tenants' rows
+            GuardedSql.checkTenantPlan(ctx, c, s, a.list("parameters"));
             try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + options + " " + b.jdbcSql())) {
                 ps.setQueryTimeout((int) Math.max(1, ctx.settings().statementTimeout().toSeconds()));
                 b.bind(ps);

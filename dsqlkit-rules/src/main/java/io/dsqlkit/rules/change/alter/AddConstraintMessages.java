@@ -1,8 +1,0 @@
-package io.dsqlkit.rules.change.alter;
-
-/** The one refusal DSQL gives for every ADD CONSTRAINT form it does not take (dsql-facts §1.7). */
-final class AddConstraintMessages {
-    private AddConstraintMessages() {}
-
-    static final String UNSUPPORTED = "unsupported ALTER TABLE ADD CONSTRAINT statement";
-}

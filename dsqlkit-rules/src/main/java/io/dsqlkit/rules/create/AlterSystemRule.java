@@ -1,9 +1,0 @@
-package io.dsqlkit.rules.create;
-
-/** dsql-facts §1.1: DSQL refuses this statement outright. */
-public final class AlterSystemRule extends RejectedStatementRule {
-    public AlterSystemRule() {
-        super("alter-system", "unsupported statement: AlterSystem",
-                "server configuration is managed by AWS; only a small set of session parameters can be SET", "ALTER", "SYSTEM");
-    }
-}

@@ -1,9 +1,0 @@
-package io.dsqlkit.rules.create;
-
-/** dsql-facts §1.1: DSQL refuses this statement outright. */
-public final class CreateDatabaseRule extends RejectedStatementRule {
-    public CreateDatabaseRule() {
-        super("create-database", "unsupported statement: Createdb",
-                "a DSQL cluster has exactly one database, postgres; use schemas (at most 10) or another cluster", "CREATE", "DATABASE");
-    }
-}

@@ -1,9 +1,0 @@
-package io.dsqlkit.rules.create;
-
-/** dsql-facts §1.1: DSQL refuses this statement outright. */
-public final class CreateExtensionRule extends RejectedStatementRule {
-    public CreateExtensionRule() {
-        super("create-extension", "unsupported statement: CreateExtension",
-                "DSQL has no extensions; most built-ins (gen_random_uuid(), crypto, json) need none, otherwise do the work in the application", "CREATE", "EXTENSION");
-    }
-}

@@ -1,9 +1,0 @@
-package io.dsqlkit.rules.create;
-
-/** dsql-facts §1.1: DSQL refuses this statement outright. */
-public final class CreateForeignTableRule extends RejectedStatementRule {
-    public CreateForeignTableRule() {
-        super("create-foreign-table", "unsupported statement: CreateForeignTable",
-                "DSQL has no foreign data wrappers; load the data into a regular table", "CREATE", "FOREIGN", "TABLE");
-    }
-}
