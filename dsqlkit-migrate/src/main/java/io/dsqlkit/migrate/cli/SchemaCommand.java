@@ -58,20 +58,22 @@ public final class SchemaCommand implements Callable<Integer> {
             return spec.commandLine().getErr();
         }
 
-        SchemaApplier applier() {
-            PrintWriter err = err();
-            return new SchemaApplier(Connect.open(connection), Profile.parse(profile), s -> {
-                err.println(s);
-                err.flush();
-            });
+        /** A command body working on the applier for the connected database. */
+        @FunctionalInterface
+        interface Body {
+            Integer call(SchemaApplier applier) throws Exception;
         }
 
-        int run(Callable<Integer> body) {
-            return Connect.run(err(), () -> {
+        int run(Body body) {
+            PrintWriter err = err();
+            return Connect.run(spec, connection, ds -> {
                 try {
-                    return body.call();
+                    return body.call(new SchemaApplier(ds, Profile.parse(profile), s -> {
+                        err.println(s);
+                        err.flush();
+                    }));
                 } catch (SchemaException e) {
-                    err().println("error: " + e.getMessage());
+                    err.println("error: " + e.getMessage());
                     return Connect.FAILED;
                 }
             });
@@ -99,8 +101,8 @@ public final class SchemaCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return run(() -> {
-                SchemaModel m = applier().live();
+            return run(applier -> {
+                SchemaModel m = applier.live();
                 if (out == null) {
                     out().print(SchemaDumper.script(m));
                 } else {
@@ -125,10 +127,9 @@ public final class SchemaCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return run(() -> {
+            return run(a -> {
                 if (!format.equals("text") && !format.equals("json")) throw new IllegalArgumentException("--format must be text or json");
                 SchemaModel want = DesiredSchemaReader.read(desired);
-                SchemaApplier a = applier();
                 warnUnfinished(a);
                 SchemaPlan plan = a.plan(want);
                 if (format.equals("json")) out().println(json(plan));
@@ -162,9 +163,8 @@ public final class SchemaCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return run(() -> {
+            return run(a -> {
                 SchemaModel want = DesiredSchemaReader.read(desired);
-                SchemaApplier a = applier();
                 if (discardInterrupted) {
                     for (String v : a.discardUnfinished()) err().println("discarded the rest of the interrupted apply " + v);
                 }
