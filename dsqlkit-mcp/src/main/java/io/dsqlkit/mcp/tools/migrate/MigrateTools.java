@@ -4,7 +4,7 @@ import io.dsqlkit.mcp.tools.DsqlTool;
 
 import java.util.List;
 
-/** The migration, batch and integrity tools, registered by one line in ToolCatalog. */
+/** The migration, batch, integrity and declarative-schema tools, registered by one line in ToolCatalog. */
 public final class MigrateTools {
     private MigrateTools() {}
 
@@ -14,5 +14,7 @@ public final class MigrateTools {
         tools.add(new MigrateStatusTool());
         tools.add(new BatchExecuteTool());
         tools.add(new CheckReferencesTool());
+        tools.add(new SchemaPlanTool());
+        tools.add(new SchemaApplyTool());
     }
 }
