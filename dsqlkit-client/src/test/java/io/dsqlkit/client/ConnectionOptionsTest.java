@@ -48,7 +48,8 @@ class ConnectionOptionsTest {
         Endpoint e = parse(Map.of(), "--endpoint", "peccy.dsql.eu-west-1.on.aws", "--user", "reader", "--token-lifetime", "5")
                 .resolve(CREDS).orElseThrow();
         String t1 = e.password().token();
-        assertThat(t1).contains("Action=DbConnect&").contains("eu-west-1").contains("X-Amz-Expires=5");
+        // The SDK signer subtracts the part of a second already gone when the clock ticks mid-call: 4 or 5.
+        assertThat(t1).contains("Action=DbConnect&").contains("eu-west-1").containsPattern("X-Amz-Expires=[45]&");
         Thread.sleep(1100);
         assertThat(e.password().token()).isNotEqualTo(t1); // X-Amz-Date moved: never a cached token
     }
