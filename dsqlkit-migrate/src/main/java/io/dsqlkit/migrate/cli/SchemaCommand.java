@@ -149,8 +149,9 @@ public final class SchemaCommand implements Callable<Integer> {
     }
 
     @Command(name = "apply", mixinStandardHelpOptions = true,
-            description = {"Plan and run the steps through the migration runner: per-step progress, async waits, chunked backfills",
-                    "and copies, resumable after a crash (the next apply finishes an interrupted one first)."})
+            description = {"Plan and run the steps through the migration runner, resumable after a crash.",
+                    "Progress is recorded per step, async jobs are waited on, backfills and copies are chunked, and the next apply "
+                            + "finishes an interrupted one first."})
     static final class Apply extends WithDesired {
         @Option(names = "--yes", description = "Run destructive steps (drops, recreations) without asking.")
         boolean yes;
