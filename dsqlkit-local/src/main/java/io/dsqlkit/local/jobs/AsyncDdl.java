@@ -2,6 +2,7 @@ package io.dsqlkit.local.jobs;
 
 import io.dsqlkit.local.catalog.QualifiedName;
 import io.dsqlkit.local.catalog.SqlWords;
+import io.dsqlkit.sql.SqlText;
 
 import java.util.Optional;
 
@@ -32,7 +33,7 @@ public sealed interface AsyncDdl {
         /** The PostgreSQL statement that builds it without blocking writers and leaves it INVALID on failure. */
         public String concurrentSql(String indexName) {
             return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX CONCURRENTLY " + (ifNotExists ? "IF NOT EXISTS " : "")
-                    + QualifiedName.quote(indexName) + " ON " + (only ? "ONLY " : "") + table.sql() + " " + definition;
+                    + SqlText.quoteIdentifier(indexName) + " ON " + (only ? "ONLY " : "") + table.sql() + " " + definition;
         }
 
         /** The same index on another table (used to check columns and expressions on an empty copy). */
@@ -51,7 +52,7 @@ public sealed interface AsyncDdl {
 
         public String sql() {
             return "ALTER TABLE " + (ifExists ? "IF EXISTS " : "") + (only ? "ONLY " : "") + table.sql()
-                    + " VALIDATE CONSTRAINT " + QualifiedName.quote(constraint);
+                    + " VALIDATE CONSTRAINT " + SqlText.quoteIdentifier(constraint);
         }
     }
 
