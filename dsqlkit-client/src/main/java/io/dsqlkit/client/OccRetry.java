@@ -71,6 +71,33 @@ public final class OccRetry {
         throw last; // unreachable
     }
 
+    /**
+     * Runs {@code work}, which manages its own transaction (a read-only transaction, or a call that is
+     * idempotent by contract), and runs it again on a retryable failure raised before any COMMIT, with
+     * this policy's attempts and backoff. Unlike {@link #run} the last failure is rethrown unwrapped.
+     */
+    public <T> T rerun(Attempt<T> work) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                if (attempt >= maxAttempts || !isRetryable(e, false)) throw e;
+                try {
+                    Thread.sleep(delayFor(attempt).toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** One attempt of {@link #rerun}: work that begins and ends its own transaction. */
+    @FunctionalInterface
+    public interface Attempt<T> {
+        T run() throws SQLException;
+    }
+
     /** 40001/OC00x at any point; {@code server unavailable} only before COMMIT (its outcome is unknown at COMMIT). */
     public static boolean isRetryable(SQLException e, boolean duringCommit) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -81,11 +108,6 @@ public final class OccRetry {
             }
         }
         return false;
-    }
-
-    /** The pause before attempt {@code attempt + 1} (for callers that run their own retry loop, e.g. read-only transactions). */
-    public Duration backoff(int attempt) {
-        return delayFor(attempt);
     }
 
     Duration delayFor(int attempt) {

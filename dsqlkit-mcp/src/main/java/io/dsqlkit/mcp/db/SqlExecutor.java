@@ -74,20 +74,7 @@ public final class SqlExecutor {
      * no effects, so it is simply run again on a fresh transaction.
      */
     public <T> T inReadOnlyTransaction(SqlWork<T> work) throws SQLException {
-        OccRetry retry = ctx.settings().occRetry();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return readOnlyOnce(work);
-            } catch (SQLException e) {
-                if (attempt >= retry.maxAttempts() || !OccRetry.isRetryable(e, false)) throw e;
-                try {
-                    Thread.sleep(retry.backoff(attempt).toMillis());
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        return ctx.settings().occRetry().rerun(() -> readOnlyOnce(work));
     }
 
     private <T> T readOnlyOnce(SqlWork<T> work) throws SQLException {

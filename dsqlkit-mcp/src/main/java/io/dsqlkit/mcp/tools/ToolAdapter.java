@@ -83,21 +83,8 @@ public final class ToolAdapter {
     private McpSchema.CallToolResult callRetryingIfSafe(DsqlTool tool, ToolContext ctx, Map<String, Object> args) throws SQLException {
         McpSchema.ToolAnnotations a = tool.definition().annotations();
         boolean safe = a != null && (Boolean.TRUE.equals(a.readOnlyHint()) || Boolean.TRUE.equals(a.idempotentHint()));
-        int max = safe ? settings.occRetry().maxAttempts() : 1;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tool.call(ctx, new HashMap<>(args));
-            } catch (SQLException e) {
-                if (attempt >= max || !io.dsqlkit.client.OccRetry.isRetryable(e, false)) throw e;
-                log.debug("tool {} hit {} ({}); running it again", tool.name(), e.getSQLState(), e.getMessage());
-                try {
-                    Thread.sleep(settings.occRetry().backoff(attempt).toMillis());
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        if (!safe) return tool.call(ctx, new HashMap<>(args));
+        return settings.occRetry().rerun(() -> tool.call(ctx, new HashMap<>(args)));
     }
 
     public McpSchema.CallToolResult invoke(DsqlTool tool, Map<String, Object> args) {
