@@ -180,14 +180,13 @@ public final class StandardDsqlBehaviour implements DsqlBehaviour {
 
     @Override
     public Interception intercept(SessionView session, Statement statement) {
-        String sql = statement.text();
-        String first = SqlWords.firstKeyword(sql);
+        String first = SqlWords.firstKeyword(statement);
         if (!first.equals("CREATE") && !first.equals("ALTER") && !first.equals("AWS") && !first.equals("DROP")) {
             return Interception.PASS;
         }
         BackendConnector b = backend;
         if (b == null) return Interception.PASS;
-        SqlWords w = SqlWords.scan(sql);
+        SqlWords w = SqlWords.of(statement);
         try {
             Optional<IamRoleMappings.Change> iam = IamRoleMappings.parse(w);
             if (iam.isPresent()) return interceptIam(session, b, iam.get());
