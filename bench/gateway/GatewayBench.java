@@ -5,15 +5,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * pgbench through the dsqlkit gateway vs directly against the same PostgreSQL, same run, same
- * clients/threads/duration; then the gateway's memory per idle connection. Run via run.sh.
+ * pgbench through the dsqlkit gateway vs directly against the same PostgreSQL and vs PgBouncer (session
+ * pooling, the proxy ceiling) in front of the same PostgreSQL: same run, same clients/threads/duration, the
+ * three targets interleaved round by round (rotated order), medians reported; then the gateway's memory per
+ * idle connection. Run via run.sh.
  */
 public class GatewayBench {
     static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
@@ -21,15 +25,24 @@ public class GatewayBench {
 
     record Run(double tps, double latencyMs, String failed) {}
 
+    record Target(String name, int port, String user) {}
+
     public static void main(String[] args) throws Exception {
         int clients = Integer.getInteger("clients", 8);
         int threads = Integer.getInteger("threads", 2);
         int seconds = Integer.getInteger("seconds", 15);
+        int rounds = Integer.getInteger("rounds", 3);
         int idle = Integer.getInteger("idle", 200);
         try (DsqlLocal local = DsqlLocal.start()) {
             int direct = local.postgres().port();
+            superuserPassword = local.postgres().superuserPassword();
             int gateway = local.port();
             exec(List.of("pgbench", "-i", "-s", "10", "-q", "-h", "127.0.0.1", "-p", Integer.toString(direct), "-U", "postgres", "postgres"));
+            // The superuser created them; admin (not a superuser) must own them to use them through the gateway.
+            try (var c = local.postgres().connect(); var st = c.createStatement()) {
+                st.execute("DO $$DECLARE t text; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE tablename LIKE 'pgbench%' "
+                        + "LOOP EXECUTE format('ALTER TABLE public.%I OWNER TO admin', t); END LOOP; END$$");
+            }
             Path rw = Files.createTempFile("dsqlkit-bench-rw-", ".sql");
             Files.writeString(rw, """
                     \\set aid random(1, 100000 * :scale)
@@ -39,18 +52,123 @@ public class GatewayBench {
                     SELECT abalance FROM pgbench_accounts WHERE aid = :aid;
                     COMMIT;
                     """);
-            System.out.printf(Locale.ROOT, "pgbench: %d clients, %d threads, %d s per run, scale 10, %d CPUs%n", clients, threads, seconds,
-                    Runtime.getRuntime().availableProcessors());
-            System.out.println("workload            | direct TPS | gateway TPS | TPS ratio | direct lat ms | gateway lat ms | latency ratio");
-            for (String[] w : new String[][] {{"select-only (-S)", "-S"}, {"read-write script", "-f", rw.toString(), "--max-tries=5"}}) {
-                List<String> extra = List.of(w).subList(1, w.length);
-                Run d = pgbench(direct, "postgres", clients, threads, seconds, extra);
-                Run g = pgbench(gateway, "admin", clients, threads, seconds, extra);
-                System.out.printf(Locale.ROOT, "%-19s | %10.0f | %11.0f | %9.2f | %13.3f | %14.3f | %13.2f%n", w[0], d.tps, g.tps, g.tps / d.tps,
-                        d.latencyMs, g.latencyMs, g.latencyMs / d.latencyMs);
+            try (PgBouncer bouncer = PgBouncer.start(direct)) {
+                List<Target> targets = new ArrayList<>(List.of(new Target("direct", direct, "postgres"),
+                        new Target("gateway", gateway, "admin")));
+                if (bouncer != null) targets.add(1, new Target("pgbouncer", bouncer.port, "postgres"));
+                System.out.printf(Locale.ROOT, "pgbench: %d clients, %d threads, %d s per run, %d interleaved rounds, scale 10, %d CPUs, load average before: %s%n",
+                        clients, threads, seconds, rounds, Runtime.getRuntime().availableProcessors(), loadAverage());
+                if (bouncer == null) System.out.println("pgbouncer: not installed (apt-get install pgbouncer); its column is skipped");
+                System.out.println("workload            | target    | median TPS | median lat ms | runs (TPS)");
+                for (String[] w : new String[][] {{"select-only (-S)", "-S"}, {"read-write script", "-f", rw.toString(), "--max-tries=5"}}) {
+                    List<String> extra = List.of(w).subList(1, w.length);
+                    Map<String, List<Run>> runs = new LinkedHashMap<>();
+                    targets.forEach(t -> runs.put(t.name, new ArrayList<>()));
+                    for (int r = 0; r < rounds; r++) {
+                        for (int i = 0; i < targets.size(); i++) {
+                            Target t = targets.get((i + r) % targets.size());
+                            runs.get(t.name).add(pgbench(t.port, t.user, clients, threads, seconds, extra));
+                        }
+                    }
+                    Map<String, Double> tps = new LinkedHashMap<>();
+                    for (var e : runs.entrySet()) {
+                        double m = median(e.getValue().stream().mapToDouble(Run::tps).toArray());
+                        tps.put(e.getKey(), m);
+                        System.out.printf(Locale.ROOT, "%-19s | %-9s | %10.0f | %13.3f | %s%n", w[0], e.getKey(), m,
+                                median(e.getValue().stream().mapToDouble(Run::latencyMs).toArray()),
+                                e.getValue().stream().map(x -> String.format(Locale.ROOT, "%.0f", x.tps)).toList());
+                    }
+                    StringBuilder ratios = new StringBuilder(String.format(Locale.ROOT, "%-19s | ratios    | gateway/direct %.2f",
+                            w[0], tps.get("gateway") / tps.get("direct")));
+                    if (tps.containsKey("pgbouncer")) {
+                        ratios.append(String.format(Locale.ROOT, ", pgbouncer/direct %.2f, gateway/pgbouncer %.2f",
+                                tps.get("pgbouncer") / tps.get("direct"), tps.get("gateway") / tps.get("pgbouncer")));
+                    }
+                    System.out.println(ratios);
+                }
             }
             Files.deleteIfExists(rw);
+            System.out.println("load average after: " + loadAverage());
             memory(gateway, idle);
+        }
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /**
+     * PgBouncer 1.18+ (Debian's package) in session pooling mode in front of the same PostgreSQL, trust auth on
+     * loopback, its own temp folder; run as nobody when we are root (PgBouncer refuses to run as root).
+     */
+    static final class PgBouncer implements AutoCloseable {
+        final Process process;
+        final int port;
+        final Path dir;
+
+        private PgBouncer(Process process, int port, Path dir) {
+            this.process = process;
+            this.port = port;
+            this.dir = dir;
+        }
+
+        static PgBouncer start(int backendPort) throws Exception {
+            String bin = which("pgbouncer");
+            if (bin == null) return null;
+            Path dir = Files.createTempDirectory("dsqlkit-bench-pgbouncer-");
+            int port;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            Files.writeString(dir.resolve("users.txt"), "\"postgres\" \"\"\n");
+            Files.writeString(dir.resolve("pgbouncer.ini"), String.join("\n",
+                    "[databases]", "postgres = host=127.0.0.1 port=" + backendPort + " dbname=postgres user=postgres",
+                    "[pgbouncer]", "listen_addr = 127.0.0.1", "listen_port = " + port, "unix_socket_dir =",
+                    "auth_type = trust", "auth_file = " + dir.resolve("users.txt"), "pool_mode = session",
+                    "max_client_conn = 200", "default_pool_size = 50", "logfile = " + dir.resolve("pgbouncer.log"),
+                    "pidfile = " + dir.resolve("pgbouncer.pid"), ""));
+            List<String> cmd = new ArrayList<>(List.of(bin));
+            if ("root".equals(System.getProperty("user.name"))) {
+                dir.toFile().setWritable(true, false);
+                for (String f : List.of("users.txt", "pgbouncer.ini")) dir.resolve(f).toFile().setReadable(true, false);
+                Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+                cmd.addAll(List.of("-u", "nobody"));
+            }
+            cmd.add(dir.resolve("pgbouncer.ini").toString());
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
+            for (int i = 0; i < 100; i++) {
+                try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                    return new PgBouncer(p, port, dir);
+                } catch (IOException notYet) {
+                    if (!p.isAlive()) break;
+                    Thread.sleep(100);
+                }
+            }
+            p.destroy();
+            throw new IllegalStateException("pgbouncer did not start: " + Files.readString(dir.resolve("stdout.txt")));
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+
+        static String which(String name) {
+            for (String d : (System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/usr/local/sbin").split(":")) {
+                if (!d.isEmpty() && Files.isExecutable(Path.of(d, name))) return Path.of(d, name).toString();
+            }
+            return null;
         }
     }
 
@@ -137,9 +255,13 @@ public class GatewayBench {
         return -1;
     }
 
+    static String superuserPassword = "";
+
     static String exec(List<String> cmd) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("PGPASSWORD", "");
+        // The PostgreSQL behind the gateway takes TCP logins only from its superuser, with its password;
+        // the gateway (auth none) ignores passwords.
+        pb.environment().put("PGPASSWORD", superuserPassword);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + out);

@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# pgbench through the dsqlkit gateway vs directly against the same PostgreSQL (same run, same
-# clients/threads/duration), then gateway memory per idle connection.
-# Usage: bench/gateway/run.sh   (env: CLIENTS=8 THREADS=2 SECONDS=15 IDLE=200)
+# pgbench through the dsqlkit gateway vs directly against the same PostgreSQL vs PgBouncer in front of it
+# (session pooling, the proxy ceiling): same run, interleaved rounds, medians; then gateway memory per idle
+# connection. Works from a fresh clone: Maven resolves what it needs (no offline flag).
+# Usage: bench/gateway/run.sh   (env: CLIENTS=8 THREADS=2 SECONDS_PER_RUN=15 ROUNDS=3 IDLE=200)
+# Needs pgbench (postgresql-client) and, for the PgBouncer column, pgbouncer (Debian: apt-get install pgbouncer).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-command -v pgbench >/dev/null || { echo "pgbench is required" >&2; exit 2; }
-./mvnw -q -B -o -pl dsqlkit-local -am compile dependency:build-classpath \
+command -v pgbench >/dev/null || { echo "pgbench is required (Debian: apt-get install postgresql-client)" >&2; exit 2; }
+command -v pgbouncer >/dev/null || [ -x /usr/sbin/pgbouncer ] \
+  || echo "note: pgbouncer not found (Debian: apt-get install pgbouncer); the PgBouncer column is skipped" >&2
+./mvnw -q -B -pl dsqlkit-local -am compile dependency:build-classpath \
   -Dmdep.outputFile="$root/dsqlkit-local/target/bench.classpath" >&2
 cp="$(tr ':' '\n' < dsqlkit-local/target/bench.classpath | grep -v "$root" | paste -sd:)"
 cp="$cp:$root/dsqlkit-sql/target/classes:$root/dsqlkit-rules/target/classes:$root/dsqlkit-client/target/classes:$root/dsqlkit-local/target/classes"
-exec java -Xmx512m -Dclients="${CLIENTS:-8}" -Dthreads="${THREADS:-2}" -Dseconds="${SECONDS_PER_RUN:-15}" -Didle="${IDLE:-200}" \
-  -cp "$cp" bench/gateway/GatewayBench.java
+exec java -Xmx512m -Dclients="${CLIENTS:-8}" -Dthreads="${THREADS:-2}" -Dseconds="${SECONDS_PER_RUN:-15}" \
+  -Drounds="${ROUNDS:-3}" -Didle="${IDLE:-200}" -cp "$cp" bench/gateway/GatewayBench.java

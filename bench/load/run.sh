@@ -7,6 +7,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 rows="${1:-1000000}"
 parallel="${2:-4}"
-./mvnw -q -B -o -pl dsqlkit-migrate -am test -Dtest=LoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -q -B -pl dsqlkit-migrate -am test -Dtest=LoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Ddsqlkit.bench=true -Dbench.rows="$rows" -Dbench.parallel="$parallel" -Dbench.out="$PWD/bench/load/last-run.txt"
 cat bench/load/last-run.txt

@@ -11,6 +11,6 @@ public final class Main {
     }
 
     public static int run(String... args) {
-        return DsqlkitCommand.commandLine().execute(args);
+        return DsqlkitCommand.commandLineFor(args).execute(args);
     }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Catalog queries over pg_catalog that DSQL supports (dsql-facts §6): tables, columns, keys,
  * indexes (with {@code pg_index.indisvalid} and the async build job from {@code sys.jobs} when that
- * view exists), constraints. Results are plain maps/lists ready for JSON.
+ * view exists), constraints (not constraint triggers: DSQL has no triggers, and a local DSQL's
+ * transaction-limit trigger is one). Results are plain maps/lists ready for JSON.
  */
 public final class CatalogService {
     private static final String TABLES = """
@@ -23,8 +24,7 @@ public final class CatalogService {
             ORDER BY c.relname""";
     private static final String SCHEMAS = """
             SELECT n.nspname FROM pg_catalog.pg_namespace n
-            WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'sys')
-              AND n.nspname NOT LIKE 'pg_temp%' AND n.nspname NOT LIKE 'pg_toast_temp%'
+            WHERE n.nspname NOT IN ('information_schema', 'sys') AND n.nspname NOT LIKE 'pg\\_%'
             ORDER BY n.nspname""";
     private static final String RELATION = """
             SELECT c.oid, c.relkind FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -44,7 +44,7 @@ public final class CatalogService {
             SELECT c.conname, c.contype, c.convalidated, pg_catalog.pg_get_constraintdef(c.oid) AS def,
                    ARRAY(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY k(n, o)
                          JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.o)::text[] AS cols
-            FROM pg_catalog.pg_constraint c WHERE c.conrelid = ? ORDER BY c.contype, c.conname""";
+            FROM pg_catalog.pg_constraint c WHERE c.conrelid = ? AND c.contype <> 't' ORDER BY c.contype, c.conname""";
     private static final String JOB_FOR_INDEX = """
             SELECT job_id, status, details FROM sys.jobs WHERE object_name = ? ORDER BY start_time DESC NULLS LAST LIMIT 1""";
 
@@ -74,7 +74,7 @@ public final class CatalogService {
         return m;
     }
 
-    /** User schemas (not pg_catalog, information_schema or DSQL's sys). */
+    /** User schemas: not information_schema, DSQL's sys, or system schemas ({@code pg_} prefix, which users cannot create). */
     public List<String> schemas() throws SQLException {
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(SCHEMAS); ResultSet rs = ps.executeQuery()) {

@@ -53,7 +53,7 @@ public final class ConnectionOptions {
     @Option(names = "--port", paramLabel = "PORT", description = "Endpoint port (default 5432).")
     Integer port;
 
-    @Option(names = "--local", description = "Use the embedded local DSQL even if CLUSTER/REGION are set.")
+    @Option(names = "--local", description = "Use an embedded local DSQL even if CLUSTER/REGION are set.")
     boolean local;
 
     @Option(names = "--tls-root-cert", paramLabel = "PEM",
@@ -86,6 +86,15 @@ public final class ConnectionOptions {
     public ConnectionOptions tlsRootCert(Path p) { this.tlsRootCert = p; return this; }
     public ConnectionOptions tokenLifetime(Duration d) { this.tokenLifetimeSeconds = d.toSeconds(); return this; }
     public ConnectionOptions local(boolean l) { this.local = l; return this; }
+
+    /**
+     * True when {@code --local} was given explicitly (and no conflicting target): commands that need
+     * a database either way (migrate, load, batch) start the embedded local DSQL only then, and treat
+     * "nothing configured" as a usage error.
+     */
+    public boolean localRequested() {
+        return resolveTarget() == null && local;
+    }
 
     /** True when {@code --local} was given or nothing was configured (the caller starts local DSQL). */
     public boolean wantsLocal() {
@@ -145,6 +154,8 @@ public final class ConnectionOptions {
     private Endpoint aws(Target t, software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
         String role = user == null ? "admin" : user;
         String profile = firstNonBlank(awsProfile, env.get("AWS_PROFILE"));
+        String source = credentials != null ? "the given credentials provider"
+                : AwsCredentialsException.source(profile, blankToNull(awsProfile) == null);
         var creds = credentials != null ? credentials : IamTokenProvider.credentials(profile);
         Duration lifetime = tokenLifetimeSeconds == null ? IamTokenProvider.DEFAULT_LIFETIME : Duration.ofSeconds(tokenLifetimeSeconds);
         if (lifetime.isNegative() || lifetime.isZero() || lifetime.toSeconds() > 604_800) {
@@ -152,7 +163,7 @@ public final class ConnectionOptions {
         }
         String cert = rootCert();
         String negotiation = negotiation("direct");
-        TokenProvider tokens = new IamTokenProvider(t.host, t.region, role, creds, lifetime);
+        TokenProvider tokens = new IamTokenProvider(t.host, t.region, role, creds, lifetime, source);
         return new Endpoint(Endpoint.Kind.AWS, t.host, port == null ? 5432 : checkPort(port), "postgres", role, tokens,
                 Endpoint.Tls.aws(cert, negotiation), lifetime);
     }

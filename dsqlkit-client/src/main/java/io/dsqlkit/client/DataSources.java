@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.PGProperty;
 
-import java.time.Duration;
 
 /**
  * Pooled DataSources for an {@link Endpoint}: pgjdbc + HikariCP, a fresh password/token for every
@@ -39,7 +38,9 @@ public final class DataSources {
         // Bind parameters untyped so the server infers types from context, as psql/node-postgres do.
         ds.setProperty(PGProperty.STRING_TYPE, "unspecified");
         ds.setProperty(PGProperty.PREFER_QUERY_MODE, "extended");
-        ds.setConnectTimeout((int) Duration.ofSeconds(10).toSeconds());
+        ds.setConnectTimeout(ConnectFailures.CONNECT_TIMEOUT_SECONDS);
+        ds.setLoginTimeout(ConnectFailures.LOGIN_TIMEOUT_SECONDS);
+        ds.setSocketTimeout(ConnectFailures.SOCKET_TIMEOUT_SECONDS);
         Endpoint.Tls tls = endpoint.tls();
         if (tls == null) {
             ds.setSslMode("disable");

@@ -23,9 +23,17 @@ public final class IamTokenProvider implements TokenProvider {
     private final Region region;
     private final boolean admin;
     private final Duration lifetime;
+    private final String credentialsSource;
 
     public IamTokenProvider(String hostname, String region, String user, AwsCredentialsProvider credentials,
                             Duration lifetime) {
+        this(hostname, region, user, credentials, lifetime, "the configured AWS credentials provider");
+    }
+
+    /** @param credentialsSource where the credentials come from, for the message when there are none */
+    public IamTokenProvider(String hostname, String region, String user, AwsCredentialsProvider credentials,
+                            Duration lifetime, String credentialsSource) {
+        this.credentialsSource = credentialsSource;
         this.hostname = Objects.requireNonNull(hostname, "hostname");
         this.region = Region.of(Objects.requireNonNull(region, "region"));
         this.admin = user == null || user.equals("admin");
@@ -39,12 +47,22 @@ public final class IamTokenProvider implements TokenProvider {
         return DefaultCredentialsProvider.builder().build();
     }
 
+    /** @throws AwsCredentialsException when there are no credentials to sign with */
     @Override
     public String token() {
-        if (admin) {
-            return utilities.generateDbConnectAdminAuthToken(b -> b.hostname(hostname).region(region).expiresIn(lifetime));
+        try {
+            if (admin) {
+                return utilities.generateDbConnectAdminAuthToken(b -> b.hostname(hostname).region(region).expiresIn(lifetime));
+            }
+            return utilities.generateDbConnectAuthToken(b -> b.hostname(hostname).region(region).expiresIn(lifetime));
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            throw AwsCredentialsException.missing(credentialsSource, e);
         }
-        return utilities.generateDbConnectAuthToken(b -> b.hostname(hostname).region(region).expiresIn(lifetime));
+    }
+
+    /** The IAM action this provider signs for: DbConnectAdmin for admin, DbConnect otherwise. */
+    public String action() {
+        return admin ? "DbConnectAdmin" : "DbConnect";
     }
 
     public Duration lifetime() {

@@ -18,8 +18,17 @@ public final class TokenDataSource extends PGSimpleDataSource {
         this.tokens = tokens;
     }
 
+    /** A failed attempt says what it reached and how to fix it ({@link ConnectFailures}), keeping the SQLSTATE. */
     @Override
     public Connection getConnection() throws SQLException {
-        return getConnection(getUser(), tokens.token());
+        String password = tokens.token();
+        try {
+            return getConnection(getUser(), password);
+        } catch (SQLException e) {
+            String[] hosts = getServerNames();
+            int[] ports = getPortNumbers();
+            throw ConnectFailures.explain(e, hosts.length == 0 ? "localhost" : hosts[0],
+                    ports.length == 0 || ports[0] == 0 ? 5432 : ports[0], getUser());
+        }
     }
 }

@@ -256,7 +256,8 @@ public final class DsqlLocal implements AutoCloseable {
 
         public DsqlLocal start() {
             DsqlBehaviour b = behaviour != null ? behaviour : defaultBehaviour(profile);
-            PostgresServer pg = PostgresServer.start(PostgresServer.Options.ephemeral().withDataDir(dataDir));
+            PostgresServer pg = PostgresServer.start(PostgresServer.Options.ephemeral().withDataDir(dataDir)
+                    .withSettings(BackendBootstrap.SERVER_SETTINGS));
             try {
                 try (Connection c = pg.connect()) {
                     BackendBootstrap.install(c);
@@ -267,7 +268,7 @@ public final class DsqlLocal implements AutoCloseable {
                     Path ca = caPemFile != null ? caPemFile : pg.dataDir().resolve("dsqlkit-local-ca.pem");
                     certs = LocalCertificates.generate(hostNames, ca);
                 }
-                GatewayConfig config = new GatewayConfig(port, pg.port(), auth, credentials, Set.copyOf(hostNames),
+                GatewayConfig config = new GatewayConfig(port, pg.socket(), auth, credentials, Set.copyOf(hostNames),
                         certs == null ? null : TlsSupport.serverContext(certs), limits, profile, b);
                 GatewayServer gw = GatewayServer.start(config);
                 return new DsqlLocal(this, pg, gw, certs, b);

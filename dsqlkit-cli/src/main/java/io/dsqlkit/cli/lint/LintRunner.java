@@ -1,5 +1,7 @@
 package io.dsqlkit.cli.lint;
 
+import io.dsqlkit.sql.SourceDecoder;
+
 import io.dsqlkit.rules.Diagnostic;
 
 import java.io.IOException;

@@ -10,17 +10,17 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 /** Runs {@code dsqlkit} in-process through picocli, with stdin given and stdout/stderr captured. */
-record Cli(int exit, String out, String err) {
+public record Cli(int exit, String out, String err) {
 
-    static Cli run(String... args) {
+    public static Cli run(String... args) {
         return withStdin(new byte[0], args);
     }
 
-    static Cli withStdin(String stdin, String... args) {
+    public static Cli withStdin(String stdin, String... args) {
         return withStdin(stdin.getBytes(StandardCharsets.UTF_8), args);
     }
 
-    static synchronized Cli withStdin(byte[] stdin, String... args) {
+    public static synchronized Cli withStdin(byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = DsqlkitCommand.commandLine();

@@ -2,10 +2,12 @@ package io.dsqlkit.local.behaviour;
 
 import io.dsqlkit.local.catalog.BehaviourLimits;
 import io.dsqlkit.local.catalog.CatalogQuotas;
+import io.dsqlkit.local.catalog.DsqlOnlySettings;
 import io.dsqlkit.local.catalog.IamRoleMappings;
 import io.dsqlkit.local.catalog.QualifiedName;
 import io.dsqlkit.local.catalog.SqlWords;
 import io.dsqlkit.local.catalog.SysCatalog;
+import io.dsqlkit.local.catalog.TriggerToggles;
 import io.dsqlkit.local.jobs.AsyncDdl;
 import io.dsqlkit.local.jobs.AsyncJobs;
 import io.dsqlkit.local.jobs.JobTiming;
@@ -181,17 +183,25 @@ public final class StandardDsqlBehaviour implements DsqlBehaviour {
     @Override
     public Interception intercept(SessionView session, Statement statement) {
         String first = SqlWords.firstKeyword(statement);
+        if (first.equals("SET") || first.equals("RESET")) return dsqlOnlySetting(SqlWords.of(statement), false);
         if (!first.equals("CREATE") && !first.equals("ALTER") && !first.equals("AWS") && !first.equals("DROP")) {
             return Interception.PASS;
         }
         BackendConnector b = backend;
         if (b == null) return Interception.PASS;
+        String sql = statement.text();
         SqlWords w = SqlWords.of(statement);
+        if (first.equals("ALTER")) {
+            Interception setting = dsqlOnlySetting(w, true);
+            if (setting != Interception.PASS) return setting;
+        }
         try {
             Optional<IamRoleMappings.Change> iam = IamRoleMappings.parse(w);
             if (iam.isPresent()) return interceptIam(session, b, iam.get());
             Optional<AsyncDdl> async = AsyncDdl.parse(w);
             if (async.isPresent()) return interceptAsync(session, b, async.get());
+            Optional<String> toggled = TriggerToggles.withoutSystemTriggers(w, sql);
+            if (toggled.isPresent()) return new Interception.Rewrite(toggled.get());
             if (w.keywordsAt(0, "DROP", "INDEX")) {
                 if (jobs.buildsInFlight()) cancelBuilds(b, w);
                 return Interception.PASS;
@@ -243,6 +253,12 @@ public final class StandardDsqlBehaviour implements DsqlBehaviour {
             }
         });
         return new Interception.LocalResult(List.of(), List.of(), change.commandTag(), true);
+    }
+
+    private static Interception dsqlOnlySetting(SqlWords w, boolean isDdl) {
+        return DsqlOnlySettings.commandTag(w)
+                .<Interception>map(tag -> new Interception.LocalResult(List.of(), List.of(), tag, isDdl))
+                .orElse(Interception.PASS);
     }
 
     /** {@code DROP INDEX [CONCURRENTLY] [IF EXISTS] a, b ...}: cancel their in-progress async builds first (§4). */
@@ -302,6 +318,10 @@ public final class StandardDsqlBehaviour implements DsqlBehaviour {
                 && message.contains(") is a procedure")) {
             // PostgreSQL names the argument types of the call, e.g. "(unknown)" for a literal; DSQL names the signature.
             return Optional.of(new DsqlError("42809", "sys.wait_for_job(text) is a procedure"));
+        }
+        if ("2D000".equals(sqlstate) && "invalid transaction termination".equals(message)) {
+            // Only sys.wait_for_job ends transactions (clients cannot create PL/pgSQL procedures, §1.1).
+            return Optional.of(SysCatalog.WAIT_IN_TRANSACTION_BLOCK);
         }
         return OccErrors.translate(sqlstate, message);
     }

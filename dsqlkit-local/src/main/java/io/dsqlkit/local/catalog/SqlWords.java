@@ -19,18 +19,22 @@ public final class SqlWords {
     /** Word kinds. */
     public enum Kind { WORD, QUOTED, STRING, NUMBER, PUNCT, OTHER }
 
-    /** One word; {@link #text()} is as written, {@link #value()} as PostgreSQL folds it. */
-    public record Word(Kind kind, Token token) {
+    /**
+     * One word; {@link #text()} is as written, {@link #value()} as PostgreSQL folds it; {@link #start()}
+     * and {@link #end()} are offsets in the statement text ({@code base} is where that text starts in
+     * the text the token was lexed from).
+     */
+    public record Word(Kind kind, Token token, int base) {
         public String text() {
             return token.text();
         }
 
         public int start() {
-            return token.offset();
+            return token.offset() - base;
         }
 
         public int end() {
-            return token.end();
+            return token.end() - base;
         }
 
         public boolean is(String keyword) {
@@ -52,13 +56,10 @@ public final class SqlWords {
     }
 
     private final String sql;
-    /** Offset of {@code sql} in the text the tokens were lexed from. */
-    private final int base;
     private final List<Word> words;
 
-    private SqlWords(String sql, int base, List<Word> words) {
+    private SqlWords(String sql, List<Word> words) {
         this.sql = sql;
-        this.base = base;
         this.words = words;
     }
 
@@ -75,10 +76,10 @@ public final class SqlWords {
     private static SqlWords of(String sql, int base, List<Token> tokens) {
         List<Word> out = new ArrayList<>();
         for (Token t : tokens) {
-            if (!t.isTrivia()) out.add(new Word(kind(t.type()), t));
+            if (!t.isTrivia()) out.add(new Word(kind(t.type()), t, base));
         }
         while (!out.isEmpty() && out.get(out.size() - 1).isPunct(';')) out.remove(out.size() - 1);
-        return new SqlWords(sql, base, List.copyOf(out));
+        return new SqlWords(sql, List.copyOf(out));
     }
 
     private static Kind kind(TokenType type) {
@@ -137,7 +138,7 @@ public final class SqlWords {
     /** Statement text from word {@code index} to the end (without a trailing semicolon). */
     public String textFrom(int index) {
         if (index >= words.size()) return "";
-        return sql.substring(words.get(index).start() - base, words.get(words.size() - 1).end() - base);
+        return sql.substring(words.get(index).start(), words.get(words.size() - 1).end());
     }
 
     /** Index of the first word at parenthesis depth 0 from {@code from} that is keyword {@code kw}, or -1. */

@@ -19,6 +19,13 @@ public final class SysCatalog {
     /** Details of a job left unfinished when the local DSQL stopped (our text; DSQL has no such case). */
     public static final String INTERRUPTED_DETAILS = "interrupted: the local DSQL stopped before the job finished";
 
+    /**
+     * dsql-facts §4: "cannot run inside a transaction block" ([FLYWAY]); the SQLSTATE and exact text
+     * are UNVERIFIED (PostgreSQL's wording and code for statements that must run outside one).
+     */
+    public static final io.dsqlkit.rules.DsqlError WAIT_IN_TRANSACTION_BLOCK = new io.dsqlkit.rules.DsqlError("25001",
+            "sys.wait_for_job cannot run inside a transaction block");
+
     private SysCatalog() {}
 
     /** Idempotent: safe on every start, also over a data folder from an earlier run. */
@@ -73,8 +80,10 @@ public final class SysCatalog {
      * A real procedure, so {@code SELECT sys.wait_for_job(..)} fails with 42809 as on DSQL. It polls
      * and COMMITs between polls: each poll needs a fresh snapshot under REPEATABLE READ, and ending the
      * transaction keeps it from holding back the CONCURRENTLY build it waits for (PostgreSQL's index
-     * build waits for transactions with older snapshots). A consequence, as on DSQL according to the
-     * Flyway plugin: it cannot run inside a transaction block.
+     * build waits for transactions with older snapshots). It commits before it first looks, so inside a
+     * transaction block (explicit, or several statements in one Query) it always fails, as on DSQL
+     * according to the Flyway plugin, whatever the job's state: PostgreSQL's 2D000 there becomes
+     * {@link #WAIT_IN_TRANSACTION_BLOCK}.
      */
     static String waitForJobProcedure(Duration timeout) {
         double seconds = timeout.toMillis() / 1000.0;
@@ -89,6 +98,7 @@ public final class SysCatalog {
                         RAISE EXCEPTION USING ERRCODE = '22P02', MESSAGE = 'Unable to convert text to UUID';
                     END IF;
                     LOOP
+                        COMMIT;
                         SELECT j.status INTO st FROM sys.jobs j WHERE j.job_id = wait_for_job.job_id;
                         IF st IS NULL OR st = 'failed' THEN
                             wait_for_job := false;
@@ -100,7 +110,6 @@ public final class SysCatalog {
                             wait_for_job := false;
                             RETURN;
                         END IF;
-                        COMMIT;
                         PERFORM pg_sleep(0.02);
                     END LOOP;
                 END

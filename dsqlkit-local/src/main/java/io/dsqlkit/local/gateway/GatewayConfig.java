@@ -12,14 +12,25 @@ import java.util.Set;
  * Everything a {@link GatewayServer} needs.
  *
  * @param port        public port (0 = any free port)
- * @param backendPort the PostgreSQL behind the gateway, on 127.0.0.1
+ * @param backendSocket the Unix socket of the PostgreSQL behind the gateway (in a private folder: roles log
+ *                      in there without a password, so the backend needs no TCP logins but the superuser's)
  * @param hostNames   host names clients may use (IAM tokens are signed for one of them)
  * @param tls         null = no TLS (SSLRequest answered 'N')
  */
-public record GatewayConfig(int port, int backendPort, AuthMode auth, LocalCredentials credentials, Set<String> hostNames,
+public record GatewayConfig(int port, java.nio.file.Path backendSocket, AuthMode auth, LocalCredentials credentials, Set<String> hostNames,
                             SslContext tls, Limits limits, Profile profile, DsqlBehaviour behaviour) {
     /** What {@code SHOW server_version} and ParameterStatus report (dsql-facts §0, [OBS env] 2026-09-15). */
     public static final String SERVER_VERSION = "16.15";
     public static final String SERVER_VERSION_NUM = "160015";
     public static final String DATABASE = "postgres";
+
+    /** A client for backend connections on {@code loop} (over the Unix socket), without a handler yet. */
+    public io.netty.bootstrap.Bootstrap backendBootstrap(io.netty.channel.EventLoop loop) {
+        return new io.netty.bootstrap.Bootstrap().group(loop).channel(io.netty.channel.socket.nio.NioDomainSocketChannel.class)
+                .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
+    }
+
+    public java.net.SocketAddress backendAddress() {
+        return java.net.UnixDomainSocketAddress.of(backendSocket);
+    }
 }

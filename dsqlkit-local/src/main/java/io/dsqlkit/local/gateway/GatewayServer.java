@@ -64,7 +64,7 @@ public final class GatewayServer implements AutoCloseable {
                     });
             Channel ch = b.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port())).sync().channel();
             GatewayServer s = new GatewayServer(config, group, ch);
-            LOG.log(System.Logger.Level.DEBUG, "gateway listening on 127.0.0.1:" + s.port + " -> PostgreSQL 127.0.0.1:" + config.backendPort());
+            LOG.log(System.Logger.Level.DEBUG, "gateway listening on 127.0.0.1:" + s.port + " -> PostgreSQL " + config.backendSocket());
             return s;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -35,7 +35,7 @@ class CatalogQuotasTest {
             st.execute("CREATE DATABASE " + db);
         }
         String url = server.jdbcUrl().replaceAll("/postgres$", "/" + db);
-        pg = () -> DriverManager.getConnection(url, PostgresServer.SUPERUSER, "");
+        pg = () -> DriverManager.getConnection(url, PostgresServer.SUPERUSER, server.superuserPassword());
         behaviour = StandardDsqlBehaviour.builder()
                 .limits(BehaviourLimits.DSQL.withTables(3).withSchemas(3).withViews(2).withSequences(2)
                         .withIndexesPerTable(3).withColumnsPerTable(4))

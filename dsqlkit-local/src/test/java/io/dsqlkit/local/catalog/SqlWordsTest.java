@@ -42,6 +42,7 @@ class SqlWordsTest {
         assertThat(w.keywordsAt(0, "CREATE", "INDEX", "ASYNC")).isTrue();
         assertThat(w.textFrom(6)).isEqualTo("(a, \"B\")");
         assertThat(w.get(9).value()).isEqualTo("B");
+        assertThat(statements.get(1).text().substring(w.get(3).start(), w.get(3).end())).isEqualTo("i");
     }
 
     @Test

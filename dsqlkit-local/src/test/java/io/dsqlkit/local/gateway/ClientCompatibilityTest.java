@@ -28,8 +28,18 @@ class ClientCompatibilityTest {
             // pgbench -i loads 100,000 rows in one COPY: that is over DSQL's row limit, so it runs
             // directly against the PostgreSQL behind the gateway; the benchmark itself goes through it.
             Result init = run(List.of(PGBENCH.toString(), "-i", "-s", "1", "-q", "-h", "127.0.0.1", "-p",
-                    Integer.toString(local.postgres().port()), "-U", "postgres", "postgres"));
+                    Integer.toString(local.postgres().port()), "-U", "postgres",
+                    "dbname=postgres password=" + local.postgres().superuserPassword()));
             assertThat(init.exit()).as(init.err()).isZero();
+            giveTablesToAdmin(local);
+        }
+    }
+
+    /** Tables the superuser created directly are not admin's (admin is no superuser): hand them over. */
+    static void giveTablesToAdmin(DsqlLocal local) throws java.sql.SQLException {
+        try (java.sql.Connection c = local.postgres().connect(); java.sql.Statement s = c.createStatement()) {
+            s.execute("DO $$DECLARE t text; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                    + "AND tableowner = 'postgres' LOOP EXECUTE format('ALTER TABLE public.%I OWNER TO admin', t); END LOOP; END$$");
         }
     }
 

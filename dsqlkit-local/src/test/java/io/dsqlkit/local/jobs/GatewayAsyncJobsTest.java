@@ -143,4 +143,37 @@ class GatewayAsyncJobsTest {
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42809"));
         }
     }
+
+    /**
+     * dsql-facts §4: sys.wait_for_job "cannot run inside a transaction block" [FLYWAY]. It fails there
+     * whatever the job's state (before: a finished or unknown job answered at once, even in a block).
+     */
+    @Test
+    void waitForJobRefusesToRunInsideATransactionBlock() throws SQLException {
+        String known = JobId.random();
+        try (Connection c = local.connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            assertThatThrownBy(() -> s.executeQuery("CALL sys.wait_for_job('" + known + "')"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("25001");
+                        assertThat(e.getMessage()).contains("sys.wait_for_job cannot run inside a transaction block")
+                                .doesNotContain("PL/pgSQL");
+                    });
+            c.rollback();
+            c.setAutoCommit(true);
+            assertThat(one(s, "CALL sys.wait_for_job('" + known + "')")).isEqualTo("f");
+        }
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", local.user());
+        p.setProperty("password", local.password());
+        p.setProperty("preferQueryMode", "simple");
+        try (Connection c = java.sql.DriverManager.getConnection(local.jdbcUrl(), p); Statement s = c.createStatement()) {
+            // Several statements in one Query are one implicit transaction block (§1.2).
+            assertThatThrownBy(() -> s.execute("SELECT 1; CALL sys.wait_for_job('" + known + "')"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("25001");
+                        assertThat(e.getMessage()).doesNotContain("PL/pgSQL");
+                    });
+        }
+    }
 }

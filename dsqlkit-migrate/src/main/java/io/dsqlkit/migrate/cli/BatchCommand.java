@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        description = {"Run an UPDATE or DELETE over any number of rows in primary-key chunks under DSQL's transaction limits",
-                "(3,000 rows, 10 MiB): each chunk its own transaction with OCC retry, halved on 54000, resumable from a checkpoint."},
+        description = {"Run an UPDATE or DELETE over any number of rows in primary-key chunks under DSQL's transaction limits.",
+                "DSQL commits at most 3,000 rows and 10 MiB per transaction, so each chunk is its own transaction with OCC retry, "
+                        + "halved on 54000, and a re-run resumes from the checkpoint."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the batch failed (committed chunks stay; re-run to resume)", "2:usage error"})
 public final class BatchCommand implements Callable<Integer> {
@@ -59,9 +60,9 @@ public final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        return Connect.run(spec.commandLine().getErr(), () -> {
+        return Connect.run(spec, connection, ds -> {
             BatchSpec b = new BatchSpec(table, operation.delete ? null : operation.set, where, chunkSize, jobId);
-            BatchRunner runner = new BatchRunner(Connect.open(connection), checkpointTable, io.dsqlkit.client.OccRetry.defaults());
+            BatchRunner runner = new BatchRunner(ds, checkpointTable, io.dsqlkit.client.OccRetry.defaults());
             if (dryRun) {
                 BatchPlan plan = runner.plan(b);
                 out.println(plan.describe());

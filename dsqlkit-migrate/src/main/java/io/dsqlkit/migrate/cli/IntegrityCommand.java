@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "integrity", mixinStandardHelpOptions = true,
-        description = {"Find orphaned rows for declared relationships: foreign keys in the catalog, plus a relationships file",
-                "(JSON) for schemas that do not declare them. 'integrity delete' deletes parents safely."},
+        description = {"Find orphaned rows of foreign keys and of relationships the schema does not declare.",
+                "Relationships come from the foreign keys in the catalog plus a relationships file (JSON) for schemas that do "
+                        + "not declare them. 'integrity delete' deletes parents safely."},
         subcommands = IntegrityCommand.Delete.class,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no orphans", "1:orphans found", "2:usage or I/O error"})
@@ -54,8 +55,7 @@ public final class IntegrityCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        return Connect.run(spec.commandLine().getErr(), () -> {
-            DataSource ds = Connect.open(connection);
+        return Connect.run(spec, connection, ds -> {
             List<Relationship> rels = relationships(ds, relationships, table);
             if (rels.isEmpty()) {
                 out.println("no relationships: the catalog declares no foreign keys" + (relationships == null
@@ -74,8 +74,9 @@ public final class IntegrityCommand implements Callable<Integer> {
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true,
-            description = {"Delete rows only after checking their dependents: refuses when child rows reference them,",
-                    "or with --cascade deletes the dependents first (recursively), in primary-key chunks under DSQL's limits."})
+            description = {"Delete rows only after checking the rows that depend on them.",
+                    "It refuses when child rows reference them, or with --cascade deletes the dependents first (recursively), "
+                            + "in primary-key chunks under DSQL's limits."})
     static final class Delete implements Callable<Integer> {
         @Mixin
         ConnectionOptions connection;
@@ -83,7 +84,7 @@ public final class IntegrityCommand implements Callable<Integer> {
         @Option(names = "--relationships", paramLabel = "FILE", description = "Relationships file (JSON), in addition to catalog foreign keys.")
         Path relationships;
 
-        @Option(names = "--table", required = true)
+        @Option(names = "--table", required = true, paramLabel = "TABLE", description = "Table to delete rows from (schema.table allowed).")
         String table;
 
         @Option(names = "--where", required = true, paramLabel = "PREDICATE", description = "Rows to delete.")
@@ -104,8 +105,7 @@ public final class IntegrityCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             var out = spec.commandLine().getOut();
-            return Connect.run(spec.commandLine().getErr(), () -> {
-                DataSource ds = Connect.open(connection);
+            return Connect.run(spec, connection, ds -> {
                 IntegrityChecker checker = new IntegrityChecker(ds, relationships(ds, relationships, null));
                 boolean dry = dryRun || !yes;
                 TerminalProgressBar bar = TerminalProgressBar.stderr();

@@ -15,15 +15,16 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = {"Bulk-load CSV, TSV or JSON lines with COPY FROM STDIN in chunks under DSQL's limits (rows and bytes),",
-                "on N connections, resumable (a manifest of committed chunks), bad rows to a reject file with line numbers."},
+        description = {"Bulk-load CSV, TSV or JSON lines with COPY FROM STDIN in chunks under DSQL's transaction limits.",
+                "Chunks stay under DSQL's row and byte limits and load on N connections; the load is resumable (a manifest of "
+                        + "committed chunks), and bad rows go to a reject file with their line numbers and reasons."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every row loaded or rejected, and the table count verified",
-                "1:the load stopped, or the final counts do not add up", "2:usage or I/O error"})
+        exitCodeList = {"0:every row loaded (or rejected within --max-rejects), and the table count verified",
+                "1:rows were rejected (without --max-rejects), the load stopped, or the final counts do not add up",
+                "2:usage or I/O error"})
 public final class LoadCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
@@ -31,16 +32,17 @@ public final class LoadCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Input file (.csv, .tsv, .jsonl; .gz accepted).")
     Path file;
 
-    @Option(names = "--table", required = true)
+    @Option(names = "--table", required = true, paramLabel = "TABLE", description = "Table to load into (schema.table allowed); it must exist.")
     String table;
 
-    @Option(names = "--format", description = "csv, tsv or jsonl (default: from the file name).")
-    String format;
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "One of ${COMPLETION-CANDIDATES} (default: from the file name).")
+    LoadFormat format;
 
     @Option(names = "--no-header", negatable = false, description = "CSV/TSV: the first line is data, not column names.")
     boolean noHeader;
 
-    @Option(names = "--columns", split = ",", description = "Target columns in input order (default: the header, the first JSON object's keys, or all columns).")
+    @Option(names = "--columns", split = ",", description = "Target columns in input order (default: the CSV/TSV header, or all the table's columns; JSON keys must be columns of the table).")
     List<String> columns;
 
     @Option(names = "--parallel", defaultValue = "4", description = "Connections loading in parallel (default ${DEFAULT-VALUE}).")
@@ -55,6 +57,11 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--rejects", description = "Reject file (default: FILE.rejects.csv).")
     Path rejects;
 
+    @Option(names = "--max-rejects", paramLabel = "N",
+            description = "Accept up to N rejected rows (exit 0) and stop the load with exit 1 when more are rejected. "
+                    + "Without it every good row is loaded and any rejected row makes the exit code 1.")
+    Long maxRejects;
+
     @Option(names = "--load-id", description = "Manifest name; re-running with the same id resumes (default: from table, file, size and mtime).")
     String loadId;
 
@@ -64,16 +71,27 @@ public final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        return Connect.run(spec.commandLine().getErr(), () -> {
-            LoadSpec s = LoadSpec.of(file, table);
-            if (format != null) s = s.withFormat(LoadFormat.valueOf(format.toUpperCase(Locale.ROOT)));
+        var err = spec.commandLine().getErr();
+        return Connect.run(spec, connection, ds -> {
+            if (!java.nio.file.Files.isRegularFile(file)) throw new java.nio.file.NoSuchFileException(file.toString());
+            LoadSpec s = LoadSpec.of(file, table, format != null ? format : LoadFormat.fromFileName(file));
             s = s.withHeader(!noHeader).withColumns(columns).withChunk(chunkRows, chunkBytes).withParallelism(parallel).withLoadId(loadId);
             if (rejects != null) s = s.withRejectFile(rejects);
+            if (maxRejects != null) s = s.withMaxRejects(maxRejects);
             TerminalProgressBar bar = TerminalProgressBar.stderr();
-            LoadReport r = new Loader(Connect.open(connection)).load(s, bar);
-            bar.done();
+            LoadReport r;
+            try {
+                r = new Loader(ds).load(s, bar);
+            } finally {
+                bar.done();
+            }
             out.println(r.summary());
             out.flush();
+            if (r.rejected() > 0 && maxRejects == null) {
+                err.println("error: " + r.rejected() + " row(s) rejected (see " + r.rejectFile() + "); pass --max-rejects N to "
+                        + "accept up to N rejected rows");
+                return Connect.FAILED;
+            }
             return r.accountedFor() && r.tableCountMatches() ? Connect.OK : Connect.FAILED;
         });
     }

@@ -3,6 +3,7 @@ package io.dsqlkit.migrate.cli;
 import io.dsqlkit.client.ConnectionOptions;
 import io.dsqlkit.migrate.schema.MigrateConfig;
 import io.dsqlkit.migrate.schema.MigrationPlan;
+import io.dsqlkit.migrate.schema.MigrationScanner;
 import io.dsqlkit.migrate.schema.MigrationState;
 import io.dsqlkit.migrate.schema.Migrator;
 import io.dsqlkit.migrate.schema.Recipes;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +25,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = {"DSQL-native schema migrations: Flyway file names (V<version>__<description>.sql, R__<description>.sql),",
-                "each statement in its own transaction, progress recorded per statement, async index jobs waited on."},
+        description = {"DSQL-native schema migrations with Flyway file names, one statement per transaction, resumable.",
+                "Files are named V<version>__<description>.sql (applied once) or R__<description>.sql (re-applied when changed). "
+                        + "Each statement runs in its own transaction, progress is recorded per statement, and async index jobs are waited on."},
         subcommands = {MigrateCommand.Plan.class, MigrateCommand.Apply.class, MigrateCommand.Status.class,
                 MigrateCommand.Validate.class, MigrateCommand.Repair.class, MigrateCommand.New.class, MigrateCommand.Recipe.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -77,6 +80,18 @@ public final class MigrateCommand implements Callable<Integer> {
         PrintWriter err() {
             return spec.commandLine().getErr();
         }
+
+        /** Runs the body on the connection target, after checking that the location holds migrations. */
+        int withMigrations(Connect.Body body) {
+            return Connect.run(spec, connection, ds -> {
+                MigrationScanner.requireMigrations(settings.location);
+                return body.call(ds);
+            });
+        }
+
+        Migrator migrator(DataSource ds) {
+            return new Migrator(ds, settings.config(err()));
+        }
     }
 
     @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -84,8 +99,8 @@ public final class MigrateCommand implements Callable<Integer> {
     static final class Plan extends Sub {
         @Override
         public Integer call() {
-            return Connect.run(err(), () -> {
-                MigrationPlan plan = new Migrator(Connect.open(connection), settings.config(err())).plan();
+            return withMigrations(ds -> {
+                MigrationPlan plan = migrator(ds).plan();
                 out().print(plan.describe());
                 out().flush();
                 return plan.runnable() ? Connect.OK : Connect.FAILED;
@@ -107,11 +122,18 @@ public final class MigrateCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return Connect.run(err(), () -> {
-                boolean confirmed = yes || confirmInteractively(this);
+            return withMigrations(ds -> {
+                boolean confirmed = yes || confirmInteractively(this, ds);
                 MigrateConfig cfg = settings.config(err()).withConfirmed(confirmed)
                         .withLock(Duration.ofSeconds(staleLock), Duration.ofSeconds(lockWait));
-                Migrator.ApplyResult r = new Migrator(Connect.open(connection), cfg).apply();
+                Migrator.ApplyResult r;
+                Thread onInterrupt = InterruptedApply.hook(ds, cfg, err());
+                Runtime.getRuntime().addShutdownHook(onInterrupt);
+                try {
+                    r = new Migrator(ds, cfg).apply();
+                } finally {
+                    InterruptedApply.remove(onInterrupt);
+                }
                 out().println(r.applied().isEmpty() ? "Schema is up to date: nothing applied."
                         : "Applied " + r.applied().size() + " migration(s), " + r.statementsRun() + " statement(s)"
                         + (r.statementsSkipped() > 0 ? " (" + r.statementsSkipped() + " already done by an earlier run)" : "")
@@ -126,11 +148,10 @@ public final class MigrateCommand implements Callable<Integer> {
      * Without --yes on a terminal, destructive statements are shown and confirmed interactively;
      * without a terminal, apply refuses them (the Migrator's check).
      */
-    private static boolean confirmInteractively(Sub cmd) throws Exception {
+    private static boolean confirmInteractively(Sub cmd, DataSource ds) throws Exception {
         java.io.Console console = System.console();
         if (console == null) return false;
-        List<io.dsqlkit.migrate.schema.MigrationStep> steps = new Migrator(Connect.open(cmd.connection),
-                cmd.settings.config(cmd.err())).plan().destructiveSteps();
+        List<io.dsqlkit.migrate.schema.MigrationStep> steps = cmd.migrator(ds).plan().destructiveSteps();
         if (steps.isEmpty()) return false;
         console.printf("The plan has %d destructive statement(s):%n", steps.size());
         for (var s : steps) console.printf("  line %d: %s%n", s.line(), s.firstLine());
@@ -138,16 +159,24 @@ public final class MigrateCommand implements Callable<Integer> {
         return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show applied, pending and partially applied migrations.")
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Show applied, pending and partially applied migrations; exit 1 when a checksum does not match or a file is missing.")
     static final class Status extends Sub {
+        private static final java.util.Set<MigrationState.State> PROBLEMS = java.util.EnumSet.of(
+                MigrationState.State.CHECKSUM_MISMATCH, MigrationState.State.MISSING_FILE);
+
         @Override
         public Integer call() {
-            return Connect.run(err(), () -> {
-                List<MigrationState> states = new Migrator(Connect.open(connection), settings.config(err())).status();
+            return withMigrations(ds -> {
+                List<MigrationState> states = migrator(ds).status();
                 for (MigrationState s : states) out().println(s.describe());
-                if (states.isEmpty()) out().println("no migrations in " + settings.location);
                 out().flush();
-                return Connect.OK;
+                long problems = states.stream().filter(s -> PROBLEMS.contains(s.state())).count();
+                if (problems > 0) {
+                    err().println(problems + " migration(s) need attention (" + PROBLEMS + "); 'dsqlkit migrate validate' "
+                            + "explains each and how to fix it");
+                }
+                return problems == 0 ? Connect.OK : Connect.FAILED;
             });
         }
     }
@@ -157,8 +186,8 @@ public final class MigrateCommand implements Callable<Integer> {
     static final class Validate extends Sub {
         @Override
         public Integer call() {
-            return Connect.run(err(), () -> {
-                List<String> problems = new Migrator(Connect.open(connection), settings.config(err())).validate();
+            return withMigrations(ds -> {
+                List<String> problems = migrator(ds).validate();
                 for (String p : problems) out().println("- " + p);
                 if (problems.isEmpty()) out().println("valid: the history matches the migration files");
                 out().flush();
@@ -178,8 +207,8 @@ public final class MigrateCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return Connect.run(err(), () -> {
-                List<String> done = new Migrator(Connect.open(connection), settings.config(err())).repair(forget, releaseLock);
+            return Connect.run(spec, connection, ds -> {
+                List<String> done = migrator(ds).repair(forget, releaseLock);
                 for (String d : done) out().println(d);
                 if (done.isEmpty()) out().println("nothing to repair");
                 out().flush();
@@ -224,16 +253,17 @@ public final class MigrateCommand implements Callable<Integer> {
     }
 
     @Command(name = "add-column", mixinStandardHelpOptions = true,
-            description = {"ADD COLUMN with a DEFAULT, which DSQL rejects in one statement (0A000, dsql-facts §1.7):",
-                    "generates ADD COLUMN, SET DEFAULT and a chunked, resumable backfill of existing rows."})
+            description = {"Generate a migration that adds a column with a DEFAULT, which DSQL rejects in one statement.",
+                    "DSQL refuses ADD COLUMN with a DEFAULT (0A000, dsql-facts §1.7), so the migration runs ADD COLUMN, "
+                            + "SET DEFAULT and a chunked, resumable backfill of the existing rows."})
     static final class AddColumn implements Callable<Integer> {
         @Option(names = "--location", defaultValue = "db/migration", description = "Folder of migration files (default: ${DEFAULT-VALUE}).")
         Path location;
 
-        @Option(names = "--table", required = true)
+        @Option(names = "--table", required = true, paramLabel = "TABLE", description = "Table to add the column to (schema.table allowed).")
         String table;
 
-        @Option(names = "--column", required = true)
+        @Option(names = "--column", required = true, paramLabel = "COLUMN", description = "Name of the new column.")
         String column;
 
         @Option(names = "--type", required = true, description = "Column type, e.g. text or bigint.")
@@ -258,9 +288,10 @@ public final class MigrateCommand implements Callable<Integer> {
     }
 
     @Command(name = "recreate-table", mixinStandardHelpOptions = true,
-            description = {"Column TYPE changes, SET NOT NULL and primary-key changes, which DSQL cannot ALTER in place",
-                    "(dsql-facts §1.7): generates CREATE TABLE <t>_new, a chunked copy, a row-count assertion, a swap by",
-                    "rename and DROP of the old table (destructive: apply needs --yes). Stop writes to the table while it runs."})
+            description = {"Generate a migration that recreates a table for changes DSQL cannot ALTER in place.",
+                    "Column TYPE changes, SET NOT NULL and primary-key changes (dsql-facts §1.7) become CREATE TABLE <t>_new, "
+                            + "a chunked copy, a row-count assertion, a swap by rename and a DROP of the old table "
+                            + "(destructive: apply needs --yes). Stop writes to the table while it runs."})
     static final class RecreateTable implements Callable<Integer> {
         @Mixin
         ConnectionOptions connection;
@@ -268,7 +299,7 @@ public final class MigrateCommand implements Callable<Integer> {
         @Option(names = "--location", defaultValue = "db/migration", description = "Folder of migration files (default: ${DEFAULT-VALUE}).")
         Path location;
 
-        @Option(names = "--table", required = true)
+        @Option(names = "--table", required = true, paramLabel = "TABLE", description = "Table to recreate (schema.table allowed).")
         String table;
 
         @Option(names = "--alter-type", paramLabel = "COLUMN=TYPE", description = "Change a column's type, e.g. qty=integer (repeatable).")
@@ -285,12 +316,12 @@ public final class MigrateCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return Connect.run(spec.commandLine().getErr(), () -> {
-                if (types.isEmpty() && notNull.isEmpty() && primaryKey == null) {
-                    throw new IllegalArgumentException("nothing to change: give --alter-type, --set-not-null or --primary-key");
-                }
+            if (types.isEmpty() && notNull.isEmpty() && primaryKey == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "nothing to change: give --alter-type, --set-not-null or --primary-key");
+            }
+            return Connect.run(spec, connection, ds -> {
                 String body;
-                try (java.sql.Connection c = Connect.open(connection).getConnection()) {
+                try (java.sql.Connection c = ds.getConnection()) {
                     body = Recipes.recreateTable(c, table, types, new java.util.LinkedHashSet<>(notNull), primaryKey);
                 }
                 Path p = Migrator.newMigration(location, "recreate " + table, body);

@@ -1,6 +1,5 @@
 package io.dsqlkit.migrate.integrity;
 
-import io.dsqlkit.migrate.support.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,9 +61,10 @@ public record Relationship(String name, String child, List<String> columns, Stri
     public static List<Relationship> fromFile(Path file) throws IOException {
         Object root;
         try {
-            root = Json.parse(Files.readString(file));
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": " + e.getMessage());
+            root = new com.fasterxml.jackson.databind.ObjectMapper().readValue(file.toFile(), Object.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(file + ": invalid JSON" + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage());
         }
         if (root instanceof Map<?, ?> m) root = m.get("relationships");
         if (!(root instanceof List<?> list)) {

@@ -1,7 +1,5 @@
 package io.dsqlkit.migrate.load;
 
-import io.dsqlkit.migrate.support.Json;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -9,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON lines: one object per line. Columns are given, or taken from the first object's keys; a
- * missing key is NULL and an unknown key rejects the record (it would silently drop data).
+ * JSON lines: one object per line, checked against the target columns (--columns, or all the
+ * table's columns): a missing key is NULL and an unknown key rejects the record (it would
+ * silently drop data). Without columns the first object's keys are used (kept for direct use).
  */
 final class JsonLinesRecordReader implements RecordReader {
     private final BufferedReader in;
@@ -33,7 +32,7 @@ final class JsonLinesRecordReader implements RecordReader {
                 line++;
                 if (l.isBlank()) continue;
                 try {
-                    Map<String, String> obj = Json.flatObject(l);
+                    Map<String, String> obj = JsonRecord.parse(l);
                     columns = List.copyOf(obj.keySet());
                     buffered.add(toRecord(line, l, obj));
                 } catch (IllegalArgumentException e) {
@@ -56,7 +55,7 @@ final class JsonLinesRecordReader implements RecordReader {
             line++;
             if (l.isBlank()) continue;
             try {
-                return toRecord(line, l, Json.flatObject(l));
+                return toRecord(line, l, JsonRecord.parse(l));
             } catch (IllegalArgumentException e) {
                 return InputRecord.bad(line, l, e.getMessage());
             }
@@ -65,7 +64,7 @@ final class JsonLinesRecordReader implements RecordReader {
 
     private InputRecord toRecord(long n, String raw, Map<String, String> obj) {
         for (String k : obj.keySet()) {
-            if (!columns.contains(k)) return InputRecord.bad(n, raw, "unknown key \"" + k + "\" (not among the columns " + columns + ")");
+            if (!columns.contains(k)) return InputRecord.bad(n, raw, "unknown key \"" + k + "\": not a target column (the columns are " + columns + ")");
         }
         List<String> values = new ArrayList<>(columns.size());
         for (String c : columns) values.add(obj.get(c));

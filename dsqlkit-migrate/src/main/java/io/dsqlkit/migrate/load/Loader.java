@@ -86,10 +86,13 @@ public final class Loader {
                 baseline = state.baseline();
             }
         }
-        try (RecordReader reader = RecordReader.of(spec.format(), open(spec.file()), spec.header(), spec.columns());
+        List<String> tableNames = tableColumns.stream().map(TargetColumn::name).toList();
+        // JSON objects name their fields: check them against the table, not against the first object.
+        List<String> readerColumns = spec.columns() != null || spec.format() != LoadFormat.JSONL ? spec.columns() : tableNames;
+        try (RecordReader reader = RecordReader.of(spec.format(), open(spec.file()), spec.header(), readerColumns);
              RejectWriter rejects = new RejectWriter(spec.rejectFile())) {
-            List<String> names = spec.columns() != null ? spec.columns() : reader.columns();
-            if (names == null || names.isEmpty()) names = tableColumns.stream().map(TargetColumn::name).toList();
+            List<String> names = readerColumns != null ? readerColumns : reader.columns();
+            if (names == null || names.isEmpty()) names = tableNames;
             List<TargetColumn> targets = resolve(names, tableColumns, spec.table());
             String copySql = "COPY " + Sql.qualified(spec.table()) + " (" + Sql.idents(targets.stream().map(TargetColumn::name).toList())
                     + ") FROM STDIN WITH (FORMAT csv)";
@@ -133,6 +136,7 @@ public final class Loader {
                     read++;
                     // Client-side checks first: they are deterministic, and a rejected line may sit
                     // inside the range of a committed chunk.
+                    if (spec.rejectsLimited() && rejectedClient + rejectedServer.get() + rejectedEarlier > spec.maxRejects()) break;
                     String problem = check(r, targets);
                     if (problem != null) {
                         rejects.write(r.line(), problem, r.raw());
@@ -174,6 +178,12 @@ public final class Loader {
                 Exception e = failure.get();
                 throw new SQLException("load " + loadId + " stopped: " + Sql.message(e) + " (committed chunks are in the "
                         + "manifest; re-run the same command to resume)", Sql.state(e), e);
+            }
+            long rejectedSoFar = rejectedClient + rejectedServer.get() + rejectedEarlier;
+            if (spec.rejectsLimited() && rejectedSoFar > spec.maxRejects()) {
+                throw new TooManyRejectsException("load " + loadId + " stopped: " + rejectedSoFar + " rows rejected, more than "
+                        + "--max-rejects " + spec.maxRejects() + "; the reasons and line numbers are in " + spec.rejectFile()
+                        + ". Fix the input (or raise --max-rejects) and re-run the same command: committed chunks are not loaded twice");
             }
             long loaded;
             long tableRows;
@@ -276,10 +286,23 @@ public final class Loader {
         }
     }
 
-    private static BufferedReader open(Path file) throws IOException {
+    /** The input as UTF-8 text, without a leading byte-order mark (it would become part of the first column name). */
+    static BufferedReader open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
         if (file.getFileName().toString().endsWith(".gz")) in = new GZIPInputStream(in, 1 << 16);
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        r.mark(1);
+        if (r.read() != '\uFEFF') r.reset();
+        return r;
+    }
+
+    /** More rows were rejected than {@link LoadSpec#maxRejects()} allows. */
+    public static final class TooManyRejectsException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        TooManyRejectsException(String message) {
+            super(message);
+        }
     }
 
     static String defaultLoadId(LoadSpec spec) throws IOException {

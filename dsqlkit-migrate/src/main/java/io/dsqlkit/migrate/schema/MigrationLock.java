@@ -141,15 +141,22 @@ public final class MigrationLock implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        if (heartbeat != null) heartbeat.shutdownNow();
-        try (Connection c = dataSource.getConnection();
+    /** Deletes the lock row if {@code owner} holds it (a run stopped by Ctrl-C releases its own lock). */
+    public static int release(DataSource ds, String name, String owner) throws SQLException {
+        try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("DELETE FROM " + TABLE + " WHERE name = ? AND owner = ?")) {
             c.setAutoCommit(true);
             ps.setString(1, name);
             ps.setString(2, owner);
-            ps.executeUpdate();
+            return ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (heartbeat != null) heartbeat.shutdownNow();
+        try {
+            release(dataSource, name, owner);
         } catch (SQLException e) {
             System.err.println("warning: could not release migration lock '" + name + "': " + Sql.message(e)
                     + " (it is taken over once stale)");

@@ -14,7 +14,7 @@ public record MigrationPlan(List<PendingMigration> pending, List<String> problem
 
     public List<MigrationStep> destructiveSteps() {
         return pending.stream().flatMap(p -> p.steps().stream()
-                .filter(s -> s.destructive() && !"done".equals(p.doneStatements().get(s.index())))).toList();
+                .filter(s -> s.destructive() && p.stateOf(s.index()) != StatementState.DONE)).toList();
     }
 
     public String describe() {
@@ -26,10 +26,10 @@ public record MigrationPlan(List<PendingMigration> pending, List<String> problem
             if (p.partial()) sb.append("  [partially applied: resumes at statement ").append(p.firstToRun() + 1).append(']');
             sb.append('\n');
             for (MigrationStep s : p.steps()) {
-                String state = p.doneStatements().get(s.index());
+                StatementState state = p.stateOf(s.index());
                 sb.append(String.format("  %3d. line %-4d %-48s %s%s%s%n", s.index() + 1, s.line(),
                         s.kind().description(), s.firstLine(),
-                        "done".equals(state) ? "   (done)" : "started".equals(state) ? "   (interrupted: re-run idempotently)" : "",
+                        state == StatementState.DONE ? "   (done)" : state == StatementState.STARTED ? "   (interrupted: re-run idempotently)" : "",
                         s.destructive() ? "   [destructive: needs --yes]" : ""));
             }
         }

@@ -1,7 +1,8 @@
 package io.dsqlkit.migrate.schema;
 
+import io.dsqlkit.sql.SourceDecoder;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ public final class MigrationScanner {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String name = p.getFileName().toString();
                 if (!MigrationFile.looksLikeMigration(name)) continue;
-                files.add(MigrationFile.of(name, p, Files.readString(p, StandardCharsets.UTF_8)));
+                files.add(MigrationFile.of(name, p, read(p)));
             }
         }
         Map<MigrationVersion, MigrationFile> seen = new HashMap<>();
@@ -40,5 +41,32 @@ public final class MigrationScanner {
                 .thenComparing(f -> f.repeatable() ? null : f.version(), Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(MigrationFile::description));
         return files;
+    }
+
+    /** The file as text; a file that is not UTF-8 is named with the line and byte offset of the first bad byte. */
+    static String read(Path p) throws IOException {
+        SourceDecoder.Decoded d = SourceDecoder.decode(Files.readAllBytes(p));
+        if (d instanceof SourceDecoder.Rejected r) throw new IOException(p + ": " + r.reason().replace(", skipped", ""));
+        return ((SourceDecoder.Text) d).text();
+    }
+
+    /**
+     * Throws when the location does not exist or holds no migration files, naming the files whose
+     * names are not migration names, so a mistyped folder or file name is not reported as "up to date".
+     */
+    public static void requireMigrations(Path location) throws IOException {
+        if (!Files.exists(location)) {
+            throw new IOException("migration location " + location + " does not exist (relative to "
+                    + Path.of("").toAbsolutePath() + "): check --location");
+        }
+        if (!scan(location).isEmpty()) return;
+        List<String> others;
+        try (Stream<Path> walk = Files.walk(location)) {
+            others = walk.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+                    .filter(n -> n.toLowerCase(java.util.Locale.ROOT).endsWith(".sql")).sorted().limit(5).toList();
+        }
+        throw new IOException("no migrations in " + location + ": migration files are named V<version>__<description>.sql "
+                + "(e.g. V1__create_orders.sql) or R__<description>.sql" + (others.isEmpty() ? "; create one with 'dsqlkit migrate new'"
+                : "; these .sql files do not follow that pattern: " + String.join(", ", others)));
     }
 }

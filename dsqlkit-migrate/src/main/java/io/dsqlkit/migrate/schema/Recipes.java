@@ -76,8 +76,9 @@ public final class Recipes {
             String type = types.getOrDefault(col[0], col[1]);
             sb.append("    ").append(Sql.ident(col[0])).append(' ').append(type);
             if ("t".equals(col[2]) || notNull.contains(col[0]) || key.contains(col[0])) sb.append(" NOT NULL");
-            if (col[3] != null && !col[3].startsWith("nextval(")) {
-                sb.append(" DEFAULT ").append(types.containsKey(col[0]) ? "CAST(" + col[3] + " AS " + type + ")" : col[3]);
+            if (col[3] != null) {
+                boolean castDefault = types.containsKey(col[0]) && !col[3].startsWith("nextval(");
+                sb.append(" DEFAULT ").append(castDefault ? "CAST(" + col[3] + " AS " + type + ")" : col[3]);
             }
             sb.append(",\n");
             colNames.add(Sql.ident(col[0]));
@@ -89,10 +90,29 @@ public final class Recipes {
                 .append(String.join(", ", select)).append(" FROM ").append(t).append(";\n\n");
         sb.append("-- stop here unless every row was copied\n-- ").append(StepPlanner.ASSERT_DIRECTIVE).append('\n')
                 .append("SELECT (SELECT count(*) FROM ").append(t).append(") = (SELECT count(*) FROM ").append(Sql.qualified(fresh)).append(");\n\n");
+        for (String[] col : cols) {
+            String owned = col[3] != null && col[3].startsWith("nextval(") ? ownedSequence(c, table, col[0]) : null;
+            if (owned != null) {
+                sb.append("-- the sequence behind ").append(col[0]).append("'s default belongs to the old table: move it, or DROP would take it along\n")
+                        .append("ALTER SEQUENCE ").append(owned).append(" OWNED BY ").append(Sql.qualified(fresh)).append('.')
+                        .append(Sql.ident(col[0])).append(";\n\n");
+            }
+        }
         sb.append("ALTER TABLE ").append(t).append(" RENAME TO ").append(Sql.ident(old)).append(";\n\n");
         sb.append("ALTER TABLE ").append(Sql.qualified(fresh)).append(" RENAME TO ").append(Sql.ident(base)).append(";\n\n");
         sb.append("DROP TABLE ").append(table.contains(".") ? Sql.ident(table.substring(0, table.indexOf('.'))) + "." : "")
                 .append(Sql.ident(old)).append(";\n");
         return sb.toString();
+    }
+
+    /** The sequence owned by {@code table.column} (serial, or OWNED BY), or null. */
+    private static String ownedSequence(java.sql.Connection c, String table, String column) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT pg_get_serial_sequence(?, ?)")) {
+            ps.setString(1, Sql.qualified(table));
+            ps.setString(2, column);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 }

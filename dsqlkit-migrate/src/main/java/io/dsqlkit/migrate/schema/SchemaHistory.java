@@ -52,11 +52,11 @@ public final class SchemaHistory {
         Map<String, List<HistoryRow>> out = new LinkedHashMap<>();
         if (!exists(c)) return out;
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT version, statement_index, description, script, checksum, state,"
-                     + " applied_at, execution_ms FROM " + table + " ORDER BY applied_at, version, statement_index")) {
+             ResultSet rs = s.executeQuery("SELECT version, statement_index, description, script, checksum, statement_checksum,"
+                     + " state, applied_at, execution_ms FROM " + table + " ORDER BY applied_at, version, statement_index")) {
             while (rs.next()) {
                 HistoryRow r = new HistoryRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getObject(7, java.time.OffsetDateTime.class), rs.getLong(8));
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class), rs.getLong(9));
                 out.computeIfAbsent(r.version(), k -> new ArrayList<>()).add(r);
             }
         }
@@ -65,7 +65,7 @@ public final class SchemaHistory {
     }
 
     /** Inserts or completes a row; in DML steps this runs in the statement's own transaction. */
-    public void record(Connection c, MigrationFile f, MigrationStep step, String state, String owner, long ms)
+    public void record(Connection c, MigrationFile f, MigrationStep step, StatementState state, String owner, long ms)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (version, statement_index, description,"
                 + " script, checksum, statement_checksum, state, applied_by, applied_at, execution_ms)"
@@ -78,11 +78,19 @@ public final class SchemaHistory {
             ps.setString(4, f.fileName());
             ps.setString(5, f.checksum());
             ps.setString(6, step.checksum());
-            ps.setString(7, state);
+            ps.setString(7, state.dbValue());
             ps.setString(8, owner);
             ps.setLong(9, ms);
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * Records a migration without statements (only comments) as applied: one {@code done} row with
+     * statement index 0, so it is not pending forever (and does not block later ones as out of order).
+     */
+    public void recordNoStatements(Connection c, MigrationFile f, String owner) throws SQLException {
+        record(c, f, new MigrationStep(0, "", StepKind.UTILITY, null, false, null, 1, false), StatementState.DONE, owner, 0);
     }
 
     public int realignChecksum(Connection c, String versionKey, String checksum, String script) throws SQLException {

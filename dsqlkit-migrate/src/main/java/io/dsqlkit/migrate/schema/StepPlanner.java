@@ -22,14 +22,38 @@ public final class StepPlanner {
 
     private StepPlanner() {}
 
+    /**
+     * The statements of a migration as steps. {@code BEGIN; <one statement>; COMMIT;} blocks (what
+     * {@code dsqlkit lint --fix} writes when it splits a transaction) are accepted and dropped: each
+     * statement runs in its own transaction anyway. A block of several statements is refused, since
+     * running them one by one would silently give up their atomicity.
+     */
     public static List<MigrationStep> steps(MigrationFile file) {
         List<MigrationStep> steps = new ArrayList<>();
+        Statement openBlock = null;
+        int inBlock = 0;
         for (Statement s : ScriptSplitter.split(file.content())) {
             if (s.category() == StatementCategory.EMPTY) continue;
             if (s.category() == StatementCategory.TRANSACTION_CONTROL) {
+                String k = s.kind() == null ? "" : s.kind().toUpperCase(Locale.ROOT);
+                if ((k.equals("BEGIN") || k.equals("START TRANSACTION")) && openBlock == null) {
+                    openBlock = s;
+                    inBlock = 0;
+                    continue;
+                }
+                if ((k.equals("COMMIT") || k.equals("END")) && openBlock != null) {
+                    openBlock = null;
+                    continue;
+                }
                 throw new MigrationException(file.fileName() + " line " + line(s) + ": '" + s.sql() + "' is not allowed in a "
                         + "migration: dsqlkit runs every statement in its own transaction, because DSQL allows one DDL per "
                         + "transaction and no DDL with DML (dsql-facts §1.2); remove BEGIN/COMMIT");
+            }
+            if (openBlock != null && ++inBlock > 1) {
+                throw new MigrationException(file.fileName() + " line " + line(openBlock) + ": a transaction block with more "
+                        + "than one statement: dsqlkit runs every statement in its own transaction (DSQL allows one DDL per "
+                        + "transaction and no DDL with DML, dsql-facts §1.2), so the block would not be atomic; remove "
+                        + "BEGIN/COMMIT, or keep one statement per BEGIN ... COMMIT");
             }
             String leading = leadingTrivia(s);
             boolean batchDirective = leading.contains(BATCH_DIRECTIVE);
@@ -45,6 +69,10 @@ public final class StepPlanner {
                         + " must precede a SELECT that returns one boolean");
             }
             steps.add(new MigrationStep(steps.size(), s.sql(), kind, s.kind(), destructive, batch, line(s), assertion));
+        }
+        if (openBlock != null) {
+            throw new MigrationException(file.fileName() + " line " + line(openBlock) + ": '" + openBlock.sql()
+                    + "' is never committed: end the block with COMMIT, or remove BEGIN (each statement runs in its own transaction)");
         }
         return steps;
     }

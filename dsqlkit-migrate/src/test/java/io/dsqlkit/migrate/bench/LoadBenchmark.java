@@ -47,7 +47,7 @@ class LoadBenchmark {
         try (DsqlLocal local = DsqlLocal.start()) {
             PostgresServer pg = local.postgres();
             DataSource dsql = io.dsqlkit.migrate.TestDb.url(local.jdbcUrl(), local.user(), local.password());
-            DataSource plain = io.dsqlkit.migrate.TestDb.url(pg.jdbcUrl(), PostgresServer.SUPERUSER, "");
+            DataSource plain = io.dsqlkit.migrate.TestDb.url(pg.jdbcUrl(), PostgresServer.SUPERUSER, pg.superuserPassword());
             String ddl = " (id bigint PRIMARY KEY, name text, qty int, note text)";
             exec(dsql, "CREATE TABLE bench_dsql" + ddl);
             exec(plain, "CREATE TABLE bench_pg" + ddl);

@@ -4,10 +4,7 @@ import io.dsqlkit.migrate.TestDb;
 import io.dsqlkit.testkit.SharedDsqlLocal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,49 +15,33 @@ class CommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    private static String url() {
-        return "postgresql://" + TestDb.local().user() + "@127.0.0.1:" + TestDb.local().port() + "/postgres";
-    }
-
-    private Run run(Object command, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(command);
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void migratePlanApplyStatusValidate() throws Exception {
         String t = SharedDsqlLocal.uniqueName("cli_m");
         String h = SharedDsqlLocal.uniqueName("cli_hist");
         Path loc = dir.resolve("db/migration");
-        assertThat(run(new MigrateCommand(), "new", "--location", loc.toString(), "create", t).code()).isZero();
+        assertThat(CliRun.of(new MigrateCommand(), "new", "--location", loc.toString(), "create", t).code()).isZero();
         Path v1 = loc.resolve("V1__create_" + t + ".sql");
         Files.writeString(v1, Files.readString(v1) + "CREATE TABLE " + t + " (id bigint PRIMARY KEY);\n");
-        String[] common = {"--url", url(), "--location", loc.toString(), "--history-table", h};
+        String[] common = {"--url", CliRun.url(), "--location", loc.toString(), "--history-table", h};
 
-        Run plan = run(new MigrateCommand(), concat("plan", common));
+        CliRun plan = CliRun.of(new MigrateCommand(), CliRun.concat(new String[] {"plan"}, common));
         assertThat(plan.code()).as(plan.err()).isZero();
         assertThat(plan.out()).contains("V1 create " + t.replace("_", " ")).contains("DDL, own transaction");
 
-        Run apply = run(new MigrateCommand(), concat("apply", common));
+        CliRun apply = CliRun.of(new MigrateCommand(), CliRun.concat(new String[] {"apply"}, common));
         assertThat(apply.code()).as(apply.err()).isZero();
         assertThat(apply.out()).contains("Applied 1 migration(s), 1 statement(s)");
 
-        assertThat(run(new MigrateCommand(), concat("status", common)).out()).contains("APPLIED");
-        assertThat(run(new MigrateCommand(), concat("validate", common)).code()).isZero();
+        assertThat(CliRun.of(new MigrateCommand(), CliRun.concat(new String[] {"status"}, common)).out()).contains("APPLIED");
+        assertThat(CliRun.of(new MigrateCommand(), CliRun.concat(new String[] {"validate"}, common)).code()).isZero();
 
         Files.writeString(loc.resolve("V2__bad.sql"), "TRUNCATE " + t + ";\n");
-        Run bad = run(new MigrateCommand(), concat("plan", common));
+        CliRun bad = CliRun.of(new MigrateCommand(), CliRun.concat(new String[] {"plan"}, common));
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.out()).contains("Problems that stop the run").contains("V2__bad.sql:1");
 
-        Run recipe = run(new MigrateCommand(), "recipe", "add-column", "--location", loc.toString(), "--table", t,
+        CliRun recipe = CliRun.of(new MigrateCommand(), "recipe", "add-column", "--location", loc.toString(), "--table", t,
                 "--column", "status", "--type", "text", "--default", "'new'");
         assertThat(recipe.code()).as(recipe.err()).isZero();
         assertThat(Files.readString(Path.of(recipe.out().trim()))).contains("-- dsqlkit:batch");
@@ -75,33 +56,26 @@ class CommandsTest {
         for (int i = 1; i <= 3_200; i++) sb.append(i).append(',').append(i == 7 ? "x" : "0").append('\n');
         Files.writeString(csv, sb);
 
-        Run load = run(new LoadCommand(), "--url", url(), "--table", t, csv.toString(), "--parallel", "2");
+        CliRun load = CliRun.of(new LoadCommand(), "--url", CliRun.url(), "--table", t, csv.toString(), "--parallel", "2", "--max-rejects", "1");
         assertThat(load.code()).as(load.err()).isZero();
         assertThat(load.out()).contains("read 3200, loaded 3199").contains("rejected 1").contains("verified");
 
-        Run dry = run(new BatchCommand(), "--url", url(), "--table", t, "--set", "v = 1", "--where", "v = 0", "--dry-run");
+        CliRun dry = CliRun.of(new BatchCommand(), "--url", CliRun.url(), "--table", t, "--set", "v = 1", "--where", "v = 0", "--dry-run");
         assertThat(dry.code()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("3199 matching rows in 4 chunks of at most 1000 rows");
 
-        Run batch = run(new BatchCommand(), "--url", url(), "--table", t, "--set", "v = 1", "--where", "v = 0");
+        CliRun batch = CliRun.of(new BatchCommand(), "--url", CliRun.url(), "--table", t, "--set", "v = 1", "--where", "v = 0");
         assertThat(batch.code()).as(batch.err()).isZero();
         assertThat(batch.out()).contains("3199 rows changed");
         assertThat(TestDb.count("SELECT count(*) FROM " + t + " WHERE v = 1")).isEqualTo(3_199);
 
         Path rel = dir.resolve("rel.json");
         Files.writeString(rel, "[{\"child\": \"" + t + "\", \"columns\": [\"v\"], \"parent\": \"" + t + "\", \"parentColumns\": [\"id\"]}]");
-        Run integrity = run(new IntegrityCommand(), "--url", url(), "--relationships", rel.toString(), "--table", t);
+        CliRun integrity = CliRun.of(new IntegrityCommand(), "--url", CliRun.url(), "--relationships", rel.toString(), "--table", t);
         assertThat(integrity.code()).as(integrity.err()).isZero();
         assertThat(integrity.out()).contains("ok");
 
-        Run noDb = run(new BatchCommand(), "--table", t, "--delete", "--cluster", "abc", "--region", "nowhere");
+        CliRun noDb = CliRun.of(new BatchCommand(), "--table", t, "--delete", "--cluster", "abc", "--region", "nowhere");
         assertThat(noDb.code()).isEqualTo(2);
-    }
-
-    private static String[] concat(String first, String... rest) {
-        String[] all = new String[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
     }
 }

@@ -69,9 +69,20 @@ class StepPlannerTest {
     }
 
     @Test
+    void acceptsBeginCommitAroundSingleStatementsAsLintFixWritesThem() {
+        List<MigrationStep> s = steps("BEGIN;\nCREATE TABLE t (id bigint PRIMARY KEY);\nCOMMIT;\nBEGIN;\n-- dsqlkit:batch\n"
+                + "UPDATE t SET v = 1 WHERE v IS NULL;\nCOMMIT;\nSTART TRANSACTION;\nCREATE INDEX ASYNC t_v ON t (v);\nEND;\n");
+        assertThat(s).extracting(MigrationStep::kind).containsExactly(StepKind.DDL, StepKind.BATCHED_DML, StepKind.ASYNC_DDL);
+    }
+
+    @Test
     void refusesTransactionControlAndUnwalkableBatches() {
-        assertThatThrownBy(() -> steps("BEGIN;\nCREATE TABLE t (id bigint PRIMARY KEY);\nCOMMIT;\n"))
-                .hasMessageContaining("line 1").hasMessageContaining("one DDL per transaction");
+        assertThatThrownBy(() -> steps("BEGIN;\nCREATE TABLE t (id bigint PRIMARY KEY);\nCREATE TABLE u (id bigint PRIMARY KEY);\nCOMMIT;\n"))
+                .hasMessageContaining("line 1").hasMessageContaining("one DDL per").hasMessageContaining("would not be atomic");
+        assertThatThrownBy(() -> steps("BEGIN;\nCREATE TABLE t (id bigint PRIMARY KEY);\n"))
+                .hasMessageContaining("line 1").hasMessageContaining("never committed");
+        assertThatThrownBy(() -> steps("CREATE TABLE t (id bigint PRIMARY KEY);\nROLLBACK;\n"))
+                .hasMessageContaining("line 2").hasMessageContaining("one DDL per transaction");
         assertThatThrownBy(() -> steps("-- dsqlkit:batch\nUPDATE t SET v = 1 FROM u WHERE u.id = t.id;\n"))
                 .hasMessageContaining("walked by primary key");
         assertThatThrownBy(() -> steps("-- dsqlkit:assert\nCREATE TABLE t (id bigint PRIMARY KEY);\n"))

@@ -16,7 +16,8 @@ final class AlterFixes {
 
     /** Shown above a generated backfill: DSQL commits at most 3,000 rows per transaction (dsql-facts §2). */
     static final String BACKFILL_COMMENT = "-- dsqlkit: DSQL commits at most 3,000 rows per transaction (54000 transaction row limit exceeded);\n"
-            + "-- on a bigger table run this backfill in batches with `dsqlkit batch` instead of one UPDATE\n";
+            + "-- `dsqlkit migrate` runs this backfill in primary-key chunks (the directive below); elsewhere use `dsqlkit batch`\n"
+            + "-- dsqlkit:batch\n";
 
     static final String WAIT_COMMENT = "-- dsqlkit: CREATE INDEX ASYNC returns a job_id; run the next statement after "
             + "CALL sys.wait_for_job('<job_id>') returns true\n-- (until the build finishes it fails with 55000 index is not valid)\n";

@@ -153,7 +153,8 @@ class AlterTableRulesTest {
                 ALTER TABLE app.orders ADD COLUMN status text;
                 ALTER TABLE app.orders ALTER COLUMN status SET DEFAULT 'new';
                 -- dsqlkit: DSQL commits at most 3,000 rows per transaction (54000 transaction row limit exceeded);
-                -- on a bigger table run this backfill in batches with `dsqlkit batch` instead of one UPDATE
+                -- `dsqlkit migrate` runs this backfill in primary-key chunks (the directive below); elsewhere use `dsqlkit batch`
+                -- dsqlkit:batch
                 UPDATE app.orders SET status = 'new' WHERE status IS NULL;
                 -- dsqlkit: DSQL cannot add NOT NULL to an existing column; this validated CHECK enforces it
                 ALTER TABLE app.orders ADD CONSTRAINT orders_status_not_null CHECK (status IS NOT NULL) NOT VALID;

@@ -163,7 +163,8 @@ class ScriptRulesTest {
                 COMMIT;
                 BEGIN;
                 -- dsqlkit: DSQL commits at most 3,000 rows per transaction (54000 transaction row limit exceeded);
-                -- on a bigger table run this backfill in batches with `dsqlkit batch` instead of one UPDATE
+                -- `dsqlkit migrate` runs this backfill in primary-key chunks (the directive below); elsewhere use `dsqlkit batch`
+                -- dsqlkit:batch
                 UPDATE t SET n = 0 WHERE n IS NULL;
                 COMMIT;
                 BEGIN;

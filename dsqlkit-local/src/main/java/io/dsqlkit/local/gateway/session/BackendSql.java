@@ -8,10 +8,28 @@ import java.util.List;
 final class BackendSql {
     private BackendSql() {}
 
-    /** Fails at the backend with exactly this SQLSTATE and message, aborting the transaction like any error. */
+    private static final String RAISE_PREFIX = "DO $dsqlkit_raise$BEGIN RAISE EXCEPTION USING ERRCODE = ";
+
+    /**
+     * Fails at the backend with exactly this SQLSTATE and message, aborting the transaction like any
+     * error. An anonymous block, so it needs no function a client could see or call; the texts travel
+     * base64-encoded, so nothing in them can end the block.
+     */
     static String raise(DsqlError e) {
-        return "SELECT dsqlkit.raise(" + literal(e.sqlstate()) + ", " + literal(e.message()) + ", "
-                + (e.detail() == null ? "NULL" : literal(e.detail())) + ")";
+        StringBuilder sb = new StringBuilder(RAISE_PREFIX).append(literal(e.sqlstate()))
+                .append(", MESSAGE = ").append(decoded(e.message()));
+        if (e.detail() != null) sb.append(", DETAIL = ").append(decoded(e.detail()));
+        return sb.append("; END$dsqlkit_raise$").toString();
+    }
+
+    /** Whether {@code sql} is a {@link #raise}. */
+    static boolean isRaise(String sql) {
+        return sql.startsWith(RAISE_PREFIX);
+    }
+
+    private static String decoded(String text) {
+        String b64 = java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "convert_from(decode('" + b64 + "', 'base64'), 'UTF8')";
     }
 
     /** Rows answered locally, as text columns (Interception.LocalResult). */

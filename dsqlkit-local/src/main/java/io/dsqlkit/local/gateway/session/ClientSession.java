@@ -26,8 +26,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -250,16 +248,14 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
     // ---------------------------------------------------------------- backend side
 
     private void connectBackend(String user) {
-        Bootstrap b = new Bootstrap().group(client.eventLoop()).channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+        Bootstrap b = config.backendBootstrap(client.eventLoop())
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
                         ch.pipeline().addLast(new FrameDecoder(true, Integer.MAX_VALUE), new BackendHandler());
                     }
                 });
-        b.connect("127.0.0.1", config.backendPort()).addListener((ChannelFutureListener) f -> {
+        b.connect(config.backendAddress()).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
                 fatal("08006", "the local PostgreSQL behind the gateway is unavailable (it is being restarted); retry", null);
                 return;
@@ -592,7 +588,7 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
             state.skipUntilSync = true;
         } else if (plan.changed()) {
             injectStatement(plan.sql(), plan.outcome());
-            if (plan.sql().startsWith("SELECT dsqlkit.raise(")) state.skipUntilSync = true;
+            if (BackendSql.isRaise(plan.sql())) state.skipUntilSync = true;
         } else {
             Outcome o = p.tag() != null ? Outcome.tag(p.tag()) : plan.outcome();
             forward(raw, new Step(StepKind.EXECUTE, o));
@@ -881,9 +877,9 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
     }
 
     private void forwardCancel(FrontendMessage.CancelRequest c) {
-        new Bootstrap().group(client.eventLoop()).channel(NioSocketChannel.class)
+        config.backendBootstrap(client.eventLoop())
                 .handler(new ChannelInboundHandlerAdapter())
-                .connect("127.0.0.1", config.backendPort()).addListener((ChannelFutureListener) f -> {
+                .connect(config.backendAddress()).addListener((ChannelFutureListener) f -> {
                     if (f.isSuccess()) {
                         ByteBuf b = f.channel().alloc().buffer(16);
                         c.encode(b);

@@ -13,8 +13,10 @@ import java.util.Optional;
 
 /**
  * Turns a PostgreSQL error into what DSQL says: the limit triggers' markers become DSQL's texts
- * (dsql-facts §2), the behaviour maps the rest (e.g. serialization failures to OC000, §3), and
- * traces of the gateway's own helper functions (the CONTEXT line of dsqlkit.raise) are removed.
+ * (dsql-facts §2), the behaviour maps the rest (e.g. serialization failures to OC000, §3), and what
+ * only describes the emulator's insides is removed: PostgreSQL's source file, line and routine
+ * fields, and the context lines of the emulator's own PL/pgSQL code (its refusal blocks, the limit
+ * triggers, {@code sys.wait_for_job}).
  */
 final class ErrorTranslator {
     private final DsqlBehaviour behaviour;
@@ -22,6 +24,10 @@ final class ErrorTranslator {
     ErrorTranslator(DsqlBehaviour behaviour) {
         this.behaviour = behaviour;
     }
+
+    /** PL/pgSQL context lines that name the emulator's own code, not the client's. */
+    private static final java.util.regex.Pattern INTERNAL_CONTEXT = java.util.regex.Pattern.compile(
+            "function (inline_code_block|" + java.util.regex.Pattern.quote(BackendBootstrap.SCHEMA) + "\\.|sys\\.)");
 
     /** The error to send, or null when the backend's may be relayed as is. */
     ErrorResponse translate(SessionState s, ErrorResponse e) {
@@ -31,18 +37,35 @@ final class ErrorTranslator {
         if (BackendBootstrap.SIZE_LIMIT_MARKER.equals(message)) return of(severity, sizeLimit(e.field('D')));
         Optional<DsqlError> mapped = behaviour.translateBackendError(s, e.sqlstate(), message);
         if (mapped.isPresent()) return of(severity, mapped.get());
-        String where = e.field('W');
-        if (where != null && where.contains("dsqlkit.")) {
-            List<Field> kept = new ArrayList<>();
-            for (Field f : e.fields()) {
-                switch (f.code()) {
-                    case 'S', 'V', 'C', 'M', 'D', 'H' -> kept.add(f);
-                    default -> { }
+        return withoutInternals(e);
+    }
+
+    /** {@code e} without source-location fields and internal context lines; null if it has none. */
+    static ErrorResponse withoutInternals(ErrorResponse e) {
+        boolean changed = false;
+        List<Field> kept = new ArrayList<>();
+        for (Field f : e.fields()) {
+            switch (f.code()) {
+                case 'F', 'L', 'R' -> changed = true;
+                case 'W' -> {
+                    String where = publicContext(f.value());
+                    if (!where.equals(f.value())) changed = true;
+                    if (!where.isEmpty()) kept.add(new Field('W', where));
                 }
+                default -> kept.add(f);
             }
-            return new ErrorResponse(kept);
         }
-        return null;
+        return changed ? new ErrorResponse(kept) : null;
+    }
+
+    private static String publicContext(String where) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : where.split("\n")) {
+            if (INTERNAL_CONTEXT.matcher(line).find()) continue;
+            if (sb.length() > 0) sb.append('\n');
+            sb.append(line);
+        }
+        return sb.toString();
     }
 
     static ErrorResponse of(String severity, DsqlError e) {

@@ -1,4 +1,4 @@
-package io.dsqlkit.cli.lint;
+package io.dsqlkit.sql;
 
 import java.nio.charset.StandardCharsets;
 
@@ -7,19 +7,19 @@ import java.nio.charset.StandardCharsets;
  * rejects NUL bytes and invalid UTF-8 in query text, so we refuse to guess: a NUL means a binary
  * file (skipped), an invalid sequence is reported with its byte offset.
  */
-final class SourceDecoder {
+public final class SourceDecoder {
     private static final int NOT_FOUND = -1;
 
     private SourceDecoder() {}
 
-    sealed interface Decoded permits Text, Rejected {}
+    public sealed interface Decoded permits Text, Rejected {}
 
     /** @param text the SQL without a leading byte-order mark */
-    record Text(String text, boolean hadBom) implements Decoded {}
+    public record Text(String text, boolean hadBom) implements Decoded {}
 
-    record Rejected(String reason) implements Decoded {}
+    public record Rejected(String reason) implements Decoded {}
 
-    static Decoded decode(byte[] bytes) {
+    public static Decoded decode(byte[] bytes) {
         int start = hasBom(bytes) ? 3 : 0;
         if (indexOfNul(bytes, start) != NOT_FOUND) return new Rejected("binary file (contains NUL bytes), skipped");
         int bad = firstInvalidUtf8(bytes, start);
@@ -30,7 +30,7 @@ final class SourceDecoder {
         return new Text(new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8), start == 3);
     }
 
-    static boolean hasBom(byte[] b) {
+    public static boolean hasBom(byte[] b) {
         return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
     }
 
@@ -40,7 +40,7 @@ final class SourceDecoder {
     }
 
     /** Offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629), or -1. */
-    static int firstInvalidUtf8(byte[] b, int from) {
+    public static int firstInvalidUtf8(byte[] b, int from) {
         int i = from;
         int n = b.length;
         while (i < n) {
@@ -77,7 +77,7 @@ final class SourceDecoder {
         return NOT_FOUND;
     }
 
-    private static int lineAt(byte[] b, int offset) {
+    public static int lineAt(byte[] b, int offset) {
         int line = 1;
         for (int i = 0; i < offset; i++) if (b[i] == '\n') line++;
         return line;

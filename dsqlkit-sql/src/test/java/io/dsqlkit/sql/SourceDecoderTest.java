@@ -1,4 +1,4 @@
-package io.dsqlkit.cli.lint;
+package io.dsqlkit.sql;
 
 import org.junit.jupiter.api.Test;
 
