@@ -1,63 +1,92 @@
 #!/usr/bin/env bash
-# MCP server benchmark: dsqlkit's MCP server vs @modelcontextprotocol/server-postgres, same local DSQL,
-# same run. Measures (with ../shared/bench/mcp-latency.mjs over stdio):
-#   startup_ms  spawn -> completed `initialize`
-#   p50_ms / p99_ms / calls_per_s  for N sequential tools/call `query`
-# Usage: bench/mcp/run.sh [CALLS]   (default 500). Needs java 17+, node 18+, npm (peers via setup.sh).
+# MCP per-call benchmark: `./dsqlkit mcp` vs @modelcontextprotocol/server-postgres 0.6.2, same run, interleaved
+# (bench/mcp/mcp-bench.mjs), through local DSQL and straight to PostgreSQL:
+#   back-to-back: ROUNDS x CALLS sequential `query` calls per server, rounds alternate which server goes first
+#   agent-paced:  PACED calls per server with ~GAP_MS between a server's calls (what an agent does)
+# Prints medians, the ratio (>1 = dsqlkit better) and the machine's load average (this is a latency benchmark:
+# on a busy machine the absolute numbers move, the same-run ratio is what to read).
+# Usage: bench/mcp/run.sh   env: CALLS=1000 ROUNDS=3 PACED=60 GAP_MS=1000 SQL='SELECT 1'
+# Needs: java 17+, node 18+, npm; PostgreSQL's initdb/postgres on PATH (or /usr/lib/postgresql/*/bin) for the
+# direct rows (skipped otherwise). Works from a fresh clone: the launcher builds the jar, peers install outside the repo.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-calls="${1:-${CALLS:-500}}"
+calls="${CALLS:-1000}" rounds="${ROUNDS:-3}" paced="${PACED:-60}" gap="${GAP_MS:-1000}" sql="${SQL:-SELECT 1}"
 bench_dir="${DSQLKIT_BENCH_DIR:-}"
 for d in "$root/../shared/bench" "/work/shared/bench"; do
-  [ -z "$bench_dir" ] && [ -f "$d/mcp-latency.mjs" ] && bench_dir="$d"
+  [ -z "$bench_dir" ] && [ -f "$d/setup.sh" ] && bench_dir="$d"
 done
-[ -n "$bench_dir" ] || { echo "mcp-latency.mjs not found; set DSQLKIT_BENCH_DIR" >&2; exit 2; }
 export DSQLKIT_PEERS="${DSQLKIT_PEERS:-$HOME/.cache/dsqlkit-peers}"
-[ -x "$DSQLKIT_PEERS/node_modules/.bin/mcp-server-postgres" ] || DSQLKIT_PEERS="$(bash "$bench_dir/setup.sh")"
+if [ ! -x "$DSQLKIT_PEERS/node_modules/.bin/mcp-server-postgres" ] || [ ! -d "$DSQLKIT_PEERS/node_modules/@modelcontextprotocol/sdk" ]; then
+  if [ -n "$bench_dir" ]; then
+    DSQLKIT_PEERS="$(bash "$bench_dir/setup.sh")"
+  else # the same pinned peers as ../shared/bench/setup.sh, outside the repo
+    mkdir -p "$DSQLKIT_PEERS" && (cd "$DSQLKIT_PEERS" && { [ -f package.json ] || npm init -y >/dev/null; } \
+      && npm install --no-audit --no-fund --silent @modelcontextprotocol/sdk@1.32.2 @modelcontextprotocol/server-postgres@0.6.2 >/dev/null)
+  fi
+fi
 work="$(mktemp -d)"
-cleanup() { [ -n "${local_pid:-}" ] && kill "$local_pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+pids=()
+cleanup() {
+  for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null; done
+  wait 2>/dev/null || true
+  [ -n "${pgdata:-}" ] && [ -f "$pgdata/postmaster.pid" ] && as_pg pg_ctl -D "$pgdata" -m immediate stop >/dev/null 2>&1
+  rm -rf "$work"
+}
 trap cleanup EXIT
+free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 
-echo "== building class path" >&2
-(cd "$root" && ./mvnw -q -B -o -pl dsqlkit-mcp -am compile dependency:build-classpath \
-   -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=runtime >/dev/null)
-# the local DSQL always runs from the module class path
-local_cp="$root/dsqlkit-mcp/target/classes:$(cat "$work/cp.txt")"
+echo "== building the shaded jar (./dsqlkit launcher; Maven downloads what it needs)" >&2
+"$root/dsqlkit" --version >/dev/null
 
 echo "== starting local DSQL (--auth none)" >&2
-java -cp "$local_cp" "$root/bench/mcp/StartLocal.java" --port 0 --ephemeral --auth none >"$work/local.out" 2>"$work/local.err" &
-local_pid=$!
-for _ in $(seq 1 120); do grep -q "ready:" "$work/local.out" 2>/dev/null && break; sleep 0.5; done
+"$root/dsqlkit" local --port 0 --ephemeral --auth none >"$work/local.out" 2>"$work/local.err" &
+pids+=($!)
+for _ in $(seq 1 240); do grep -q "ready:" "$work/local.out" 2>/dev/null && break; sleep 0.5; done
 port="$(grep -o 'port=[0-9]*' "$work/local.out" | head -1 | cut -d= -f2)"
 [ -n "$port" ] || { echo "local DSQL did not start:" >&2; cat "$work/local.err" >&2; exit 1; }
-url="postgresql://admin@localhost:$port/postgres"
-echo "   $url" >&2
+targets=("local-dsql postgresql://admin@localhost:$port/postgres")
+echo "== the launcher's AppCDS archive (trained once per build)" >&2
+"$root/dsqlkit" mcp --url "postgresql://admin@localhost:$port/postgres" --read-only </dev/null >/dev/null 2>&1 || true
 
-# The real user path: the ./dsqlkit launcher with the shaded jar. "plain" turns the launcher's AppCDS off
-# (DSQLKIT_CDS=0); the CDS row uses the archive the launcher trains once per build (warm-up below).
-# Extra JVM flags for both rows: DSQLKIT_JAVA_OPTS (e.g. -XX:TieredStopAtLevel=1).
-echo "== building the shaded jar and the launcher's AppCDS archive (warm-up run)" >&2
-"$root/dsqlkit" mcp --url "$url" --read-only </dev/null >/dev/null
-dsqlkit=(env DSQLKIT_CDS=0 "$root/dsqlkit" mcp --url "$url" --read-only)
-dsqlkit_cds=("$root/dsqlkit" mcp --url "$url" --read-only)
-peer=(node "$DSQLKIT_PEERS/node_modules/@modelcontextprotocol/server-postgres/dist/index.js" "$url")
-measure() { node "$bench_dir/mcp-latency.mjs" --calls "$1" --tool query --args "$2" -- "${@:3}"; }
+pg_bin=""
+for d in "$(dirname "$(command -v initdb 2>/dev/null || echo /nonexistent/x)")" /usr/lib/postgresql/*/bin; do
+  [ -x "$d/initdb" ] && [ -x "$d/postgres" ] && { pg_bin="$d"; break; }
+done
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- env PATH="$pg_bin:$PATH" "$@"; else env PATH="$pg_bin:$PATH" "$@"; fi; }
+if [ -n "$pg_bin" ]; then
+  echo "== starting PostgreSQL ($("$pg_bin/postgres" --version)) for the direct rows" >&2
+  pgdata="$work/pg"
+  mkdir -p "$pgdata" && { [ "$(id -u)" != 0 ] || chown postgres "$work" "$pgdata"; }
+  as_pg initdb -D "$pgdata" -A trust -U bench >/dev/null
+  pgport="$(free_port)"
+  as_pg pg_ctl -D "$pgdata" -l "$pgdata/log" -o "-p $pgport -c listen_addresses=127.0.0.1 -k $pgdata -c fsync=off" -w start >/dev/null
+  targets+=("postgresql postgresql://bench@127.0.0.1:$pgport/postgres")
+else
+  echo "== no initdb/postgres found: skipping the straight-to-PostgreSQL rows" >&2
+fi
 
-for q in '{"sql":"SELECT 1"}' '{"sql":"SELECT g, md5(g::text) FROM generate_series(1, 100) g"}'; do
-  echo "== query $q, $calls calls" >&2
-  peer_r="$(measure "$calls" "$q" "${peer[@]}")"
-  plain_r="$(measure "$calls" "$q" "${dsqlkit[@]}")"
-  cds_r="$(measure "$calls" "$q" "${dsqlkit_cds[@]}")"
+args="$(node -e 'console.log(JSON.stringify({sql: process.argv[1]}))' "$sql")"
+echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime), $(nproc 2>/dev/null || echo '?') cores" >&2
+for t in "${targets[@]}"; do
+  name="${t%% *}" url="${t#* }"
+  echo "== $name: $rounds x $calls back-to-back + $paced agent-paced calls per server, query $args" >&2
+  node "$root/bench/mcp/mcp-bench.mjs" --calls "$calls" --rounds "$rounds" --paced "$paced" --gap-ms "$gap" --tool query --args "$args" \
+    --a-name dsqlkit --a "$root/dsqlkit mcp --url $url --read-only" \
+    --b-name server-postgres --b "node $DSQLKIT_PEERS/node_modules/@modelcontextprotocol/server-postgres/dist/index.js $url" \
+    >"$work/$name.json"
   node -e '
-    const [peer, plain, cds, q] = [JSON.parse(process.argv[1]), JSON.parse(process.argv[2]), JSON.parse(process.argv[3]), process.argv[4]];
-    const row = (n, r) => `${n.padEnd(28)} ${String(r.startup_ms).padStart(9)} ${String(r.p50_ms).padStart(8)} ${String(r.p99_ms).padStart(8)} ${String(r.calls_per_s).padStart(9)} ${String(r.errors).padStart(6)}`;
-    console.log(`\nquery ${q}`);
-    console.log(`${"server".padEnd(28)} ${"start ms".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"calls/s".padStart(9)} ${"errors".padStart(6)}`);
-    console.log(row("server-postgres 0.6.2", peer));
-    console.log(row("dsqlkit mcp (DSQLKIT_CDS=0)", plain));
-    console.log(row("./dsqlkit mcp (AppCDS)", cds));
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")), name = process.argv[2];
+    const d = r.back_to_back.dsqlkit, p = r.back_to_back["server-postgres"], dp = r.paced.dsqlkit, pp = r.paced["server-postgres"];
     const x = (a, b) => (a / b).toFixed(2) + "x";
-    for (const [n, r] of [["dsqlkit", plain], ["dsqlkit+CDS", cds]]) {
-      console.log(`ratio ${n} vs server-postgres (>1 = dsqlkit better): startup ${x(peer.startup_ms, r.startup_ms)}, p50 ${x(peer.p50_ms, r.p50_ms)}, p99 ${x(peer.p99_ms, r.p99_ms)}, calls/s ${x(r.calls_per_s, peer.calls_per_s)}`);
-    }' "$peer_r" "$plain_r" "$cds_r" "$q"
+    const row = (n, a, b, c, e) => `${n.padEnd(34)} ${String(a).padStart(9)} ${String(b).padStart(9)} ${String(c).padStart(9)} ${String(e).padStart(7)}`;
+    console.log(`\n${name}: query ${JSON.stringify(r.args)}; load average ${r.load_average.before.join(" ")} -> ${r.load_average.after.join(" ")}`);
+    console.log(row("", "p50 ms", "p99 ms", "calls/s", "errors"));
+    console.log(row(`back-to-back ${d.runs.length}x dsqlkit`, d.p50_ms, d.p99_ms, d.calls_per_s, d.errors));
+    console.log(row("back-to-back server-postgres", p.p50_ms, p.p99_ms, p.calls_per_s, p.errors));
+    console.log(row(`agent-paced (${dp.gap_ms} ms) dsqlkit`, dp.p50_ms, dp.p99_ms, "", dp.errors));
+    console.log(row(`agent-paced (${pp.gap_ms} ms) server-postgres`, pp.p50_ms, pp.p99_ms, "", pp.errors));
+    console.log(`ratio (>1 = dsqlkit better): back-to-back p50 ${x(p.p50_ms, d.p50_ms)}, calls/s ${x(d.calls_per_s, p.calls_per_s)}; agent-paced p50 ${x(pp.p50_ms, dp.p50_ms)}`);
+    console.log(`per-round p50 ms dsqlkit ${d.runs.map((q) => q.p50_ms).join(" / ")}; server-postgres ${p.runs.map((q) => q.p50_ms).join(" / ")}`);
+    console.log(`start-up (one spawn each, spawn to initialize answered): dsqlkit ${d.startup_ms} ms, server-postgres ${p.startup_ms} ms`);
+  ' "$work/$name.json" "$name"
 done

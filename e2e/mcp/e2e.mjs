@@ -76,5 +76,17 @@ check("guide resource", /CREATE INDEX ASYNC/.test(res.contents[0].text));
 r = await client.callTool({ name: "execute", arguments: { sql: `DROP TABLE ${table}` } });
 check("cleanup", !r.isError, r);
 
+// Wide results: bounded in bytes, so the client (which drops the connection at 10 MiB) keeps the session.
+// The client validates structuredContent against the query tool's outputSchema.
+const wire = (x) => Buffer.byteLength(JSON.stringify(x));
+r = await client.callTool({ name: "query", arguments: { sql: "SELECT g, repeat('x', 10240) AS pad FROM generate_series(1, 1000) g" } });
+check("1,000 rows x 10 KB truncated", !r.isError && data(r).truncated === true && /size limit/.test(data(r).truncatedReason), data(r).truncatedReason);
+check("1,000 rows x 10 KB response < 10 MiB", wire(r) < 10 * 1024 * 1024, wire(r));
+r = await client.callTool({ name: "query", arguments: { sql: "SELECT g, repeat(md5(g::text), 320) AS pad FROM generate_series(1, 10000) g" } });
+check("100 MB would-be result truncated", !r.isError && data(r).truncated === true && wire(r) < 10 * 1024 * 1024, wire(r));
+check("text form fences the rows as data", /not instructions/.test(r.content[0].text) && /<<<data-[0-9a-f]{16}>>>/.test(r.content[0].text));
+r = await client.callTool({ name: "query", arguments: { sql: "SELECT 1 AS one" } });
+check("session alive after wide results", !r.isError && data(r).rows[0].one === 1, r);
+
 await client.close();
 console.log(JSON.stringify({ ok: true, checks: checks.length }));

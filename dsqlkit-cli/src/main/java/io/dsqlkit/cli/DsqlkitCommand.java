@@ -8,6 +8,7 @@ import io.dsqlkit.migrate.cli.BatchCommand;
 import io.dsqlkit.migrate.cli.IntegrityCommand;
 import io.dsqlkit.migrate.cli.LoadCommand;
 import io.dsqlkit.migrate.cli.MigrateCommand;
+import io.dsqlkit.migrate.cli.SchemaCommand;
 import picocli.CommandLine;
 
 import java.util.Collection;
@@ -48,6 +49,7 @@ public final class DsqlkitCommand implements Runnable {
         m.put("local", LocalCommand::new);
         m.put("mcp", McpCommand::new);
         m.put("migrate", MigrateCommand::new);
+        m.put("schema", SchemaCommand::new);
         m.put("batch", BatchCommand::new);
         m.put("load", LoadCommand::new);
         m.put("integrity", IntegrityCommand::new);

@@ -113,7 +113,20 @@ public final class ConnectionOptions {
         Target t = resolveTarget();
         if (t == null) return Optional.empty();
         if (t.url != null) return Optional.of(fromUrl(t.url));
-        return Optional.of(aws(t, credentials));
+        return Optional.of(aws(t, credentials, user == null ? "admin" : user));
+    }
+
+    /**
+     * The same DSQL endpoint for another database role, e.g. a reader mapped with
+     * {@code AWS IAM GRANT <role> TO '<iam-role-arn>'}: IAM tokens for it are generated with
+     * {@code DbConnect} ({@code DbConnectAdmin} only for {@code admin}). Empty when the target is not a
+     * DSQL endpoint (a static-password {@code --url} needs the role's own URL; local DSQL is chosen).
+     */
+    public Optional<Endpoint> resolveAs(String role, software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
+        if (role == null || role.isBlank()) throw new ConnectionOptionsException("the role name is empty");
+        Target t = resolveTarget();
+        if (t == null || t.url != null) return Optional.empty();
+        return Optional.of(aws(t, credentials, role));
     }
 
     private record Target(String url, String host, String region) {}
@@ -151,8 +164,7 @@ public final class ConnectionOptions {
         return null;
     }
 
-    private Endpoint aws(Target t, software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
-        String role = user == null ? "admin" : user;
+    private Endpoint aws(Target t, software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials, String role) {
         String profile = firstNonBlank(awsProfile, env.get("AWS_PROFILE"));
         String source = credentials != null ? "the given credentials provider"
                 : AwsCredentialsException.source(profile, blankToNull(awsProfile) == null);

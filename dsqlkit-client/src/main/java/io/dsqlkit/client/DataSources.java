@@ -12,8 +12,15 @@ import org.postgresql.PGProperty;
 public final class DataSources {
     private DataSources() {}
 
+    /** HikariCP pings a borrowed connection idle for longer than this (JVM-wide system property, read per pool). */
+    static final String ALIVE_BYPASS_PROPERTY = "com.zaxxer.hikari.aliveBypassWindowMs";
+
     public static HikariDataSource pooled(Endpoint endpoint, PoolSettings pool, String applicationName) {
         TokenDataSource ds = unpooled(endpoint, applicationName);
+        if (pool.maxResultBytes() > 0) ds.setProperty(PGProperty.MAX_RESULT_BUFFER, Long.toString(pool.maxResultBytes()));
+        // No validity ping when a connection is borrowed (a round trip on every call that follows a pause):
+        // background keepalive, maxLifetime and retry-on-broken (OccRetry, SqlExecutor) cover dead connections.
+        if (System.getProperty(ALIVE_BYPASS_PROPERTY) == null) System.setProperty(ALIVE_BYPASS_PROPERTY, Long.toString(Long.MAX_VALUE / 4));
         HikariConfig c = new HikariConfig();
         c.setDataSource(ds);
         c.setPoolName("dsqlkit-" + endpoint.kind().name().toLowerCase());
@@ -22,7 +29,7 @@ public final class DataSources {
         c.setMaxLifetime(pool.maxLifetime().toMillis());
         c.setConnectionTimeout(pool.connectionTimeout().toMillis());
         c.setIdleTimeout(Math.min(pool.idleTimeout().toMillis(), Math.max(10_000, pool.maxLifetime().toMillis() - 1_000)));
-        if (!pool.keepalive().isZero()) c.setKeepaliveTime(pool.keepalive().toMillis());
+        if (!pool.keepalive().isZero() && pool.keepalive().compareTo(pool.maxLifetime()) < 0) c.setKeepaliveTime(pool.keepalive().toMillis());
         c.setInitializationFailTimeout(-1); // do not connect at construction (fast start-up)
         return new HikariDataSource(c);
     }

@@ -72,42 +72,41 @@ public final class OccRetry {
     }
 
     /**
-     * Runs {@code work}, which manages its own transaction (a read-only transaction, or a call that is
-     * idempotent by contract), and runs it again on a retryable failure raised before any COMMIT, with
-     * this policy's attempts and backoff. Unlike {@link #run} the last failure is rethrown unwrapped.
+     * 40001/OC00x at any point; {@code server unavailable} and a broken connection (SQLSTATE class 08)
+     * only before COMMIT (at COMMIT their outcome is unknown). An {@link OccRetryExhaustedException}
+     * is never retryable: its attempts are spent, and retrying it again would multiply them.
      */
-    public <T> T rerun(Attempt<T> work) throws SQLException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return work.run();
-            } catch (SQLException e) {
-                if (attempt >= maxAttempts || !isRetryable(e, false)) throw e;
-                try {
-                    Thread.sleep(delayFor(attempt).toMillis());
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /** One attempt of {@link #rerun}: work that begins and ends its own transaction. */
-    @FunctionalInterface
-    public interface Attempt<T> {
-        T run() throws SQLException;
-    }
-
-    /** 40001/OC00x at any point; {@code server unavailable} only before COMMIT (its outcome is unknown at COMMIT). */
     public static boolean isRetryable(SQLException e, boolean duringCommit) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OccRetryExhaustedException) return false;
             if (t instanceof SQLException s) {
+                if (!duringCommit && brokenConnection(s)) return true;
                 if (DsqlErrors.isOccFailure(s.getSQLState(), s.getMessage())) return true;
                 if (!duringCommit && "XX000".equals(s.getSQLState()) && s.getMessage() != null
                         && s.getMessage().contains("server unavailable")) return true;
             }
         }
         return false;
+    }
+
+    /**
+     * SQLSTATE class 08 (connection exception) or 57P01/57P02 (the server ended the session): the session is gone, and nothing of a transaction
+     * committed before COMMIT. Not when the socket timed out (a statement that outran its timeout
+     * would only time out again) or the driver refused to buffer an oversized result.
+     */
+    public static boolean brokenConnection(SQLException s) {
+        String state = s.getSQLState();
+        if (state == null || !(state.startsWith("08") || state.equals("57P01") || state.equals("57P02"))) return false;
+        if (s.getMessage() != null && s.getMessage().contains("maxResultBuffer")) return false;
+        for (Throwable t = s.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) return false;
+        }
+        return true;
+    }
+
+    /** The pause before attempt {@code attempt + 1} (for callers that run their own retry loop, e.g. read-only transactions). */
+    public Duration backoff(int attempt) {
+        return delayFor(attempt);
     }
 
     Duration delayFor(int attempt) {
@@ -146,11 +145,19 @@ public final class OccRetry {
     public static final class OccRetryExhaustedException extends SQLException {
         private final int attempts;
 
-        OccRetryExhaustedException(SQLException cause, int attempts) {
-            super("transaction failed after " + attempts + " attempts: " + cause.getMessage()
-                    + " (DSQL optimistic concurrency: another transaction kept changing the same rows; "
-                    + "reduce contention or raise the retry limit)", cause.getSQLState(), cause);
+        public OccRetryExhaustedException(SQLException cause, int attempts) {
+            super(message(cause, attempts), cause.getSQLState(), cause);
             this.attempts = attempts;
+        }
+
+        private static String message(SQLException cause, int attempts) {
+            String why = brokenConnection(cause)
+                    ? "the connection to the database kept failing; check that the endpoint is reachable"
+                    : "DSQL optimistic concurrency: another transaction kept changing the same rows, or the schema "
+                    + "changed under it (OC000/OC001); wait a moment and run it again, reduce contention on those rows, "
+                    + "or raise the retry limit";
+            return "gave up after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + " (the retry limit; nothing "
+                    + "was committed): " + cause.getMessage() + ". " + why;
         }
 
         public int attempts() {

@@ -141,32 +141,4 @@ class OccRetryTest {
         assertThat(r.delayFor(3).toMillis()).isBetween(40L, 50L);
         assertThat(r.delayFor(9).toMillis()).isBetween(100L, 125L);
     }
-
-    @Test
-    void rerunRepeatsSelfContainedWorkOnRetryableFailuresOnly() throws Exception {
-        AtomicInteger calls = new AtomicInteger();
-        int value = FAST.rerun(() -> {
-            if (calls.incrementAndGet() < 3) throw new SQLException("schema has been updated by another transaction (OC001)", "40001");
-            return 42;
-        });
-        assertThat(value).isEqualTo(42);
-        assertThat(calls).hasValue(3);
-
-        calls.set(0);
-        assertThatThrownBy(() -> FAST.rerun(() -> {
-            calls.incrementAndGet();
-            throw new SQLException("relation \"t\" does not exist", "42P01");
-        })).isInstanceOf(SQLException.class).extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42P01");
-        assertThat(calls).hasValue(1);
-    }
-
-    @Test
-    void rerunGivesUpAfterMaxAttemptsWithTheLastFailureUnwrapped() {
-        AtomicInteger calls = new AtomicInteger();
-        OccRetry three = OccRetry.of(3, Duration.ofMillis(1), Duration.ofMillis(2));
-        assertThatThrownBy(() -> three.rerun(() -> {
-            throw new SQLException("change conflicts with another transaction (OC000) #" + calls.incrementAndGet(), "40001");
-        })).isExactlyInstanceOf(SQLException.class).hasMessageEndingWith("#3");
-        assertThat(calls).hasValue(3);
-    }
 }

@@ -6,6 +6,7 @@ import io.dsqlkit.local.gateway.BackendBootstrap;
 import io.dsqlkit.local.gateway.GatewayConfig;
 import io.dsqlkit.local.gateway.GatewayServer;
 import io.dsqlkit.local.gateway.Limits;
+import io.dsqlkit.local.gateway.OccModel;
 import io.dsqlkit.local.gateway.auth.AuthMode;
 import io.dsqlkit.local.gateway.auth.LocalCredentials;
 import io.dsqlkit.local.gateway.auth.LocalTokenGenerator;
@@ -188,6 +189,7 @@ public final class DsqlLocal implements AutoCloseable {
         private boolean tls;
         private AuthMode auth = AuthMode.NONE;
         private Limits limits = Limits.DSQL;
+        private OccModel occ = OccModel.POSTGRES;
         private DsqlBehaviour behaviour;
         private LocalCredentials credentials = LocalCredentials.DEFAULT;
         private final Set<String> hostNames = new LinkedHashSet<>(List.of("localhost", "127.0.0.1"));
@@ -233,6 +235,12 @@ public final class DsqlLocal implements AutoCloseable {
             return this;
         }
 
+        /** How write-write conflicts between sessions are resolved (default {@link OccModel#POSTGRES}). */
+        public Builder occ(OccModel m) {
+            this.occ = m;
+            return this;
+        }
+
         public Builder limits(Limits l) {
             this.limits = l;
             return this;
@@ -269,7 +277,7 @@ public final class DsqlLocal implements AutoCloseable {
                     certs = LocalCertificates.generate(hostNames, ca);
                 }
                 GatewayConfig config = new GatewayConfig(port, pg.socket(), auth, credentials, Set.copyOf(hostNames),
-                        certs == null ? null : TlsSupport.serverContext(certs), limits, profile, b);
+                        certs == null ? null : TlsSupport.serverContext(certs), limits, profile, b, occ, pg::connect);
                 GatewayServer gw = GatewayServer.start(config);
                 return new DsqlLocal(this, pg, gw, certs, b);
             } catch (SQLException e) {

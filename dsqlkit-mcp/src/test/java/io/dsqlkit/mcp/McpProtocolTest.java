@@ -105,7 +105,9 @@ class McpProtocolTest {
                 Map.of("sql", "SELECT $1::int + 1 AS answer", "parameters", List.of(41))));
         assertThat(r.isError()).isFalse();
         assertThat(r.structuredContent().toString()).contains("answer=42");
-        assertThat(((McpSchema.TextContent) r.content().get(0)).text()).contains("\"answer\":42");
+        String text = ((McpSchema.TextContent) r.content().get(0)).text();
+        assertThat(text).contains("[\"answer\"]\n[42]").contains("not instructions");
+        assertThat(query.outputSchema()).containsKey("anyOf");
         McpSchema.CallToolResult refused = client.callTool(new McpSchema.CallToolRequest("query", Map.of("sql", "COMMIT; DROP TABLE x")));
         assertThat(refused.isError()).isTrue();
         assertThat(client.listResources().resources()).extracting(McpSchema.Resource::uri).contains("dsql://guide/constraints");

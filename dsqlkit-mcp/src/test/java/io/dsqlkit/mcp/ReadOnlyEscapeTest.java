@@ -196,7 +196,39 @@ class ReadOnlyEscapeTest {
                 new Object[] {"SELECT * FROM " + t + " WHERE id IN ($1, $2) AND v <> $1::text", List.of(1, 2)},
                 new Object[] {"SELECT generate_series(1, 3) AS g", List.of()},
                 new Object[] {"SELECT currval_sim FROM (SELECT 1 AS currval_sim) s", List.of()},
-                new Object[] {"SELECT * FROM (SELECT 1) AS commit(x)", List.of()});
+                new Object[] {"SELECT * FROM (SELECT 1) AS commit(x)", List.of()},
+                // realistic analytics: every function here is a built-in on the read allowlist
+                new Object[] {"SELECT date_trunc('day', now()) AS d, count(*), sum(id), avg(id)::numeric(10,2), coalesce(max(v), '-') FROM " + t, List.of()},
+                new Object[] {"SELECT to_char(date_trunc('month', d), 'YYYY-MM') AS m, count(*) FROM generate_series(now() - interval '90 days', now(), "
+                        + "interval '1 day') AS g(d) GROUP BY 1 ORDER BY 1", List.of()},
+                new Object[] {"SELECT extract(epoch FROM now())::bigint > 0 AS ok, age(now(), now() - interval '1 year') AS a, "
+                        + "make_date(2026, 1, 31) + 1 AS next_day", List.of()},
+                new Object[] {"SELECT upper(v), length(v), substring(v FROM 1 FOR 2), position('b' IN v), split_part(v, ';', 1), "
+                        + "regexp_replace(v, '[;]', ' ', 'g'), trim(both ' ' FROM v), left(v, 1), format('%s-%s', id, v), md5(v) FROM " + t, List.of()},
+                new Object[] {"SELECT jsonb_build_object('id', id, 'v', v) -> 'v' AS j, jsonb_agg(v) OVER () ->> 0 AS first, "
+                        + "to_jsonb(x) ? 'v' AS has_v FROM " + t + " x", List.of()},
+                new Object[] {"SELECT j ->> 'a' AS a, jsonb_array_length(j -> 'b') AS n, e.value FROM (SELECT '{\"a\": \"x\", \"b\": [1, 2]}'::jsonb AS j) s, "
+                        + "jsonb_array_elements(j -> 'b') AS e", List.of()},
+                new Object[] {"SELECT id, sum(id) OVER (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running, "
+                        + "rank() OVER (ORDER BY v DESC), ntile(2) OVER (ORDER BY id), first_value(v) OVER (ORDER BY id) FROM " + t, List.of()},
+                new Object[] {"WITH daily AS (SELECT date_trunc('day', now()) AS d, count(*) AS n FROM " + t + " GROUP BY 1), "
+                        + "totals AS (SELECT sum(n) AS total FROM daily) SELECT d, n, round(100.0 * n / nullif(total, 0), 1) AS pct FROM daily, totals",
+                        List.of()},
+                new Object[] {"SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY id), string_agg(v, ',' ORDER BY id), array_agg(id), "
+                        + "bool_and(id > 0), count(DISTINCT v) FROM " + t, List.of()},
+                new Object[] {"SELECT greatest(1, 2), least(1, 2), nullif(1, 1), abs(-1), round(2.567, 2), ceil(1.2), floor(1.8), "
+                        + "power(2, 10), sqrt(16), mod(7, 3), random() < 2, gen_random_uuid() IS NOT NULL, clock_timestamp() IS NOT NULL", List.of()},
+                new Object[] {"SELECT unnest(ARRAY[1, 2, 3]) AS n, array_length(ARRAY[1, 2], 1), array_to_string(ARRAY['a', 'b'], ','), "
+                        + "cardinality(ARRAY[1]), to_regclass('x') IS NULL AS no_x", List.of()},
+                new Object[] {"SELECT c.relname, pg_size_pretty(pg_total_relation_size(c.oid)), format_type(a.atttypid, a.atttypmod) "
+                        + "FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid WHERE c.relname = $1 AND a.attnum > 0", List.of(t)},
+                new Object[] {"SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_name = $1", List.of(t)},
+                new Object[] {"SELECT schemaname, tablename FROM pg_tables WHERE tablename = $1", List.of(t)},
+                new Object[] {"SELECT * FROM " + t + " WHERE id BETWEEN 1 AND 2 AND v IS DISTINCT FROM 'z' AND v ILIKE '%A%' "
+                        + "AND (id, v) > (0, '') AND v SIMILAR TO '%' AND v ~ '.' AND EXISTS (SELECT 1 FROM " + t + " y WHERE y.id = " + t + ".id)",
+                        List.of()},
+                new Object[] {"SELECT current_date, current_timestamp, localtimestamp, current_user, session_user, current_database(), "
+                        + "version(), pg_typeof(1), now() AT TIME ZONE 'UTC'", List.of()});
     }
 
     @ParameterizedTest

@@ -220,6 +220,8 @@ class ToolArgumentsAdversarialTest {
         calls.put("migrate_plan", Map.of("location", migrations.toString(), "history_table", "evil_history_never"));
         calls.put("migrate_status", Map.of("location", migrations.toString(), "history_table", "evil_history_never"));
         calls.put("check_references", Map.of("child", T, "columns", List.of("parent_id"), "parent", P));
+        calls.put("schema_plan", Map.of("desired_sql", "CREATE SCHEMA evil_schema_never;\n"
+                + "CREATE TABLE evil_schema_never.t (id bigint PRIMARY KEY);"));
         McpSyncClient rw = clients.get("writes");
         List<String> readOnly = rw.listTools().tools().stream()
                 .filter(t -> t.annotations() != null && Boolean.TRUE.equals(t.annotations().readOnlyHint()))

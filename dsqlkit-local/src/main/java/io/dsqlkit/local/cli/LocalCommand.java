@@ -1,6 +1,7 @@
 package io.dsqlkit.local.cli;
 
 import io.dsqlkit.local.DsqlLocal;
+import io.dsqlkit.local.gateway.OccModel;
 import io.dsqlkit.local.gateway.auth.AuthMode;
 import io.dsqlkit.local.gateway.auth.LocalCredentials;
 import io.dsqlkit.rules.Profile;
@@ -41,6 +42,11 @@ public final class LocalCommand implements Callable<Integer> {
             defaultValue = "iam")
     String auth;
 
+    @Option(names = "--occ", description = "Write-write conflicts between sessions: postgres (the second writer waits up to the "
+            + "lock timeout, then fails OC000 at its statement) or dsql (nobody waits; the gateway rolls one transaction back and "
+            + "its client gets OC000 at its next statement or COMMIT). Default ${DEFAULT-VALUE}.", defaultValue = "postgres")
+    String occ;
+
     @Option(names = "--hostname", description = "Extra host name for the certificate and IAM tokens, e.g. abc.dsql.us-east-1.on.aws (repeatable).")
     List<String> hostNames = List.of();
 
@@ -64,7 +70,7 @@ public final class LocalCommand implements Callable<Integer> {
         try {
             if (ephemeral && data != null) throw new IllegalArgumentException("--data and --ephemeral exclude each other");
             b = DsqlLocal.builder().port(port).profile(Profile.parse(profile)).tls(tls).auth(AuthMode.parse(auth))
-                    .credentials(new LocalCredentials(accessKeyId, secretAccessKey, region));
+                    .occ(OccModel.parse(occ)).credentials(new LocalCredentials(accessKeyId, secretAccessKey, region));
             for (String h : hostNames) b.hostName(h);
             if (!ephemeral) b.dataDir(data != null ? data : defaultDataDir());
         } catch (IllegalArgumentException e) {

@@ -16,9 +16,17 @@ import java.util.Set;
  *                      in there without a password, so the backend needs no TCP logins but the superuser's)
  * @param hostNames   host names clients may use (IAM tokens are signed for one of them)
  * @param tls         null = no TLS (SSLRequest answered 'N')
+ * @param occ         how write-write conflicts between gateway sessions are resolved (null = {@link OccModel#POSTGRES})
  */
 public record GatewayConfig(int port, java.nio.file.Path backendSocket, AuthMode auth, LocalCredentials credentials, Set<String> hostNames,
-                            SslContext tls, Limits limits, Profile profile, DsqlBehaviour behaviour) {
+                            SslContext tls, Limits limits, Profile profile, DsqlBehaviour behaviour, OccModel occ,
+                            BackendControl control) {
+    /** How the gateway's own superuser work (the OCC arbiter) reaches the backend. */
+    @FunctionalInterface
+    public interface BackendControl {
+        java.sql.Connection connect() throws java.sql.SQLException;
+    }
+
     /** What {@code SHOW server_version} and ParameterStatus report (dsql-facts §0, [OBS env] 2026-09-15). */
     public static final String SERVER_VERSION = "16.15";
     public static final String SERVER_VERSION_NUM = "160015";
@@ -32,5 +40,15 @@ public record GatewayConfig(int port, java.nio.file.Path backendSocket, AuthMode
 
     public java.net.SocketAddress backendAddress() {
         return java.net.UnixDomainSocketAddress.of(backendSocket);
+    }
+
+    public GatewayConfig {
+        if (occ == null) occ = OccModel.POSTGRES;
+    }
+
+    /** With PostgreSQL's bounded-wait concurrency model (the default) and no control connection. */
+    public GatewayConfig(int port, java.nio.file.Path backendSocket, AuthMode auth, LocalCredentials credentials, Set<String> hostNames,
+                         SslContext tls, Limits limits, Profile profile, DsqlBehaviour behaviour) {
+        this(port, backendSocket, auth, credentials, hostNames, tls, limits, profile, behaviour, OccModel.POSTGRES, null);
     }
 }

@@ -3,6 +3,7 @@ package io.dsqlkit.local.gateway;
 import io.dsqlkit.local.gateway.auth.IamTokenVerifier;
 import io.dsqlkit.local.gateway.protocol.FrameDecoder;
 import io.dsqlkit.local.gateway.session.ClientSession;
+import io.dsqlkit.local.gateway.session.SessionServices;
 import io.dsqlkit.local.gateway.session.StatementPlanner;
 import io.dsqlkit.rules.Linter;
 import io.netty.bootstrap.ServerBootstrap;
@@ -31,11 +32,13 @@ public final class GatewayServer implements AutoCloseable {
     private final GatewayConfig config;
     private final EventLoopGroup group;
     private final Channel server;
+    private final SessionServices services;
     private final int port;
 
-    private GatewayServer(GatewayConfig config, EventLoopGroup group, Channel server) {
+    private GatewayServer(GatewayConfig config, EventLoopGroup group, Channel server, SessionServices services) {
         this.config = config;
         this.group = group;
+        this.services = services;
         this.server = server;
         this.port = ((InetSocketAddress) server.localAddress()).getPort();
     }
@@ -46,6 +49,7 @@ public final class GatewayServer implements AutoCloseable {
         Linter linter = new Linter(config.profile());
         StatementPlanner planner = new StatementPlanner(linter, config.behaviour(), config.limits(), System::nanoTime);
         IamTokenVerifier verifier = new IamTokenVerifier(config.credentials(), config.hostNames(), Clock.systemUTC());
+        SessionServices services = SessionServices.start(config);
         try {
             ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 1024)
@@ -59,18 +63,20 @@ public final class GatewayServer implements AutoCloseable {
                             // is detected here; the SSLRequest path adds its handler in the session.
                             if (config.tls() != null) ch.pipeline().addLast("direct-tls", new OptionalSslHandler(config.tls()));
                             ch.pipeline().addLast("frames", decoder);
-                            ch.pipeline().addLast("session", new ClientSession(config, planner, verifier, decoder));
+                            ch.pipeline().addLast("session", new ClientSession(config, planner, verifier, decoder, services));
                         }
                     });
             Channel ch = b.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port())).sync().channel();
-            GatewayServer s = new GatewayServer(config, group, ch);
+            GatewayServer s = new GatewayServer(config, group, ch, services);
             LOG.log(System.Logger.Level.DEBUG, "gateway listening on 127.0.0.1:" + s.port + " -> PostgreSQL " + config.backendSocket());
             return s;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            services.close();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw new IllegalStateException("interrupted while binding the gateway port", e);
         } catch (RuntimeException e) {
+            services.close();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw new IllegalStateException("cannot listen on 127.0.0.1:" + config.port() + ": " + e.getMessage(), e);
         }
@@ -88,5 +94,6 @@ public final class GatewayServer implements AutoCloseable {
     public void close() {
         server.close().syncUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        services.close();
     }
 }

@@ -85,12 +85,9 @@ class RobustnessTest {
             try (Connection c = local.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 7")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(7);
-                // The new server answers a moment before the restart hands it over.
-                if (local.postgres() == pg) {
-                    Thread.sleep(50);
-                    continue;
-                }
-                return;
+                // The new server accepts connections a moment before DsqlLocal publishes it: wait for that too.
+                if (local.postgres() != pg) return;
+                Thread.sleep(50);
             } catch (SQLException e) {
                 last = e;
                 Thread.sleep(250);

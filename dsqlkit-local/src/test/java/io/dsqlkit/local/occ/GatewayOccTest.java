@@ -42,6 +42,10 @@ class GatewayOccTest {
     }
 
     static void setup(String... sql) throws SQLException {
+        setup(local, sql);
+    }
+
+    static void setup(DsqlLocal local, String... sql) throws SQLException {
         try (Connection c = local.connect(); Statement s = c.createStatement()) {
             for (String q : sql) s.execute(q);
         }
@@ -125,7 +129,7 @@ class GatewayOccTest {
     void injectedConflictIsRetriedByOccRetry() throws SQLException {
         setup("CREATE TABLE gocc_inj (id int PRIMARY KEY, v int)", "INSERT INTO gocc_inj VALUES (1, 0)");
         behaviour.conflicts().failNextCommit();
-        RetryResult<Integer> r = OccRetry.defaults().run(dataSource(), c -> {
+        RetryResult<Integer> r = OccRetry.defaults().run(dataSource(local), c -> {
             try (Statement s = c.createStatement()) {
                 return s.executeUpdate("UPDATE gocc_inj SET v = v + 1 WHERE id = 1");
             }
@@ -147,7 +151,7 @@ class GatewayOccTest {
         assertThat(increments(32, 500, 4)).isEqualTo(32L * 500);
     }
 
-    static PGSimpleDataSource dataSource() {
+    static PGSimpleDataSource dataSource(DsqlLocal local) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(local.jdbcUrl());
         ds.setUser(local.user());
@@ -157,12 +161,16 @@ class GatewayOccTest {
 
     /** N clients x M increments of shared counters, each a read-modify-write transaction run by OccRetry. */
     static long increments(int clients, int perClient, int counters) throws Exception {
+        return increments(local, clients, perClient, counters);
+    }
+
+    static long increments(DsqlLocal local, int clients, int perClient, int counters) throws Exception {
         String table = "gocc_counter_" + clients + "_" + perClient;
         StringBuilder rows = new StringBuilder();
         for (int k = 0; k < counters; k++) rows.append(k == 0 ? "" : ", ").append('(').append(k).append(", 0)");
-        setup("CREATE TABLE " + table + " (id int PRIMARY KEY, v bigint)", "INSERT INTO " + table + " VALUES " + rows);
+        setup(local, "CREATE TABLE " + table + " (id int PRIMARY KEY, v bigint)", "INSERT INTO " + table + " VALUES " + rows);
         OccRetry retry = OccRetry.of(100, Duration.ofMillis(2), Duration.ofMillis(200));
-        PGSimpleDataSource ds = dataSource();
+        PGSimpleDataSource ds = dataSource(local);
         AtomicLong attempts = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {

@@ -9,12 +9,13 @@ import io.dsqlkit.local.DsqlLocal;
 import io.dsqlkit.mcp.db.Database;
 import io.dsqlkit.mcp.server.DsqlMcpServer;
 import io.dsqlkit.mcp.server.HttpServer;
+import io.dsqlkit.mcp.server.ResultLimits;
 import io.dsqlkit.mcp.server.ServerSettings;
+import io.dsqlkit.mcp.server.StdioTransport;
 import io.dsqlkit.mcp.tools.InFlightCalls;
 import io.dsqlkit.rules.Profile;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,6 +51,17 @@ public final class McpCommand implements Callable<Integer> {
             description = "Bearer token HTTP clients must send (env DSQLKIT_MCP_TOKEN); generated and printed to stderr if absent.")
     String httpToken;
 
+    @Option(names = "--http-max-sessions", defaultValue = "64", description = "Most HTTP sessions open at once. Default ${DEFAULT-VALUE}.")
+    int httpMaxSessions;
+
+    @Option(names = "--http-session-idle", paramLabel = "SECONDS", defaultValue = "1800",
+            description = "Close an HTTP session unused this long (the client starts a new one). Default ${DEFAULT-VALUE} s.")
+    int httpSessionIdleSeconds;
+
+    @Option(names = "--http-allow-host", paramLabel = "NAME", split = ",",
+            description = "Also accept this name in the Host header (by default only the bound address, and localhost on loopback).")
+    java.util.List<String> httpAllowHosts = new java.util.ArrayList<>();
+
     @Option(names = "--allow-writes", description = "Allow execute/transact writes against AWS (local DSQL allows them by default).")
     boolean allowWrites;
 
@@ -58,6 +70,15 @@ public final class McpCommand implements Callable<Integer> {
 
     @Option(names = "--row-limit", defaultValue = "1000", description = "Maximum rows a query returns (truncated: true beyond). Default ${DEFAULT-VALUE}.")
     int rowLimit;
+
+    @Option(names = "--max-value-bytes", defaultValue = "65536", paramLabel = "BYTES",
+            description = "Cut each returned value at this many bytes of JSON (marked …[cut]). Default ${DEFAULT-VALUE}.")
+    int maxValueBytes;
+
+    @Option(names = "--max-result-bytes", defaultValue = "4194304", paramLabel = "BYTES",
+            description = "Stop returning rows once a response would carry this many bytes of them (truncated: true; at most 5 MiB, "
+                    + "MCP clients drop messages over 10 MiB). Default ${DEFAULT-VALUE}.")
+    long maxResultBytes;
 
     @Option(names = "--statement-timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Client-side timeout per statement. Default ${DEFAULT-VALUE} s.")
     int statementTimeoutSeconds;
@@ -81,7 +102,16 @@ public final class McpCommand implements Callable<Integer> {
             description = "Retire connections after this long (DSQL caps them at 60 min). Default ${DEFAULT-VALUE} s.")
     int maxLifetimeSeconds;
 
-    @Option(names = "--occ-retries", defaultValue = "8", description = "Attempts per transaction on OCC conflicts. Default ${DEFAULT-VALUE}.")
+    @Option(names = "--read-role", paramLabel = "ROLE", description = "Run reads as this DSQL role (IAM token with DbConnect), e.g. a "
+            + "SELECT-only role mapped with AWS IAM GRANT; writes keep the main role. See docs/mcp.md.")
+    String readRole;
+
+    @Option(names = "--read-url", paramLabel = "URL", description = "Run reads through this postgresql:// URL (a least-privilege user) "
+            + "instead of --url's user.")
+    String readUrl;
+
+    @Option(names = "--occ-retries", defaultValue = "8", description = "Attempts per tool call (first try included) on OCC conflicts "
+            + "and broken connections; the result reports how many were made. Default ${DEFAULT-VALUE}.")
     int occAttempts;
 
     @Override
@@ -89,8 +119,10 @@ public final class McpCommand implements Callable<Integer> {
         if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         ServerSettings settings;
         Optional<Endpoint> endpoint;
+        Optional<Endpoint> reader;
         try {
             endpoint = connection.resolve();
+            reader = readerEndpoint(endpoint);
             if (rowLimit < 1) throw new IllegalArgumentException("--row-limit must be >= 1");
             if (statementTimeoutSeconds < 1) throw new IllegalArgumentException("--statement-timeout must be >= 1 second");
             if (maxLifetimeSeconds < 30 || maxLifetimeSeconds > 3540) {
@@ -99,17 +131,38 @@ public final class McpCommand implements Callable<Integer> {
             if (allowWrites && readOnly) throw new IllegalArgumentException("--allow-writes and --read-only both given: choose one");
             boolean writes = endpoint.isEmpty() ? !readOnly : allowWrites;
             settings = new ServerSettings(writes, rowLimit, Duration.ofSeconds(statementTimeoutSeconds), tenantColumn,
-                    tenant, Profile.parse(profile), OccRetry.of(Math.max(1, occAttempts), Duration.ofMillis(20), Duration.ofSeconds(2)));
+                    tenant, Profile.parse(profile), OccRetry.of(Math.max(1, occAttempts), Duration.ofMillis(20), Duration.ofSeconds(2)),
+                    new ResultLimits(maxValueBytes, maxResultBytes));
         } catch (IllegalArgumentException e) {
             System.err.println("dsqlkit mcp: " + e.getMessage());
             return 2;
         }
         PoolSettings pool = PoolSettings.defaults().withMaxPoolSize(maxPoolSize).withMaxLifetime(Duration.ofSeconds(maxLifetimeSeconds));
         Database database = database(endpoint, pool);
+        if (reader.isPresent()) {
+            Endpoint r = reader.get();
+            database = database.withReader(new Database(() -> DataSources.pooled(r, pool, "dsqlkit-mcp-reads"), r.toString()));
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(database::close, "dsqlkit-mcp-close"));
         DsqlMcpServer server = new DsqlMcpServer(database, settings);
         if (http != null) return serveHttp(server);
         return serveStdio(server);
+    }
+
+    /** The least-privilege endpoint reads use (--read-role on DSQL, --read-url elsewhere), if any. */
+    private Optional<Endpoint> readerEndpoint(Optional<Endpoint> endpoint) {
+        if (readRole != null && readUrl != null) throw new IllegalArgumentException("--read-role and --read-url both given: choose one");
+        if (readUrl != null) {
+            if (endpoint.isEmpty()) throw new IllegalArgumentException("--read-url needs --url (the embedded local DSQL has one user)");
+            return new ConnectionOptions().url(readUrl).resolve();
+        }
+        if (readRole == null) return Optional.empty();
+        Optional<Endpoint> r = connection.resolveAs(readRole, null);
+        if (r.isEmpty()) {
+            throw new IllegalArgumentException("--read-role needs a DSQL endpoint (--cluster/--endpoint, IAM auth); for --url give the "
+                    + "reader's own URL with --read-url");
+        }
+        return r;
     }
 
     private Database database(Optional<Endpoint> endpoint, PoolSettings pool) {
@@ -132,8 +185,7 @@ public final class McpCommand implements Callable<Integer> {
         CountDownLatch closed = new CountDownLatch(1);
         // stdin EOF (client gone) ends the process: the SDK closes the session; we watch stdin via the transport.
         EofSignallingInputStream stdin = new EofSignallingInputStream(System.in, closed::countDown);
-        StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
-                stdin, System.out);
+        StdioTransport transport = new StdioTransport(McpJsonDefaults.getMapper(), stdin, System.out, () -> { });
         McpSyncServer mcp = server.start(transport);
         closed.await();
         // The client closed stdin: answer the calls it already sent (a scripted client pipes its
@@ -170,7 +222,15 @@ public final class McpCommand implements Callable<Integer> {
             token = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
             System.err.println("dsqlkit mcp: bearer token for HTTP clients: " + token);
         }
-        try (HttpServer s = HttpServer.start(server, host, port, token)) {
+        io.dsqlkit.mcp.server.HttpSettings limits;
+        try {
+            limits = new io.dsqlkit.mcp.server.HttpSettings(httpMaxSessions, Duration.ofSeconds(httpSessionIdleSeconds), httpAllowHosts,
+                    io.dsqlkit.mcp.server.HttpSettings.DEFAULT_MAX_REQUEST_BYTES);
+        } catch (IllegalArgumentException e) {
+            System.err.println("dsqlkit mcp: " + e.getMessage());
+            return 2;
+        }
+        try (HttpServer s = HttpServer.start(server, host, port, token, limits)) {
             System.err.println("dsqlkit mcp: listening on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + s.port() + HttpServer.ENDPOINT);
             s.join();
         }

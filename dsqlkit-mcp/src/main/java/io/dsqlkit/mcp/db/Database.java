@@ -14,11 +14,30 @@ public final class Database implements AutoCloseable {
     private final Supplier<DataSource> factory;
     private final String description;
     private volatile DataSource dataSource;
-    private volatile Boolean discardSupported;
+    private final Database reader;
 
     public Database(Supplier<DataSource> factory, String description) {
+        this(factory, description, null);
+    }
+
+    private Database(Supplier<DataSource> factory, String description, Database reader) {
         this.factory = factory;
         this.description = description;
+        this.reader = reader;
+    }
+
+    /**
+     * This endpoint, with reads going to {@code reader}: a second pool connected as a least-privilege
+     * role (on DSQL a role mapped with AWS IAM GRANT and given only SELECT), so that even a read the
+     * guards wrongly let through cannot write, sign other sessions or read what the role may not.
+     */
+    public Database withReader(Database reader) {
+        return new Database(factory, description + ", reads as " + reader.description, reader);
+    }
+
+    /** Where reads run: the reader's pool when one was configured, else this one. */
+    public Database forReads() {
+        return reader == null ? this : reader;
     }
 
     public static Database of(DataSource ds, String description) {
@@ -45,20 +64,9 @@ public final class Database implements AutoCloseable {
         return description;
     }
 
-    /**
-     * Whether the endpoint accepts {@code DISCARD ALL} (PostgreSQL does, DSQL refuses it); null
-     * until the first session reset found out.
-     */
-    public Boolean discardSupported() {
-        return discardSupported;
-    }
-
-    public void discardSupported(boolean v) {
-        discardSupported = v;
-    }
-
     @Override
     public void close() {
+        if (reader != null) reader.close();
         DataSource ds = dataSource;
         if (ds instanceof AutoCloseable c) {
             try {

@@ -29,22 +29,29 @@ import java.util.concurrent.Executor;
  * Runs agents' SQL safely:
  * <ul>
  *   <li>reads: one statement (lexer + splitter, and the driver must agree), refused unless a plain
- *       read, bound with the extended protocol inside {@code BEGIN READ ONLY}, always rolled back,
- *       the session reset afterwards (DISCARD ALL where supported; DSQL refuses DISCARD, so there the
- *       connection is dropped whenever the call did not end cleanly);</li>
+ *       read, bound with the extended protocol inside a READ ONLY transaction that the statement itself
+ *       opens (one round trip), always rolled back (the second); the connection is dropped whenever
+ *       the call did not end cleanly;</li>
  *   <li>writes: linted first (a statement DSQL would reject never makes a round trip), one
  *       statement in its own transaction, replayed whole on OCC conflicts;</li>
  *   <li>transactions: several statements, linted one by one and for DSQL's transaction shape,
  *       replayed whole by {@link OccRetry}; never reported committed unless COMMIT succeeded.</li>
  * </ul>
  * Every statement gets a client-side timeout ({@code setQueryTimeout}, plus a network timeout as a
- * backstop since DSQL may ignore cancel requests) and results are capped.
+ * backstop since DSQL may ignore cancel requests) and results are capped in rows and bytes.
+ * <p>
+ * Retries live here and only here: one budget of {@code occRetry().maxAttempts()} attempts per call
+ * (reads in {@link #inReadOnlyTransaction}, writes in {@link OccRetry#run}); the count is reported in
+ * the result, and an exhausted budget is an {@link OccRetry.OccRetryExhaustedException} that nothing
+ * retries again.
  */
 public final class SqlExecutor {
     private static final Logger log = LoggerFactory.getLogger(SqlExecutor.class);
     private static final Executor DIRECT = Runnable::run;
 
     private final ToolContext ctx;
+    private int attempts;
+    private boolean spoiled;
 
     public SqlExecutor(ToolContext ctx) {
         this.ctx = ctx;
@@ -57,77 +64,112 @@ public final class SqlExecutor {
         StatementGuard.requireRead(s);
         BoundSql b = BoundSql.of(s, params);
         log.debug("read: {}", b.sql());
-        return inReadOnlyTransaction(c -> {
+        ResultReader.Rows rows = inReadOnlyTransaction(c -> {
+            FunctionGuard.checkRead(c, s);
             tenantCheck(c, s, b);
-            try (PreparedStatement ps = prepare(c, b)) {
-                ps.setMaxRows(ctx.settings().rowLimit() + 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return ResultReader.read(rs, ctx.settings().rowLimit());
-                }
-            }
+            return query(c, b);
         });
+        rows.put("attempts", attempts);
+        return rows;
+    }
+
+    /** One result-returning statement, read incrementally and bounded ({@link ResultReader}). */
+    private ResultReader.Rows query(Connection c, BoundSql b) throws SQLException {
+        PreparedStatement ps = prepare(c, b);
+        ResultReader.Rows rows = null;
+        try {
+            ps.setMaxRows(ctx.settings().rowLimit() + 1);
+            ResultSet rs;
+            try {
+                rs = ps.executeQuery(); // fetches the first FETCH_ROWS rows
+            } catch (SQLException e) {
+                if (!ResultReader.tooLargeForDriver(e)) throw e;
+                rows = ResultReader.tooLarge(e);
+                return rows;
+            }
+            rows = ResultReader.read(rs, ctx.settings().rowLimit(), ctx.settings().limits());
+            return rows;
+        } finally {
+            if (rows != null && rows.connectionSpoiled()) spoiled = true; // the stream is broken: the connection is dropped
+            else ps.close();
+        }
     }
 
     /**
-     * Work inside BEGIN READ ONLY on a connection of its own, then ROLLBACK and reset the session.
-     * DSQL can fail even a read with 40001 (OC001 after a catalog change, dsql-facts §3); a read has
-     * no effects, so it is simply run again on a fresh transaction.
+     * Work inside a READ ONLY transaction on a connection of its own, then ROLLBACK. The transaction
+     * opens with the first statement (pgjdbc, autocommit off + read-only: {@code BEGIN READ ONLY}
+     * travels in the same round trip), so a read costs two round trips: the statement, the rollback.
+     * DSQL can fail even a read with 40001 (OC001 after a catalog change, dsql-facts §3) and a pooled
+     * connection can turn out to be broken; a read has no effects, so it is run again on a fresh
+     * transaction, within the call's attempt budget.
      */
     public <T> T inReadOnlyTransaction(SqlWork<T> work) throws SQLException {
-        return ctx.settings().occRetry().rerun(() -> readOnlyOnce(work));
-    }
-
-    private <T> T readOnlyOnce(SqlWork<T> work) throws SQLException {
-        return inBlock("BEGIN READ ONLY", work);
+        OccRetry retry = ctx.settings().occRetry();
+        while (true) {
+            attempts++;
+            try {
+                return inBlock(true, work);
+            } catch (SQLException e) {
+                if (!OccRetry.isRetryable(e, false)) throw e;
+                if (attempts >= retry.maxAttempts()) throw new OccRetry.OccRetryExhaustedException(e, attempts);
+                log.debug("read attempt {} failed ({} {}); running it again", attempts, e.getSQLState(), e.getMessage());
+                try {
+                    Thread.sleep(retry.backoff(attempts).toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Work inside a read-write transaction that is always rolled back (EXPLAIN ANALYZE of writes). */
     public <T> T inRolledBackTransaction(SqlWork<T> work) throws SQLException {
-        return inBlock("BEGIN", work);
+        attempts++;
+        return inBlock(false, work);
     }
 
-    /** Runs {@code work} inside a block opened with {@code begin}; {@link #reset} always rolls it back. */
-    private <T> T inBlock(String begin, SqlWork<T> work) throws SQLException {
-        Database db = ctx.database();
+    /** Attempts this call has made so far (reads and writes alike; bounded by the retry policy). */
+    public int attempts() {
+        return attempts;
+    }
+
+    /** Runs {@code work} in a transaction opened by its first statement; {@link #release} always rolls it back. */
+    private <T> T inBlock(boolean readOnly, SqlWork<T> work) throws SQLException {
+        Database db = readOnly ? ctx.database().forReads() : ctx.database();
         Connection c = db.connection();
         boolean clean = false;
         try {
-            c.setAutoCommit(true);
-            try (java.sql.Statement st = c.createStatement()) {
-                st.execute(begin);
-            }
+            c.setAutoCommit(false);
+            if (readOnly) c.setReadOnly(true);
             T result = work.run(c);
-            clean = true;
+            clean = !spoiled;
             return result;
         } finally {
-            reset(db, c, clean);
+            release(db, c, clean);
         }
     }
 
-    private void reset(Database db, Connection c, boolean clean) {
+    /**
+     * ROLLBACK, then back to the pool. A call that did not end cleanly drops its connection: a failed
+     * statement may have left session state behind (DSQL has no DISCARD to reset it, dsql-facts §1.1),
+     * and GUC changes of the rolled-back transaction are undone by the ROLLBACK itself.
+     */
+    private void release(Database db, Connection c, boolean clean) {
         boolean keep = clean;
         try (java.sql.Statement st = c.createStatement()) {
-            st.execute("ROLLBACK");
-            if (!Boolean.FALSE.equals(db.discardSupported())) {
-                try {
-                    st.execute("DISCARD ALL");
-                    db.discardSupported(true);
-                } catch (SQLException e) {
-                    // DSQL refuses DISCARD (dsql-facts §1.1); GUC changes were undone by ROLLBACK and every
-                    // statement that could leave other session state behind is refused before it runs.
-                    if (db.discardSupported() == null) db.discardSupported(false);
-                    else keep = false;
-                }
-            }
-        } catch (SQLException e) {
+            // ROLLBACK and the proof that nothing survived the call go in one round trip (SessionHygiene); no DISCARD
+            // ALL (DSQL refuses it, and on PostgreSQL it would cost a third round trip the check makes unneeded).
+            keep &= SessionHygiene.rollback(st, db, true);
+        } catch (SQLException | RuntimeException e) {
             keep = false;
         }
         if (keep) closeQuietly(c);
-        else evict(c); // closes it too
+        else evict(db, c); // closes it too
     }
 
-    private void evict(Connection c) {
-        if (ctx.database().dataSource() instanceof HikariDataSource h) {
+    private static void evict(Database db, Connection c) {
+        if (db.dataSource() instanceof HikariDataSource h) {
             try {
                 h.evictConnection(c);
             } catch (RuntimeException e) {
@@ -157,7 +199,7 @@ public final class SqlExecutor {
             tenantCheck(c, s, b);
             return run(c, b);
         });
-        Map<String, Object> out = new LinkedHashMap<>(r.value());
+        Map<String, Object> out = r.value();
         out.put("attempts", r.attempts());
         return out;
     }
@@ -239,25 +281,26 @@ public final class SqlExecutor {
         try (PreparedStatement ps = prepare(c, b)) {
             ps.setMaxRows(ctx.settings().rowLimit() + 1);
             boolean hasRows = ps.execute();
-            Map<String, Object> out = new LinkedHashMap<>();
             if (hasRows) {
                 try (ResultSet rs = ps.getResultSet()) {
-                    Map<String, Object> rows = ResultReader.read(rs, ctx.settings().rowLimit());
-                    out.putAll(rows);
+                    ResultReader.Rows rows = ResultReader.read(rs, ctx.settings().rowLimit(), ctx.settings().limits());
+                    if (rows.connectionSpoiled()) throw new SQLException("a returned row is larger than the driver's fetch "
+                            + "buffer; return fewer or narrower columns (RETURNING)", "54000");
                     // CREATE INDEX ASYNC and ALTER TABLE ASYNC ... VALIDATE return a job_id row (dsql-facts §4)
-                    @SuppressWarnings("unchecked")
-                    List<Map<String, Object>> list = (List<Map<String, Object>>) rows.get("rows");
-                    if (list.size() == 1 && list.get(0).containsKey("job_id")) out.put("job_id", list.get(0).get("job_id"));
+                    List<Map<String, Object>> list = rows.rows();
+                    if (list.size() == 1 && list.get(0).containsKey("job_id")) rows.put("job_id", list.get(0).get("job_id"));
+                    return rows;
                 }
-            } else {
-                out.put("rowCount", Math.max(0, ps.getUpdateCount()));
             }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("rowCount", Math.max(0, ps.getUpdateCount()));
             return out;
         }
     }
 
     private PreparedStatement prepare(Connection c, BoundSql b) throws SQLException {
         PreparedStatement ps = c.prepareStatement(b.jdbcSql());
+        ps.setFetchSize(ResultReader.FETCH_ROWS); // a portal: rows arrive as they are read, never all at once
         int seconds = (int) Math.max(1, ctx.settings().statementTimeout().toSeconds());
         ps.setQueryTimeout(seconds);
         // Backstop for endpoints that ignore cancel requests: the socket read gives up and the pool drops the connection.

@@ -32,7 +32,10 @@ public final class StatementGuard {
             "pg_promote", "pg_switch_wal", "pg_create_restore_point", "pg_backup_start", "pg_backup_stop",
             "pg_notify", "pg_logical_emit_message", "pg_log_backend_memory_contexts",
             "query_to_xml", "query_to_xmlschema", "query_to_xml_and_xmlschema", "cursor_to_xml", "cursor_to_xmlschema",
-            "pg_import_system_collations", "pg_drop_replication_slot", "txid_current", "pg_current_xact_id");
+            "pg_import_system_collations", "pg_drop_replication_slot", "txid_current", "pg_current_xact_id",
+            "ts_stat", "ts_rewrite", "setseed", "pg_stat_clear_snapshot");
+    /** Any function whose name contains one of these runs SQL text (query_to_xml, table_to_xml, schema_to_xml ...). */
+    private static final List<String> REFUSED_INFIXES = List.of("_to_xml");
     private static final List<String> REFUSED_PREFIXES = List.of(
             "pg_advisory_", "pg_try_advisory_", "lo_", "dblink", "pg_stat_reset", "pg_create_", "pg_replication_",
             "pg_copy_", "pg_wal_replay_", "pg_background");
@@ -94,7 +97,17 @@ public final class StatementGuard {
         checkFunctions(s, true);
     }
 
-    /** Refuses dangerous functions in any statement (writes included). */
+    /**
+     * {@link #requireRead(Statement)} plus the catalog check of every function, operator, view and
+     * domain the read can run ({@link FunctionGuard}: an allowlist, one round trip, before planning).
+     * Use this entry point for any SQL that is to run as a read.
+     */
+    public static void requireRead(java.sql.Connection c, Statement s) throws SQLException {
+        requireRead(s);
+        FunctionGuard.checkRead(c, s);
+    }
+
+    /** Refuses known-dangerous functions by name in any statement (writes included): the text layer, no round trip. */
     public static void checkFunctions(Statement s, boolean readOnly) {
         List<Token> sig = s.significant();
         for (int i = 0; i < sig.size() - 1; i++) {
@@ -102,7 +115,8 @@ public final class StatementGuard {
             if (!(t.is(TokenType.IDENTIFIER) || t.is(TokenType.QUOTED_IDENTIFIER))) continue;
             if (!sig.get(i + 1).is(TokenType.LPAREN)) continue;
             String name = t.identifierValue().toLowerCase(Locale.ROOT);
-            if (REFUSED_FUNCTIONS.contains(name) || REFUSED_PREFIXES.stream().anyMatch(name::startsWith)) {
+            if (REFUSED_FUNCTIONS.contains(name) || REFUSED_PREFIXES.stream().anyMatch(name::startsWith)
+                    || REFUSED_INFIXES.stream().anyMatch(name::contains)) {
                 throw new ToolError("function " + name + "() is refused: it " + why(name)
                         + ". dsqlkit's MCP server only runs statements whose effects end with the call.", Map.of("function", name));
             }
@@ -126,7 +140,8 @@ public final class StatementGuard {
                 Map.of("function", "pg_sleep"));
     }
 
-    private static String why(String name) {
+    /** Why a function is refused, for messages (also used by {@link FunctionGuard}). */
+    static String why(String name) {
         if (name.startsWith("pg_advisory_") || name.startsWith("pg_try_advisory_")) {
             return "takes an advisory lock that can outlive the call (and DSQL does not support advisory locks, dsql-facts §1.1)";
         }
@@ -135,9 +150,14 @@ public final class StatementGuard {
         if (name.contains("read_file") || name.startsWith("pg_ls_") || name.equals("pg_stat_file") || name.startsWith("pg_file")) {
             return "reads or writes files on the database server";
         }
-        if (name.contains("to_xml")) return "runs SQL text that the server cannot check";
+        if (name.contains("to_xml") || name.equals("ts_stat") || name.equals("ts_rewrite")) {
+            return "runs SQL text (or whole tables) that the guard cannot check";
+        }
+        if (name.equals("nextval") || name.equals("setval")) return "advances a sequence (a write)";
+        if (name.equals("pg_terminate_backend") || name.equals("pg_cancel_backend")) return "signals other sessions";
         if (name.startsWith("dblink")) return "connects to other databases";
-        return "changes server or session state";
+        if (REFUSED_FUNCTIONS.contains(name) || REFUSED_PREFIXES.stream().anyMatch(name::startsWith)) return "changes server or session state";
+        return "is not known to be free of side effects (the allowlist holds built-ins reviewed as safe)";
     }
 
     private static String describeRefusal(Statement s) {

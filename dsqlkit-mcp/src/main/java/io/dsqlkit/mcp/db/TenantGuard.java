@@ -15,19 +15,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * Tenant scoping decided from what the statement means, not from its text: the planner's
  * {@code EXPLAIN (VERBOSE, FORMAT JSON)} with the call's parameters bound shows every table the
- * statement reads or writes, and the conditions applied to each scan. Every scan of a table that
- * has the tenant column must carry {@code tenant_column = <bound tenant>} as a top-level conjunct of
- * its filter or index condition; every row an INSERT writes must carry the bound tenant. Anything
- * the check cannot prove (DDL, multi-row VALUES, ON CONFLICT DO UPDATE, assigning the tenant
- * column, plan shapes it does not know) is refused with the reason.
+ * statement reads or writes, and the conditions applied to each scan (read with the real lexer,
+ * {@link PlanCondition}). Every scan of a table that has the tenant column must be proved: a
+ * top-level conjunct {@code tenant_column = <bound tenant>} at the scan, or {@code tenant_column =
+ * X.tenant_column} where X is a scan already proved (transitive equality through joins and
+ * correlated subqueries). Every row an INSERT writes must carry the bound tenant. Anything the check
+ * cannot prove (DDL, multi-row VALUES, ON CONFLICT DO UPDATE, assigning the tenant column, Function
+ * Scans of anything but allowlisted built-ins, relations that are not tables, plan nodes it does not
+ * know) is refused with the reason.
  */
 public final class TenantGuard {
     private final String column;
@@ -44,9 +48,10 @@ public final class TenantGuard {
         }
         if (s.kind().equals("SHOW")) return;
         checkAssignments(s);
+        if (s.category() == StatementCategory.DML) FunctionGuard.checkWrite(c, s); // reads were checked before planning
         Map<String, Object> plan = explain(c, b);
         List<String> problems = new ArrayList<>();
-        walk(c, plan, null, problems, b, new HashMap<>());
+        prove(c, plan, problems, b);
         if (!problems.isEmpty()) throw refuse(String.join("; ", problems));
     }
 
@@ -72,45 +77,138 @@ public final class TenantGuard {
         }
     }
 
+    /** Plan nodes whose rows come only from their children (checked in turn) or from constants. */
+    private static final Set<String> KNOWN_NODES = Set.of(
+            "Result", "ProjectSet", "ModifyTable", "Append", "Merge Append", "Recursive Union", "BitmapAnd", "BitmapOr",
+            "Nested Loop", "Merge Join", "Hash Join", "Seq Scan", "Sample Scan", "Index Scan", "Index Only Scan",
+            "Bitmap Index Scan", "Bitmap Heap Scan", "Tid Scan", "Tid Range Scan", "Subquery Scan", "Table Function Scan",
+            "Values Scan", "CTE Scan", "WorkTable Scan", "Materialize", "Memoize", "Sort", "Incremental Sort", "Group",
+            "Aggregate", "WindowAgg", "Unique", "Gather", "Gather Merge", "Hash", "SetOp", "LockRows", "Limit");
+    /** Relation kinds a scan may read: tables, partitioned tables, materialized views, sequences, TOAST. */
+    private static final Set<String> READABLE_KINDS = Set.of("r", "p", "m", "S", "t");
+
+    /** One relation scan (or write target) of the plan, by its unique alias. */
+    private record Scan(Map<String, Object> node, String relation, String alias, boolean modify) {}
+
+    /**
+     * The proof: every scan of a tenant table carries {@code tenant = <bound tenant>} at the scan itself,
+     * or {@code tenant = X.tenant} where X is another scan already proved (transitive equality through
+     * joins and correlated subqueries: X's rows all belong to the tenant, so X.tenant is the tenant).
+     * EXPLAIN gives every range table entry a unique alias across the whole plan, so X is unambiguous.
+     * Every other node must be one whose rows come from checked children; a Function Scan only of
+     * allowlisted built-ins (which read no tables); anything else is refused.
+     */
     @SuppressWarnings("unchecked")
-    private void walk(Connection c, Map<String, Object> node, Map<String, Object> parent, List<String> problems, BoundSql b,
-                      Map<String, Integer> tenantAttnum) throws SQLException {
-        String relation = (String) node.get("Relation Name");
-        String nodeType = String.valueOf(node.get("Node Type"));
-        if (relation != null) {
-            String schema = node.get("Schema") == null ? "public" : (String) node.get("Schema");
-            Integer attnum = tenantAttnum.get(schema + "." + relation);
-            if (attnum == null) {
-                attnum = attnum(c, schema, relation);
-                tenantAttnum.put(schema + "." + relation, attnum);
-            }
-            if (attnum > 0) {
-                if (nodeType.equals("ModifyTable")) {
-                    checkModify(node, attnum, schema + "." + relation, problems, b);
-                } else if (!scanRestricted(node, b)) {
-                    problems.add("the scan of " + schema + "." + relation + " (" + nodeType + ") is not restricted to the tenant");
-                }
+    private void prove(Connection c, Map<String, Object> root, List<String> problems, BoundSql b) throws SQLException {
+        List<Scan> scans = new ArrayList<>();
+        collect(root, scans, problems, false);
+        Map<String, String[]> kinds = relationInfo(c, scans);
+        List<Scan> pending = new ArrayList<>();
+        for (Scan sc : scans) {
+            String[] info = kinds.get(sc.relation);
+            if (info == null) {
+                problems.add("relation " + sc.relation + " could not be found in the catalog");
+            } else if (!READABLE_KINDS.contains(info[0])) {
+                problems.add(sc.relation + " is a relation of kind '" + info[0] + "' (not a table) that the check cannot see into");
+            } else if (Integer.parseInt(info[1]) > 0) {
+                if (sc.modify) checkModify(sc.node, Integer.parseInt(info[1]), sc.relation, problems, b);
+                else pending.add(sc);
             }
         }
-        Object children = node.get("Plans");
-        if (children instanceof List<?> l) {
-            for (Object ch : l) walk(c, (Map<String, Object>) ch, node, problems, b, tenantAttnum);
+        List<Scan> proved = new ArrayList<>();
+        Set<String> tenantValued = new HashSet<>();
+        boolean progress = true;
+        while (progress && !pending.isEmpty()) {
+            progress = false;
+            for (var it = pending.iterator(); it.hasNext(); ) {
+                Scan sc = it.next();
+                if (restricted(sc, b, tenantValued)) {
+                    proved.add(sc);
+                    it.remove();
+                    progress = true;
+                }
+            }
+            // X.tenant is the tenant only when EVERY scan under alias X is proved
+            tenantValued.clear();
+            for (Scan sc : proved) if (sc.alias != null) tenantValued.add(sc.alias);
+            for (Scan sc : pending) tenantValued.remove(sc.alias);
+        }
+        for (Scan sc : pending) {
+            problems.add("the scan of " + sc.relation + " (" + sc.node.get("Node Type") + ") is not restricted to the tenant");
         }
     }
 
-    /** attnum of the tenant column in the table, or 0 when the table has no such column. */
-    private int attnum(Connection c, String schema, String relation) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT a.attnum FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class r ON r.oid = a.attrelid
-                JOIN pg_catalog.pg_namespace n ON n.oid = r.relnamespace
-                WHERE n.nspname = ? AND r.relname = ? AND a.attname = ? AND a.attnum > 0 AND NOT a.attisdropped""")) {
-            ps.setString(1, schema);
-            ps.setString(2, relation);
-            ps.setString(3, column);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : 0;
+    /**
+     * @param accessPath true below a relation scan, outside its subplans: nodes there (PostgreSQL's Bitmap
+     *                   Index Scans, DSQL's storage-layer nodes) fetch that relation's rows for it
+     */
+    @SuppressWarnings("unchecked")
+    private void collect(Map<String, Object> node, List<Scan> scans, List<String> problems, boolean accessPath) {
+        String nodeType = String.valueOf(node.get("Node Type"));
+        String relation = (String) node.get("Relation Name");
+        boolean childrenAccessPath = accessPath;
+        if (relation != null) {
+            String schema = node.get("Schema") == null ? "public" : (String) node.get("Schema");
+            scans.add(new Scan(node, schema + "." + relation, (String) node.get("Alias"), nodeType.equals("ModifyTable")));
+            childrenAccessPath = !nodeType.equals("ModifyTable");
+        } else if (nodeType.equals("Function Scan")) {
+            checkFunctionScan(node, problems);
+        } else if (!KNOWN_NODES.contains(nodeType) && !accessPath) {
+            problems.add("the plan has a " + nodeType + " node, which the tenant check cannot see into");
+        }
+        if (node.get("Plans") instanceof List<?> l) {
+            for (Object ch : l) {
+                Map<String, Object> m = (Map<String, Object>) ch;
+                collect(m, scans, problems, childrenAccessPath && !isSubplan(m));
             }
         }
+    }
+
+    private static boolean isSubplan(Map<String, Object> node) {
+        Object rel = node.get("Parent Relationship");
+        return "InitPlan".equals(rel) || "SubPlan".equals(rel);
+    }
+
+    /** A Function Scan reads what the function reads: allowed only for allowlisted built-ins (which read no tables). */
+    private static void checkFunctionScan(Map<String, Object> node, List<String> problems) {
+        String call = String.valueOf(node.get("Function Call"));
+        List<Token> t = PlanCondition.tokens(call);
+        for (int i = 0; i + 1 < t.size(); i++) {
+            if (!(t.get(i).is(TokenType.IDENTIFIER) || t.get(i).is(TokenType.QUOTED_IDENTIFIER)) || !t.get(i + 1).is(TokenType.LPAREN)) continue;
+            boolean qualifiedElsewhere = i >= 2 && t.get(i - 1).is(TokenType.DOT) && !t.get(i - 2).identifierValue().equals("pg_catalog");
+            String name = t.get(i).identifierValue();
+            if (qualifiedElsewhere || !FunctionAllowlist.allows(name)) {
+                problems.add("the plan reads rows from function " + name + "() (a Function Scan), which could read any tenant's rows");
+                return;
+            }
+        }
+    }
+
+    /** relkind and tenant-column attnum (0 when none) of every scanned relation, in one query. */
+    private Map<String, String[]> relationInfo(Connection c, List<Scan> scans) throws SQLException {
+        Map<String, String[]> out = new HashMap<>();
+        if (scans.isEmpty()) return out;
+        List<String> schemas = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Scan sc : scans) {
+            int dot = sc.relation.indexOf('.');
+            schemas.add(sc.relation.substring(0, dot));
+            names.add(sc.relation.substring(dot + 1));
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT n.nspname::text || '.' || r.relname::text, r.relkind::text, coalesce(a.attnum, 0)
+                FROM unnest(?::text[], ?::text[]) AS x(s, n)
+                JOIN pg_catalog.pg_namespace n ON n.nspname = x.s
+                JOIN pg_catalog.pg_class r ON r.relnamespace = n.oid AND r.relname = x.n
+                LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attname = ? AND a.attnum > 0 AND NOT a.attisdropped""")) {
+            ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
+            ps.setArray(2, c.createArrayOf("text", names.toArray()));
+            ps.setString(3, column);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), new String[] {rs.getString(2), Integer.toString(rs.getInt(3))});
+            }
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")
@@ -129,124 +227,79 @@ public final class TenantGuard {
             return;
         }
         List<Object> output = (List<Object>) child.get("Output");
-        if (output == null || output.size() < attnum || !isTenantConstant(String.valueOf(output.get(attnum - 1)), b)) {
+        if (output == null || output.size() < attnum
+                || !isTenantConstant(PlanCondition.strip(PlanCondition.tokens(String.valueOf(output.get(attnum - 1)))), b)) {
             problems.add("the row inserted into " + table + " does not set " + column + " to the tenant");
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private boolean scanRestricted(Map<String, Object> node, BoundSql b) {
+    /** Whether one top-level conjunct of the scan's own conditions pins its tenant column. */
+    private boolean restricted(Scan sc, BoundSql b, Set<String> tenantValued) {
         List<String> conditions = new ArrayList<>();
-        collectConditions(node, conditions, true);
+        collectConditions(sc.node, conditions);
         for (String cond : conditions) {
-            for (String conjunct : conjuncts(cond)) if (isTenantEquality(conjunct, b)) return true;
+            for (List<Token> conjunct : PlanCondition.conjuncts(PlanCondition.tokens(cond))) {
+                List<List<Token>> eq = PlanCondition.equality(conjunct);
+                if (eq == null) continue;
+                for (int side = 0; side < 2; side++) {
+                    if (!isOwnTenantColumn(eq.get(side), sc.alias)) continue;
+                    List<Token> other = eq.get(1 - side);
+                    if (isTenantConstant(other, b)) return true;
+                    String[] ref = PlanCondition.columnRef(other);
+                    if (ref != null && ref[0] != null && !ref[0].equals(sc.alias) && ref[1].equals(column)
+                            && tenantValued.contains(ref[0])) {
+                        return true;
+                    }
+                }
+            }
         }
         return false;
     }
 
     @SuppressWarnings("unchecked")
-    private static void collectConditions(Map<String, Object> node, List<String> out, boolean self) {
+    private static void collectConditions(Map<String, Object> node, List<String> out) {
         for (Map.Entry<String, Object> e : node.entrySet()) {
             String k = e.getKey().toLowerCase(Locale.ROOT);
-            if ((k.contains("cond") || k.contains("filter")) && !k.contains("join") && e.getValue() instanceof String s) out.add(s);
+            if ((k.contains("cond") || k.contains("filter")) && !k.contains("join") && !k.startsWith("rows removed")
+                    && e.getValue() instanceof String s) {
+                out.add(s);
+            }
         }
-        // Bitmap Index Scan children (no relation of their own) carry the index condition of a Bitmap Heap Scan.
+        // A Bitmap Heap Scan's index conditions are in its Bitmap Index Scans, which are conjuncts when reached
+        // directly or through BitmapAnd. Never through BitmapOr (one branch of an OR proves nothing), and never
+        // from nodes whose semantics are unknown (DSQL's storage nodes): the proof must not rest on them.
         if (node.get("Plans") instanceof List<?> l) {
             for (Object ch : l) {
                 Map<String, Object> m = (Map<String, Object>) ch;
-                if (!m.containsKey("Relation Name") && String.valueOf(m.get("Node Type")).startsWith("Bitmap")) collectConditions(m, out, false);
+                String type = String.valueOf(m.get("Node Type"));
+                if (!m.containsKey("Relation Name") && !isSubplan(m) && (type.equals("Bitmap Index Scan") || type.equals("BitmapAnd"))) {
+                    collectConditions(m, out);
+                }
             }
         }
     }
 
-    /** Top-level AND conjuncts of a deparsed condition, e.g. "((a = 1) AND (b = 2))" -> ["a = 1", "b = 2"]. */
-    static List<String> conjuncts(String cond) {
-        String s = stripParens(cond.trim());
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        boolean quoted = false;
-        int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '\'') quoted = !quoted;
-            else if (!quoted && ch == '(') depth++;
-            else if (!quoted && ch == ')') depth--;
-            else if (!quoted && depth == 0 && s.startsWith(" AND ", i)) {
-                out.add(stripParens(s.substring(start, i).trim()));
-                start = i + 5;
-                i += 4;
+    /** The scan's own tenant column: unqualified, or qualified by the scan's own alias (never an outer row's). */
+    private boolean isOwnTenantColumn(List<Token> expr, String alias) {
+        String[] ref = PlanCondition.columnRef(expr);
+        if (ref == null || !ref[1].equals(column)) return false;
+        return ref[0] == null || ref[0].equals(alias);
+    }
+
+    boolean isTenantConstant(List<Token> expr, BoundSql b) {
+        Token t = PlanCondition.constant(expr);
+        if (t == null) return false;
+        if (t.is(TokenType.STRING)) return PlanCondition.stringValue(t).equals(tenant);
+        if (t.is(TokenType.PARAMETER)) {
+            int n;
+            try {
+                n = Integer.parseInt(t.text().substring(1));
+            } catch (NumberFormatException e) {
+                return false;
             }
-        }
-        out.add(stripParens(s.substring(start).trim()));
-        return out;
-    }
-
-    private static String stripParens(String s) {
-        while (s.startsWith("(") && s.endsWith(")") && matchingClose(s) == s.length() - 1) s = s.substring(1, s.length() - 1).trim();
-        return s;
-    }
-
-    private static int matchingClose(String s) {
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '\'') quoted = !quoted;
-            else if (!quoted && ch == '(') depth++;
-            else if (!quoted && ch == ')' && --depth == 0) return i;
-        }
-        return -1;
-    }
-
-    private static final Pattern CAST_SUFFIX = Pattern.compile("(::[a-z_ \"0-9.()\\[\\]]+)+$");
-
-    boolean isTenantEquality(String conjunct, BoundSql b) {
-        int eq = topLevelEquals(conjunct);
-        if (eq < 0) return false;
-        String left = stripParens(conjunct.substring(0, eq).trim());
-        String right = stripParens(conjunct.substring(eq + 1).trim());
-        return (isTenantColumn(left) && isTenantConstant(right, b)) || (isTenantColumn(right) && isTenantConstant(left, b));
-    }
-
-    private static int topLevelEquals(String s) {
-        int depth = 0;
-        boolean quoted = false;
-        int found = -1;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '\'') quoted = !quoted;
-            else if (!quoted && ch == '(') depth++;
-            else if (!quoted && ch == ')') depth--;
-            else if (!quoted && depth == 0 && ch == '=' && i > 0 && s.charAt(i - 1) == ' ' && i + 1 < s.length() && s.charAt(i + 1) == ' ') {
-                if (found >= 0) return -1; // more than one operator: not a simple equality
-                found = i;
-            }
-        }
-        return found;
-    }
-
-    private boolean isTenantColumn(String expr) {
-        String e = stripParens(CAST_SUFFIX.matcher(expr).replaceFirst(""));
-        e = stripParens(e);
-        String last = e.contains(".") ? e.substring(e.lastIndexOf('.') + 1) : e;
-        if (last.startsWith("\"") && last.endsWith("\"")) last = last.substring(1, last.length() - 1).replace("\"\"", "\"");
-        // the qualifier must be a plain alias, not an expression
-        String qualifier = e.contains(".") ? e.substring(0, e.lastIndexOf('.')) : "";
-        if (!qualifier.isEmpty() && !qualifier.matches("[A-Za-z_][A-Za-z0-9_$]*|\"([^\"]|\"\")+\"|\\*[A-Za-z_]+\\*")) return false;
-        return last.equals(column);
-    }
-
-    boolean isTenantConstant(String expr, BoundSql b) {
-        String e = stripParens(expr.trim());
-        String noCast = stripParens(CAST_SUFFIX.matcher(e).replaceFirst("").trim());
-        if (noCast.startsWith("'") && noCast.endsWith("'") && noCast.length() >= 2) {
-            return noCast.substring(1, noCast.length() - 1).replace("''", "'").equals(tenant);
-        }
-        if (noCast.matches("\\$\\d+")) {
-            int n = Integer.parseInt(noCast.substring(1));
             return n >= 1 && n <= b.values().size() && tenant.equals(BoundSql.text(b.values().get(n - 1)));
         }
-        return noCast.matches("-?\\d+") && noCast.equals(tenant);
+        return t.text().equals(tenant);
     }
 
     /** Refuses UPDATE ... SET tenant_column = ... (moving rows to another tenant cannot be verified). */

@@ -16,23 +16,31 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Guards the streamable HTTP endpoint: a bearer token is required on every request (compared in
- * constant time), and a browser's {@code Origin} must be a loopback origin (the MCP spec's defence
- * against DNS rebinding: a web page must not reach a local server).
+ * Guards the streamable HTTP endpoint: the {@code Host} header must name the bound address
+ * ({@link HostCheck}) and a browser's {@code Origin} must be a loopback origin (the MCP spec's
+ * defences against DNS rebinding: a web page must not reach a local server), and a bearer token is
+ * required on every request (compared in constant time).
  */
 final class HttpAccessFilter implements Filter {
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     private final byte[] token;
+    private final HostCheck hosts;
 
-    HttpAccessFilter(String token) {
+    HttpAccessFilter(String token, HostCheck hosts) {
         this.token = token.getBytes(StandardCharsets.UTF_8);
+        this.hosts = hosts;
     }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse res = (HttpServletResponse) response;
+        if (!hosts.allows(req.getHeader("Host"))) {
+            deny(res, 403, "host not allowed: this server answers only to the address it is bound to "
+                    + "(DNS-rebinding defence; an operator can allow a name with --http-allow-host)");
+            return;
+        }
         String origin = req.getHeader("Origin");
         if (origin != null && !loopbackOrigin(origin)) {
             deny(res, 403, "origin not allowed: only loopback origins may call this server");
@@ -60,8 +68,6 @@ final class HttpAccessFilter implements Filter {
     }
 
     private static void deny(HttpServletResponse res, int status, String message) throws IOException {
-        res.setStatus(status);
-        res.setContentType("application/json");
-        res.getWriter().write("{\"error\":\"" + message.replace("\"", "'") + "\"}");
+        JsonRpcErrors.write(res, status, JsonRpcErrors.REFUSED, message);
     }
 }

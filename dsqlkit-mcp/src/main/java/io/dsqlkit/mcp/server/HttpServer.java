@@ -12,7 +12,11 @@ import org.eclipse.jetty.server.ServerConnector;
 import java.net.InetAddress;
 import java.util.EnumSet;
 
-/** The MCP streamable HTTP transport on Jetty at {@code http://host:port/mcp}, behind {@link HttpAccessFilter}. */
+/**
+ * The MCP streamable HTTP transport on Jetty at {@code http://host:port/mcp}, behind three filters:
+ * {@link HttpAccessFilter} (Host, Origin, bearer token), {@link SessionLimitFilter} (session cap,
+ * idle expiry) and {@link SafeErrorFilter} (JSON-RPC errors without internals).
+ */
 public final class HttpServer implements AutoCloseable {
     public static final String ENDPOINT = "/mcp";
 
@@ -27,12 +31,19 @@ public final class HttpServer implements AutoCloseable {
     }
 
     public static HttpServer start(DsqlMcpServer server, String host, int port, String token) throws Exception {
+        return start(server, host, port, token, HttpSettings.defaults());
+    }
+
+    public static HttpServer start(DsqlMcpServer server, String host, int port, String token, HttpSettings settings) throws Exception {
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
-                .mcpEndpoint(ENDPOINT).build();
+                .mcpEndpoint(ENDPOINT).sessionSweepInterval(settings.sessionIdle()).maxRequestSize(settings.maxRequestBytes()).build();
         McpSyncServer mcp = server.start(transport);
         Server jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
-        connector.setHost(InetAddress.getByName(host).getHostAddress());
+        InetAddress bound = InetAddress.getByName(host);
+        connector.setHost(bound.getHostAddress());
+        HostCheck hosts = new HostCheck(host, bound.getHostAddress(), bound.isLoopbackAddress(), bound.isAnyLocalAddress(),
+                settings.allowedHosts());
         connector.setPort(port);
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
@@ -40,9 +51,12 @@ public final class HttpServer implements AutoCloseable {
         ServletHolder holder = new ServletHolder("mcp", transport);
         holder.setAsyncSupported(true);
         context.addServlet(holder, ENDPOINT);
-        FilterHolder filter = new FilterHolder(new HttpAccessFilter(token));
-        filter.setAsyncSupported(true);
-        context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+        for (jakarta.servlet.Filter f : new jakarta.servlet.Filter[] {new HttpAccessFilter(token, hosts),
+                new SessionLimitFilter(settings, System::nanoTime), new SafeErrorFilter()}) {
+            FilterHolder filter = new FilterHolder(f);
+            filter.setAsyncSupported(true);
+            context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
         jetty.setHandler(context);
         jetty.start();
         return new HttpServer(jetty, mcp, connector.getLocalPort());

@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param tenantColumn    the column that scopes rows to a tenant
  * @param tenant          the tenant bound for the whole server, or null (then per call, if given)
  * @param profile         the DSQL surface the linter checks against
+ * @param occRetry        the one retry policy of a call (attempts are counted per call, not per layer)
+ * @param limits          byte caps of results (per value and per response)
  */
 public record ServerSettings(boolean writesAllowed, int rowLimit, Duration statementTimeout, String tenantColumn,
-                             String tenant, Profile profile, OccRetry occRetry) {
+                             String tenant, Profile profile, OccRetry occRetry, ResultLimits limits) {
     public static final int DEFAULT_ROW_LIMIT = 1000;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -25,8 +27,14 @@ public record ServerSettings(boolean writesAllowed, int rowLimit, Duration state
         Objects.requireNonNull(statementTimeout, "statementTimeout");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(occRetry, "occRetry");
+        if (limits == null) limits = ResultLimits.defaults();
         if (rowLimit < 1) throw new IllegalArgumentException("row limit must be >= 1, was " + rowLimit);
         if (tenantColumn == null || tenantColumn.isBlank()) tenantColumn = "tenant_id";
+    }
+
+    public ServerSettings(boolean writesAllowed, int rowLimit, Duration statementTimeout, String tenantColumn,
+                          String tenant, Profile profile, OccRetry occRetry) {
+        this(writesAllowed, rowLimit, statementTimeout, tenantColumn, tenant, profile, occRetry, ResultLimits.defaults());
     }
 
     public static ServerSettings defaults(boolean writesAllowed) {
@@ -35,18 +43,22 @@ public record ServerSettings(boolean writesAllowed, int rowLimit, Duration state
     }
 
     public ServerSettings withTenant(String t) {
-        return new ServerSettings(writesAllowed, rowLimit, statementTimeout, tenantColumn, t, profile, occRetry);
+        return new ServerSettings(writesAllowed, rowLimit, statementTimeout, tenantColumn, t, profile, occRetry, limits);
     }
 
     public ServerSettings withRowLimit(int n) {
-        return new ServerSettings(writesAllowed, n, statementTimeout, tenantColumn, tenant, profile, occRetry);
+        return new ServerSettings(writesAllowed, n, statementTimeout, tenantColumn, tenant, profile, occRetry, limits);
     }
 
     public ServerSettings withStatementTimeout(Duration d) {
-        return new ServerSettings(writesAllowed, rowLimit, d, tenantColumn, tenant, profile, occRetry);
+        return new ServerSettings(writesAllowed, rowLimit, d, tenantColumn, tenant, profile, occRetry, limits);
     }
 
     public ServerSettings withWritesAllowed(boolean w) {
-        return new ServerSettings(w, rowLimit, statementTimeout, tenantColumn, tenant, profile, occRetry);
+        return new ServerSettings(w, rowLimit, statementTimeout, tenantColumn, tenant, profile, occRetry, limits);
+    }
+
+    public ServerSettings withLimits(ResultLimits l) {
+        return new ServerSettings(writesAllowed, rowLimit, statementTimeout, tenantColumn, tenant, profile, occRetry, l);
     }
 }

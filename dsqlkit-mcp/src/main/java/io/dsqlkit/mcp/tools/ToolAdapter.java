@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Turns {@link DsqlTool}s into MCP SDK tool specifications: builds the per-call context (tenant,
- * progress), and maps failures to {@code isError} results the agent can read. SQL errors carry
+ * progress), and maps failures to {@code isError} results the agent can read. It retries only
+ * tools that have no retry layer of their own (see {@link #callRetryingIfSafe}). SQL errors carry
  * SQLSTATE and message but never connection details; full SQL is logged only at debug level.
  */
 public final class ToolAdapter {
@@ -69,22 +70,40 @@ public final class ToolAdapter {
             return ToolResults.error(e.getMessage() == null ? "database error" : e.getMessage(), sqlDetails(e));
         } catch (RuntimeException e) {
             log.warn("tool {} crashed", tool.name(), e);
-            return ToolResults.error("internal error in tool " + tool.name() + ": " + e, Map.of());
+            return ToolResults.error("internal error in tool " + tool.name() + " (" + e.getClass().getSimpleName()
+                    + "); the server log has the details", Map.of());
         } finally {
             InFlightCalls.finished();
         }
     }
 
     /**
-     * A tool that declares itself read-only or idempotent may be re-run as a whole when DSQL fails it
-     * with a retryable concurrency error (e.g. OC001 right after a schema change, dsql-facts §3):
-     * by its own contract a repeated call has no additional effect.
+     * The retry layer for tools that have none inside: a tool that declares itself read-only or
+     * idempotent is re-run as a whole when DSQL fails it with a retryable error (e.g. OC001 right
+     * after a schema change, dsql-facts §3). Tools built on {@link io.dsqlkit.mcp.db.SqlExecutor}
+     * retry inside their transaction and, when their attempts run out, throw an
+     * {@link io.dsqlkit.client.OccRetry.OccRetryExhaustedException}, which is never retryable: so
+     * each call has exactly one retry layer and at most {@code occRetry().maxAttempts()} attempts.
      */
     private McpSchema.CallToolResult callRetryingIfSafe(DsqlTool tool, ToolContext ctx, Map<String, Object> args) throws SQLException {
         McpSchema.ToolAnnotations a = tool.definition().annotations();
         boolean safe = a != null && (Boolean.TRUE.equals(a.readOnlyHint()) || Boolean.TRUE.equals(a.idempotentHint()));
-        if (!safe) return tool.call(ctx, new HashMap<>(args));
-        return settings.occRetry().rerun(() -> tool.call(ctx, new HashMap<>(args)));
+        int max = safe ? settings.occRetry().maxAttempts() : 1;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tool.call(ctx, new HashMap<>(args));
+            } catch (SQLException e) {
+                if (!io.dsqlkit.client.OccRetry.isRetryable(e, false)) throw e;
+                if (attempt >= max) throw max == 1 ? e : new io.dsqlkit.client.OccRetry.OccRetryExhaustedException(e, attempt);
+                log.debug("tool {} hit {} ({}); running it again", tool.name(), e.getSQLState(), e.getMessage());
+                try {
+                    Thread.sleep(settings.occRetry().backoff(attempt).toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     public McpSchema.CallToolResult invoke(DsqlTool tool, Map<String, Object> args) {
@@ -121,6 +140,10 @@ public final class ToolAdapter {
     public static Map<String, Object> sqlDetails(SQLException e) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (e.getSQLState() != null) m.put("sqlstate", e.getSQLState());
+        if (e instanceof io.dsqlkit.client.OccRetry.OccRetryExhaustedException x) {
+            m.put("attempts", x.attempts());
+            m.put("retried", "the server already retried this call " + x.attempts() + " times");
+        }
         if (e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
             var sem = p.getServerErrorMessage();
             if (sem.getDetail() != null) m.put("detail", sem.getDetail());

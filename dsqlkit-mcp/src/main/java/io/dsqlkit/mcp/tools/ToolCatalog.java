@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every tool the server offers, as the one explicit list (order = order in tools/list). Add a tool by
+ * Every tool the server offers, as one explicit list (order = order in tools/list). Add a tool by
  * adding one line here.
  */
 public final class ToolCatalog {
@@ -24,11 +24,8 @@ public final class ToolCatalog {
         tools.add(new io.dsqlkit.mcp.tools.jobs.ListJobsTool());
         tools.add(new io.dsqlkit.mcp.tools.jobs.WaitForJobTool());
         tools.add(new io.dsqlkit.mcp.tools.guide.GuideTool());
-        tools.add(new io.dsqlkit.mcp.tools.migrate.MigratePlanTool());
-        tools.add(new io.dsqlkit.mcp.tools.migrate.MigrateApplyTool());
-        tools.add(new io.dsqlkit.mcp.tools.migrate.MigrateStatusTool());
-        tools.add(new io.dsqlkit.mcp.tools.migrate.BatchExecuteTool());
-        tools.add(new io.dsqlkit.mcp.tools.migrate.CheckReferencesTool());
+        // migrations / batches / integrity tools (package io.dsqlkit.mcp.tools.migrate) register below
+        io.dsqlkit.mcp.tools.migrate.MigrateTools.addTo(tools);
         return tools;
     }
 }

@@ -35,30 +35,30 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
 
     static BackendMessage decode(byte type, ByteBuf body) {
         BackendMessage m = switch (type) {
-            case 'R' -> decodeAuthentication(body);
-            case 'S' -> ParameterStatus.decode(body);
-            case 'K' -> BackendKeyData.decode(body);
-            case 'Z' -> ReadyForQuery.decode(body);
-            case 'T' -> RowDescription.decode(body);
-            case 'D' -> DataRow.decode(body);
-            case 'C' -> CommandComplete.decode(body);
-            case 'I' -> EmptyQueryResponse.INSTANCE;
-            case 'E' -> new ErrorResponse(Field.decodeAll(body));
-            case 'N' -> new NoticeResponse(Field.decodeAll(body));
-            case '1' -> ParseComplete.INSTANCE;
-            case '2' -> BindComplete.INSTANCE;
-            case '3' -> CloseComplete.INSTANCE;
-            case 'n' -> NoData.INSTANCE;
-            case 't' -> new ParameterDescription(readInts16Count(body));
-            case 's' -> PortalSuspended.INSTANCE;
-            case 'G' -> new CopyInResponse(readByte(body), readShorts(body));
-            case 'H' -> new CopyOutResponse(readByte(body), readShorts(body));
-            case 'W' -> new CopyBothResponse(readByte(body), readShorts(body));
-            case 'd' -> FrontendMessage.CopyData.decode(body);
-            case 'c' -> FrontendMessage.CopyDone.INSTANCE;
-            case 'V' -> new FunctionCallResponse(readNullableBytes(body));
-            case 'v' -> NegotiateProtocolVersion.decode(body);
-            case 'A' -> new NotificationResponse(readInt(body), readCString(body), readCString(body));
+            case BackendType.AUTHENTICATION -> decodeAuthentication(body);
+            case BackendType.PARAMETER_STATUS -> ParameterStatus.decode(body);
+            case BackendType.BACKEND_KEY_DATA -> BackendKeyData.decode(body);
+            case BackendType.READY_FOR_QUERY -> ReadyForQuery.decode(body);
+            case BackendType.ROW_DESCRIPTION -> RowDescription.decode(body);
+            case BackendType.DATA_ROW -> DataRow.decode(body);
+            case BackendType.COMMAND_COMPLETE -> CommandComplete.decode(body);
+            case BackendType.EMPTY_QUERY_RESPONSE -> EmptyQueryResponse.INSTANCE;
+            case BackendType.ERROR_RESPONSE -> new ErrorResponse(Field.decodeAll(body));
+            case BackendType.NOTICE_RESPONSE -> new NoticeResponse(Field.decodeAll(body));
+            case BackendType.PARSE_COMPLETE -> ParseComplete.INSTANCE;
+            case BackendType.BIND_COMPLETE -> BindComplete.INSTANCE;
+            case BackendType.CLOSE_COMPLETE -> CloseComplete.INSTANCE;
+            case BackendType.NO_DATA -> NoData.INSTANCE;
+            case BackendType.PARAMETER_DESCRIPTION -> new ParameterDescription(readInts16Count(body));
+            case BackendType.PORTAL_SUSPENDED -> PortalSuspended.INSTANCE;
+            case BackendType.COPY_IN_RESPONSE -> new CopyInResponse(readByte(body), readShorts(body));
+            case BackendType.COPY_OUT_RESPONSE -> new CopyOutResponse(readByte(body), readShorts(body));
+            case BackendType.COPY_BOTH_RESPONSE -> new CopyBothResponse(readByte(body), readShorts(body));
+            case BackendType.COPY_DATA -> FrontendMessage.CopyData.decode(body);
+            case BackendType.COPY_DONE -> FrontendMessage.CopyDone.INSTANCE;
+            case BackendType.FUNCTION_CALL_RESPONSE -> new FunctionCallResponse(readNullableBytes(body));
+            case BackendType.NEGOTIATE_PROTOCOL_VERSION -> NegotiateProtocolVersion.decode(body);
+            case BackendType.NOTIFICATION_RESPONSE -> new NotificationResponse(readInt(body), readCString(body), readCString(body));
             default -> throw new ProtocolException("invalid backend message type " + (type & 0xFF));
         };
         end(body);
@@ -90,7 +90,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         public static final AuthenticationOk INSTANCE = new AuthenticationOk();
 
         public byte type() {
-            return 'R';
+            return BackendType.AUTHENTICATION;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -102,7 +102,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         public static final AuthenticationCleartextPassword INSTANCE = new AuthenticationCleartextPassword();
 
         public byte type() {
-            return 'R';
+            return BackendType.AUTHENTICATION;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -116,7 +116,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         }
 
         public byte type() {
-            return 'R';
+            return BackendType.AUTHENTICATION;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -131,7 +131,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         }
 
         public byte type() {
-            return 'R';
+            return BackendType.AUTHENTICATION;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -143,7 +143,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
 
     record AuthenticationSaslContinue(Bytes data) implements BackendMessage {
         public byte type() {
-            return 'R';
+            return BackendType.AUTHENTICATION;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -154,7 +154,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
 
     record AuthenticationSaslFinal(Bytes data) implements BackendMessage {
         public byte type() {
-            return 'R';
+            return BackendType.AUTHENTICATION;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -169,7 +169,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         }
 
         public byte type() {
-            return 'S';
+            return BackendType.PARAMETER_STATUS;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -184,7 +184,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         }
 
         public byte type() {
-            return 'K';
+            return BackendType.BACKEND_KEY_DATA;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -204,7 +204,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         }
 
         public byte type() {
-            return 'Z';
+            return BackendType.READY_FOR_QUERY;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -236,7 +236,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         }
 
         public byte type() {
-            return 'T';
+            return BackendType.ROW_DESCRIPTION;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -273,7 +273,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         }
 
         public byte type() {
-            return 'D';
+            return BackendType.DATA_ROW;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -288,7 +288,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         }
 
         public byte type() {
-            return 'C';
+            return BackendType.COMMAND_COMPLETE;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -300,7 +300,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         public static final EmptyQueryResponse INSTANCE = new EmptyQueryResponse();
 
         public byte type() {
-            return 'I';
+            return BackendType.EMPTY_QUERY_RESPONSE;
         }
 
         public void encodeBody(ByteBuf out) {}
@@ -358,7 +358,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         }
 
         public byte type() {
-            return 'E';
+            return BackendType.ERROR_RESPONSE;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -372,7 +372,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         }
 
         public byte type() {
-            return 'N';
+            return BackendType.NOTICE_RESPONSE;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -384,7 +384,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         public static final ParseComplete INSTANCE = new ParseComplete();
 
         public byte type() {
-            return '1';
+            return BackendType.PARSE_COMPLETE;
         }
 
         public void encodeBody(ByteBuf out) {}
@@ -394,7 +394,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         public static final BindComplete INSTANCE = new BindComplete();
 
         public byte type() {
-            return '2';
+            return BackendType.BIND_COMPLETE;
         }
 
         public void encodeBody(ByteBuf out) {}
@@ -404,7 +404,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         public static final CloseComplete INSTANCE = new CloseComplete();
 
         public byte type() {
-            return '3';
+            return BackendType.CLOSE_COMPLETE;
         }
 
         public void encodeBody(ByteBuf out) {}
@@ -414,7 +414,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         public static final NoData INSTANCE = new NoData();
 
         public byte type() {
-            return 'n';
+            return BackendType.NO_DATA;
         }
 
         public void encodeBody(ByteBuf out) {}
@@ -426,7 +426,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         }
 
         public byte type() {
-            return 't';
+            return BackendType.PARAMETER_DESCRIPTION;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -438,7 +438,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         public static final PortalSuspended INSTANCE = new PortalSuspended();
 
         public byte type() {
-            return 's';
+            return BackendType.PORTAL_SUSPENDED;
         }
 
         public void encodeBody(ByteBuf out) {}
@@ -450,7 +450,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         }
 
         public byte type() {
-            return 'G';
+            return BackendType.COPY_IN_RESPONSE;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -465,7 +465,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         }
 
         public byte type() {
-            return 'H';
+            return BackendType.COPY_OUT_RESPONSE;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -480,7 +480,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         }
 
         public byte type() {
-            return 'W';
+            return BackendType.COPY_BOTH_RESPONSE;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -491,7 +491,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
 
     record FunctionCallResponse(Bytes result) implements BackendMessage {
         public byte type() {
-            return 'V';
+            return BackendType.FUNCTION_CALL_RESPONSE;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -514,7 +514,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
         }
 
         public byte type() {
-            return 'v';
+            return BackendType.NEGOTIATE_PROTOCOL_VERSION;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -526,7 +526,7 @@ public sealed interface BackendMessage permits BackendMessage.AuthenticationOk, 
 
     record NotificationResponse(int processId, String channel, String payload) implements BackendMessage {
         public byte type() {
-            return 'A';
+            return BackendType.NOTIFICATION_RESPONSE;
         }
 
         public void encodeBody(ByteBuf out) {

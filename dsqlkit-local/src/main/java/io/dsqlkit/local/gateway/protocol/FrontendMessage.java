@@ -37,20 +37,20 @@ public sealed interface FrontendMessage {
     /** Decodes a typed message body. */
     static FrontendMessage decode(byte type, ByteBuf body) {
         FrontendMessage m = switch (type) {
-            case 'Q' -> Query.decode(body);
-            case 'P' -> Parse.decode(body);
-            case 'B' -> Bind.decode(body);
-            case 'D' -> Describe.decode(body);
-            case 'E' -> Execute.decode(body);
-            case 'S' -> Sync.INSTANCE;
-            case 'H' -> Flush.INSTANCE;
-            case 'C' -> Close.decode(body);
-            case 'X' -> Terminate.INSTANCE;
-            case 'p' -> PasswordMessage.decode(body);
-            case 'd' -> CopyData.decode(body);
-            case 'c' -> CopyDone.INSTANCE;
-            case 'f' -> CopyFail.decode(body);
-            case 'F' -> FunctionCall.decode(body);
+            case FrontendType.QUERY -> Query.decode(body);
+            case FrontendType.PARSE -> Parse.decode(body);
+            case FrontendType.BIND -> Bind.decode(body);
+            case FrontendType.DESCRIBE -> Describe.decode(body);
+            case FrontendType.EXECUTE -> Execute.decode(body);
+            case FrontendType.SYNC -> Sync.INSTANCE;
+            case FrontendType.FLUSH -> Flush.INSTANCE;
+            case FrontendType.CLOSE -> Close.decode(body);
+            case FrontendType.TERMINATE -> Terminate.INSTANCE;
+            case FrontendType.PASSWORD -> PasswordMessage.decode(body);
+            case FrontendType.COPY_DATA -> CopyData.decode(body);
+            case FrontendType.COPY_DONE -> CopyDone.INSTANCE;
+            case FrontendType.COPY_FAIL -> CopyFail.decode(body);
+            case FrontendType.FUNCTION_CALL -> FunctionCall.decode(body);
             default -> throw new ProtocolException("invalid frontend message type " + (type & 0xFF));
         };
         end(body);
@@ -149,7 +149,7 @@ public sealed interface FrontendMessage {
         }
 
         public byte type() {
-            return 'p';
+            return FrontendType.PASSWORD;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -168,7 +168,7 @@ public sealed interface FrontendMessage {
         }
 
         public byte type() {
-            return 'Q';
+            return FrontendType.QUERY;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -186,7 +186,7 @@ public sealed interface FrontendMessage {
         }
 
         public byte type() {
-            return 'P';
+            return FrontendType.PARSE;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -216,7 +216,7 @@ public sealed interface FrontendMessage {
         }
 
         public byte type() {
-            return 'B';
+            return FrontendType.BIND;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -238,7 +238,7 @@ public sealed interface FrontendMessage {
         }
 
         public byte type() {
-            return 'D';
+            return FrontendType.DESCRIBE;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -253,7 +253,7 @@ public sealed interface FrontendMessage {
         }
 
         public byte type() {
-            return 'E';
+            return FrontendType.EXECUTE;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -266,7 +266,7 @@ public sealed interface FrontendMessage {
         public static final Sync INSTANCE = new Sync();
 
         public byte type() {
-            return 'S';
+            return FrontendType.SYNC;
         }
 
         public void encodeBody(ByteBuf out) {}
@@ -276,7 +276,7 @@ public sealed interface FrontendMessage {
         public static final Flush INSTANCE = new Flush();
 
         public byte type() {
-            return 'H';
+            return FrontendType.FLUSH;
         }
 
         public void encodeBody(ByteBuf out) {}
@@ -291,7 +291,7 @@ public sealed interface FrontendMessage {
         }
 
         public byte type() {
-            return 'C';
+            return FrontendType.CLOSE;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -304,7 +304,7 @@ public sealed interface FrontendMessage {
         public static final Terminate INSTANCE = new Terminate();
 
         public byte type() {
-            return 'X';
+            return FrontendType.TERMINATE;
         }
 
         public void encodeBody(ByteBuf out) {}
@@ -322,7 +322,7 @@ public sealed interface FrontendMessage {
         }
 
         public byte type() {
-            return 'd';
+            return FrontendType.COPY_DATA;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -340,7 +340,7 @@ public sealed interface FrontendMessage {
         }
 
         public byte type() {
-            return 'c';
+            return FrontendType.COPY_DONE;
         }
 
         public void encodeBody(ByteBuf out) {}
@@ -352,7 +352,7 @@ public sealed interface FrontendMessage {
         }
 
         public byte type() {
-            return 'f';
+            return FrontendType.COPY_FAIL;
         }
 
         public void encodeBody(ByteBuf out) {
@@ -377,7 +377,7 @@ public sealed interface FrontendMessage {
         }
 
         public byte type() {
-            return 'F';
+            return FrontendType.FUNCTION_CALL;
         }
 
         public void encodeBody(ByteBuf out) {

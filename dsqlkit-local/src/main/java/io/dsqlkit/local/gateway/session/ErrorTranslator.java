@@ -19,6 +19,8 @@ import java.util.Optional;
  * triggers, {@code sys.wait_for_job}).
  */
 final class ErrorTranslator {
+    /** What a doomed transaction's next statement gets from PostgreSQL: cancelled, or in an aborted transaction. */
+    private static final java.util.Set<String> DOOM_SYMPTOMS = java.util.Set.of("57014", "25P02", "40001");
     private final DsqlBehaviour behaviour;
 
     ErrorTranslator(DsqlBehaviour behaviour) {
@@ -33,6 +35,8 @@ final class ErrorTranslator {
     ErrorResponse translate(SessionState s, ErrorResponse e) {
         String severity = e.field('S') != null ? e.field('S') : "ERROR";
         String message = e.message();
+        // OCC: the gateway rolled this transaction back (or cancelled its statement) for another's write.
+        if (DOOM_SYMPTOMS.contains(e.sqlstate()) && s != null && s.reportDoom()) return of(severity, DsqlErrors.OC000);
         if (BackendBootstrap.ROW_LIMIT_MARKER.equals(message)) return of(severity, DsqlErrors.ROW_LIMIT);
         if (BackendBootstrap.SIZE_LIMIT_MARKER.equals(message)) return of(severity, sizeLimit(e.field('D')));
         Optional<DsqlError> mapped = behaviour.translateBackendError(s, e.sqlstate(), message);

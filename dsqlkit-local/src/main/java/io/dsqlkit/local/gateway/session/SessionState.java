@@ -27,6 +27,18 @@ public final class SessionState implements SessionView {
     boolean implicitOpen;
     /** While a hook runs for an earlier transaction than the planner's current one: its DDL flag. */
     Boolean hookHasDdl;
+    /** Counts transaction starts and ends, so a late OCC decision about an earlier transaction is ignored. */
+    volatile long generation;
+    /** OCC ({@link io.dsqlkit.local.gateway.OccModel#DSQL}): another transaction won; this one is rolled back. */
+    boolean doomed;
+    /** The client has been told (OC000) that its doomed transaction failed. */
+    boolean doomReported;
+    /**
+     * OCC priority: when this session's work was first doomed since its last successful commit
+     * ({@code Long.MAX_VALUE} = never). The older priority wins a conflict, so a retried transaction
+     * eventually wins (no livelock).
+     */
+    volatile long occPriority = Long.MAX_VALUE;
 
     SessionState(long id, String role) {
         this.id = id;
@@ -34,6 +46,7 @@ public final class SessionState implements SessionView {
     }
 
     void startTransaction(long nowNanos) {
+        newGeneration();
         hasDdl = false;
         hasDml = false;
         failed = false;
@@ -42,11 +55,25 @@ public final class SessionState implements SessionView {
     }
 
     void endTransaction() {
+        newGeneration();
         inBlock = false;
         failed = false;
         hasDdl = false;
         hasDml = false;
         behaviourNotified = false;
+    }
+
+    private void newGeneration() {
+        generation++;
+        doomed = false;
+        doomReported = false;
+    }
+
+    /** The doomed transaction's failure, if the client has not been told yet (then it has). */
+    boolean reportDoom() {
+        if (!doomed || doomReported) return false;
+        doomReported = true;
+        return true;
     }
 
     /** A refusal: inside a block the transaction becomes aborted (dsql-facts §1.2). */

@@ -27,6 +27,7 @@ import java.util.function.LongSupplier;
  * the statement had failed there.
  */
 public final class StatementPlanner {
+    private static final System.Logger LOG = System.getLogger("dsqlkit.gateway");
     private final Linter linter;
     private final DsqlBehaviour behaviour;
     private final Limits limits;
@@ -60,6 +61,23 @@ public final class StatementPlanner {
     /** The statements of a client's SQL text (cached by exact text, see {@link SplitCache}). */
     List<Statement> split(String sql) {
         return splits.split(sql);
+    }
+
+    /**
+     * The non-empty statements of a client's SQL text (possibly none), or null if the splitter cannot
+     * handle it: then the text is relayed unplanned.
+     */
+    List<Statement> statementsOrNull(String sql) {
+        List<Statement> all;
+        try {
+            all = split(sql);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot split a statement; relaying it unchecked: " + e);
+            return null;
+        }
+        List<Statement> real = new java.util.ArrayList<>(all.size());
+        for (Statement s : all) if (s.category() != StatementCategory.EMPTY) real.add(s);
+        return real;
     }
 
     long now() {
@@ -143,6 +161,11 @@ public final class StatementPlanner {
             // The backend answers 25P02 itself, and ROLLBACK for COMMIT (dsql-facts §1.2).
             if (cat == StatementCategory.TRANSACTION_CONTROL && isEnd(kind)) {
                 boolean ddl = s.hasDdl;
+                if (("COMMIT".equals(kind) || "END".equals(kind)) && s.reportDoom()) {
+                    // OCC: the transaction was rolled back for another's write; DSQL fails its COMMIT.
+                    s.endTransaction();
+                    return new Planned("ROLLBACK", Outcome.errorInstead(DsqlErrors.OC000), true, true, false);
+                }
                 s.endTransaction();
                 return new Planned(original, Outcome.txEnd(ddl), false, false, false);
             }
@@ -195,8 +218,9 @@ public final class StatementPlanner {
         }
     }
 
-    /** The COMMIT-time checks: transaction age (dsql-facts §2), then the behaviour's (OCC, §3). */
+    /** The COMMIT-time checks: a transaction another one won (OCC, §3), its age (§2), then the behaviour's. */
     Optional<DsqlError> commitCheck(SessionState s) {
+        if (s.reportDoom()) return Optional.of(DsqlErrors.OC000);
         long ageNanos = now() - s.transactionStartNanos;
         long limit = limits.maxTransactionAge().toNanos();
         if (ageNanos > limit) {

@@ -27,7 +27,7 @@ public final class GuardedSql {
     /** {@code sql} ($1.. bound to {@code params}) checked as the query tool checks a read. */
     public static Statement checkRead(ToolContext ctx, Connection c, String sql, List<Object> params) throws SQLException {
         Statement s = StatementGuard.single(sql);
-        StatementGuard.requireRead(s);
+        StatementGuard.requireRead(c, s); // text checks, then the catalog's function allowlist (before anything is planned)
         checkTenantPlan(ctx, c, s, params);
         return s;
     }

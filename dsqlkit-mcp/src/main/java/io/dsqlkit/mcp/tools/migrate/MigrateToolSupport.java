@@ -34,7 +34,7 @@ final class MigrateToolSupport {
     }
 
     /** Each executed statement as a progress notification (count of statements so far, no total). */
-    private static java.util.function.Consumer<String> progressLog(ToolContext ctx) {
+    static java.util.function.Consumer<String> progressLog(ToolContext ctx) {
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         return line -> ctx.progress().report(n.incrementAndGet(), null, line.strip());
     }

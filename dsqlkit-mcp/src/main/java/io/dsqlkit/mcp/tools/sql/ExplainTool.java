@@ -2,6 +2,7 @@ package io.dsqlkit.mcp.tools.sql;
 
 import io.dsqlkit.mcp.db.BoundSql;
 import io.dsqlkit.mcp.db.SqlExecutor;
+import io.dsqlkit.mcp.db.FunctionGuard;
 import io.dsqlkit.mcp.db.StatementGuard;
 import io.dsqlkit.mcp.tools.Annotations;
 import io.dsqlkit.mcp.tools.Args;
@@ -68,6 +69,7 @@ public final class ExplainTool implements DsqlTool {
         String options = analyze ? "(ANALYZE, VERBOSE, FORMAT JSON)" : "(VERBOSE, FORMAT JSON)";
         SqlExecutor ex = new SqlExecutor(ctx);
         SqlExecutor.SqlWork<Map<String, Object>> work = c -> {
+            if (!write) FunctionGuard.checkRead(c, s); // planning alone can run an IMMUTABLE user function
             // under a tenant the plan (and ANALYZE's row counts) must not describe other tenants' rows
             GuardedSql.checkTenantPlan(ctx, c, s, a.list("parameters"));
             try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + options + " " + b.jdbcSql())) {

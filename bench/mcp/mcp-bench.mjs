@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// Two MCP servers over stdio, measured the way a client sees them, in the SAME run and interleaved:
+//   back-to-back: ROUNDS rounds; in each, every server gets CALLS sequential tools/call (order alternates by round)
+//   agent-paced:  PACED calls per server, one server then the other, GAP_MS between a server's calls (~1 s)
+// Usage: node mcp-bench.mjs --calls 1000 --rounds 3 --paced 60 --gap-ms 1000 --tool query --args '{"sql":"SELECT 1"}' \
+//          --a-name dsqlkit --a 'CMD ARGS...' --b-name server-postgres --b 'CMD ARGS...'
+// Prints one JSON object. Needs @modelcontextprotocol/sdk under $DSQLKIT_PEERS (bench setup.sh installs it).
+import { createRequire } from "node:module";
+import { homedir, loadavg } from "node:os";
+import { pathToFileURL } from "node:url";
+
+const peers = process.env.DSQLKIT_PEERS || `${homedir()}/.cache/dsqlkit-peers`;
+const need = createRequire(`${peers}/package.json`);
+const load = (m) => import(pathToFileURL(need.resolve(m)).href);
+const { Client } = await load("@modelcontextprotocol/sdk/client/index.js");
+const { StdioClientTransport } = await load("@modelcontextprotocol/sdk/client/stdio.js");
+
+const argv = process.argv.slice(2);
+const opts = { calls: 1000, rounds: 3, paced: 60, "gap-ms": 1000, tool: "query", args: '{"sql":"SELECT 1"}' };
+for (let i = 0; i < argv.length; i += 2) opts[argv[i].replace(/^--/, "")] = argv[i + 1];
+const toolArgs = JSON.parse(opts.args);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function connect(name, cmdline) {
+  const [command, ...args] = cmdline.split(" ").filter(Boolean);
+  const t0 = performance.now();
+  const transport = new StdioClientTransport({ command, args, env: process.env, stderr: "ignore" });
+  const client = new Client({ name: "mcp-bench", version: "1" });
+  await client.connect(transport);
+  const startup = performance.now() - t0;
+  const r = await client.callTool({ name: opts.tool, arguments: toolArgs }); // warm-up: connects the pool
+  if (r.isError) throw new Error(`${name}: warm-up call failed: ${JSON.stringify(r.content)}`);
+  return { name, client, startup_ms: +startup.toFixed(1) };
+}
+
+async function call(s) {
+  const t = performance.now();
+  let error = false;
+  try {
+    error = (await s.client.callTool({ name: opts.tool, arguments: toolArgs })).isError === true;
+  } catch (e) {
+    error = true;
+  }
+  return { ms: performance.now() - t, error };
+}
+
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+const median = (xs) => pct(xs, 0.5);
+const r3 = (x) => +x.toFixed(3);
+
+const servers = [await connect(opts["a-name"], opts.a), await connect(opts["b-name"], opts.b)];
+const load_before = loadavg().map((x) => +x.toFixed(2));
+const out = { tool: opts.tool, args: toolArgs, back_to_back: {}, paced: {} };
+for (const s of servers) out.back_to_back[s.name] = { runs: [], startup_ms: s.startup_ms };
+
+for (let round = 0; round < Number(opts.rounds); round++) {
+  const order = round % 2 === 0 ? servers : [...servers].reverse();
+  for (const s of order) {
+    const lat = [];
+    let errors = 0;
+    const t0 = performance.now();
+    for (let i = 0; i < Number(opts.calls); i++) {
+      const r = await call(s);
+      lat.push(r.ms);
+      if (r.error) errors++;
+    }
+    const secs = (performance.now() - t0) / 1000;
+    out.back_to_back[s.name].runs.push({ p50_ms: r3(pct(lat, 0.5)), p99_ms: r3(pct(lat, 0.99)), calls_per_s: +(lat.length / secs).toFixed(1), errors });
+  }
+}
+for (const s of servers) {
+  const b = out.back_to_back[s.name];
+  b.p50_ms = median(b.runs.map((r) => r.p50_ms));
+  b.p99_ms = median(b.runs.map((r) => r.p99_ms));
+  b.calls_per_s = median(b.runs.map((r) => r.calls_per_s));
+  b.errors = b.runs.reduce((n, r) => n + r.errors, 0);
+}
+
+const paced = Object.fromEntries(servers.map((s) => [s.name, { lat: [], errors: 0 }]));
+for (let i = 0; i < Number(opts.paced); i++) {
+  for (const s of i % 2 === 0 ? servers : [...servers].reverse()) {
+    const r = await call(s);
+    paced[s.name].lat.push(r.ms);
+    if (r.error) paced[s.name].errors++;
+    await sleep(Number(opts["gap-ms"]) / servers.length);
+  }
+}
+for (const s of servers) {
+  const p = paced[s.name];
+  out.paced[s.name] = { calls: p.lat.length, gap_ms: Number(opts["gap-ms"]), p50_ms: r3(median(p.lat)), p99_ms: r3(pct(p.lat, 0.99)), errors: p.errors };
+}
+out.load_average = { before: load_before, after: loadavg().map((x) => +x.toFixed(2)) };
+console.log(JSON.stringify(out));
+for (const s of servers) await s.client.close();

@@ -1,0 +1,204 @@
+package io.dsqlkit.local.gateway.session;
+
+import io.dsqlkit.local.gateway.BackendBootstrap;
+import io.dsqlkit.local.gateway.GatewayConfig;
+import io.dsqlkit.local.gateway.OccModel;
+import io.dsqlkit.local.gateway.protocol.Frame;
+import io.dsqlkit.local.gateway.protocol.FrameDecoder;
+import io.dsqlkit.local.gateway.protocol.FrontendMessage;
+import io.dsqlkit.local.gateway.protocol.FrontendMessage.StartupMessage;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A session's connection to the PostgreSQL behind the gateway, and the connection's lifetime: opens
+ * it with the session's startup parameters, writes to it, reports what arrives, ends it with
+ * Terminate (PostgreSQL rolls back an open transaction when its connection ends). Also forwards
+ * CancelRequests, which PostgreSQL takes on a connection of their own.
+ */
+final class BackendLink {
+    private static final System.Logger LOG = System.getLogger("dsqlkit.gateway");
+    /** Client startup parameters passed on to the backend session; the rest are dropped. */
+    private static final Set<String> FORWARDED_STARTUP = Set.of("application_name", "client_encoding", "DateStyle",
+            "IntervalStyle", "TimeZone", "extra_float_digits", "search_path");
+
+    /**
+     * {@code lock_timeout} under {@link OccModel#DSQL} (system property {@value #DSQL_MODEL_LOCK_TIMEOUT_PROPERTY},
+     * default 2s): bounds only waits the OCC arbiter does not end, on locks held outside the gateway.
+     */
+    static final String DSQL_MODEL_LOCK_TIMEOUT_PROPERTY = "dsqlkit.gateway.occ.lockTimeout";
+
+    /** What the session hears from its backend connection (all on the session's event loop). */
+    interface Events {
+        /** A backend message (released by the link afterwards). */
+        void backendFrame(Frame f);
+
+        /** The end of a batch of reads: time to flush what was relayed. */
+        void backendReadComplete();
+
+        void backendWritabilityChanged();
+
+        /** The backend could not be reached at all. */
+        void backendUnavailable();
+
+        /** An established backend connection closed while the session was open. */
+        void backendLost();
+    }
+
+    private final BackendDialer dialer;
+    private Channel channel;
+    private EventLoop loop;
+    private ScheduledFuture<?> lifetime;
+    private boolean terminated;
+
+    BackendLink(BackendDialer dialer) {
+        this.dialer = dialer;
+    }
+
+    /** The startup parameters of the backend session for {@code user}: forwarded client settings plus DSQL's. */
+    static Map<String, String> startupParameters(GatewayConfig config, String user, StartupMessage client) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("user", user);
+        p.put("database", GatewayConfig.DATABASE);
+        client.parameters().forEach((k, v) -> {
+            if (FORWARDED_STARTUP.contains(k)) p.put(k, v);
+        });
+        // dsql-facts §1.3: REPEATABLE READ is the only isolation level.
+        p.put("default_transaction_isolation", "repeatable read");
+        p.put(BackendBootstrap.ROWS_SETTING, Integer.toString(config.limits().maxTransactionRows()));
+        p.put(BackendBootstrap.BYTES_SETTING, Long.toString(config.limits().maxTransactionBytes()));
+        config.behaviour().backendSessionSettings().forEach(p::put);
+        // DSQL model: the OCC arbiter ends waits between gateway sessions within milliseconds; the lock
+        // timeout only bounds waits on locks held outside the gateway (jobs, direct connections).
+        if (config.occ() == OccModel.DSQL) p.put("lock_timeout", System.getProperty(DSQL_MODEL_LOCK_TIMEOUT_PROPERTY, "2s"));
+        return p;
+    }
+
+    /** Connects on {@code loop} and sends the StartupMessage; the answers arrive through {@code events}. */
+    void open(EventLoop loop, Map<String, String> parameters, Events events) {
+        this.loop = loop;
+        ChannelInitializer<Channel> init = new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline().addLast(new FrameDecoder(true, Integer.MAX_VALUE), new Handler(events));
+            }
+        };
+        dialer.dial(loop, init).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                events.backendUnavailable();
+                return;
+            }
+            if (terminated) {
+                f.channel().close();
+                return;
+            }
+            channel = f.channel();
+            write(new StartupMessage(FrontendMessage.PROTOCOL_3_0, parameters));
+            flush();
+        });
+    }
+
+    /** dsql-facts §2: connections last at most {@code maxAge}; then {@code expired} runs. */
+    void startLifetime(Duration maxAge, Runnable expired) {
+        lifetime = loop.schedule(expired, maxAge.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void write(FrontendMessage m) {
+        ByteBuf b = channel.alloc().buffer();
+        m.encode(b);
+        channel.write(b);
+    }
+
+    /** The client's frame, unchanged. */
+    void forward(Frame raw) {
+        channel.write(raw.retainedRaw());
+    }
+
+    void flush() {
+        if (channel != null) channel.flush();
+    }
+
+    /** False while the backend's send buffer is full (then the client is not read). */
+    boolean writable() {
+        return channel == null || channel.isWritable();
+    }
+
+    /** Backpressure from the client: stop reading the backend while the client cannot take more. */
+    void autoRead(boolean read) {
+        if (channel != null) channel.config().setAutoRead(read);
+    }
+
+    /** Ends the connection (Terminate, then close) and the lifetime timer; idempotent. */
+    void terminate() {
+        if (terminated) return;
+        terminated = true;
+        if (lifetime != null) lifetime.cancel(false);
+        if (channel != null && channel.isActive()) {
+            ByteBuf b = channel.alloc().buffer(5);
+            FrontendMessage.Terminate.INSTANCE.encode(b);
+            channel.writeAndFlush(b).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    /** Sends {@code c} to the backend on a connection of its own, as PostgreSQL expects. */
+    void forwardCancel(EventLoop loop, FrontendMessage.CancelRequest c) {
+        dialer.dial(loop, new ChannelInboundHandlerAdapter()).addListener((ChannelFutureListener) f -> {
+            if (f.isSuccess()) {
+                ByteBuf b = f.channel().alloc().buffer(16);
+                c.encode(b);
+                f.channel().writeAndFlush(b).addListener(ChannelFutureListener.CLOSE);
+            }
+        });
+    }
+
+    private final class Handler extends ChannelInboundHandlerAdapter {
+        private final Events events;
+
+        Handler(Events events) {
+            this.events = events;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            Frame f = (Frame) msg;
+            try {
+                if (!terminated) events.backendFrame(f);
+            } finally {
+                f.release();
+            }
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            events.backendReadComplete();
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            events.backendWritabilityChanged();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (!terminated) events.backendLost();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.log(System.Logger.Level.DEBUG, "backend connection failed", cause);
+            ctx.close();
+        }
+    }
+}

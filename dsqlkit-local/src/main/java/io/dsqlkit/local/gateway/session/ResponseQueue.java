@@ -1,0 +1,120 @@
+package io.dsqlkit.local.gateway.session;
+
+import io.dsqlkit.local.gateway.protocol.BackendMessage.ErrorResponse;
+import io.dsqlkit.local.gateway.protocol.BackendType;
+import io.dsqlkit.local.gateway.protocol.Frame;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+
+/**
+ * The backend's answers, in the order the requests were sent: each request the session sends (a
+ * client's message or one the gateway injects) queues an {@link Expectation} that consumes its
+ * answers and decides what the client sees. Asynchronous messages (notices, notifications,
+ * parameter changes) pass through whatever is expected.
+ */
+final class ResponseQueue {
+    /** What the session expects of the backend's next answers to one request. */
+    interface Expectation {
+        /** Consumes one backend frame; true when this expectation is complete. */
+        boolean onBackend(Frame f);
+
+        /** A Sync's answer: where the backend resumes after an error in the extended protocol. */
+        default boolean isSync() {
+            return false;
+        }
+    }
+
+    private final ArrayDeque<Expectation> expected = new ArrayDeque<>();
+    private final ClientOutput out;
+    private final ErrorTranslator errors;
+    private final SessionState state;
+    private final Runnable closeSession;
+
+    ResponseQueue(ClientOutput out, ErrorTranslator errors, SessionState state, Runnable closeSession) {
+        this.out = out;
+        this.errors = errors;
+        this.state = state;
+        this.closeSession = closeSession;
+    }
+
+    /** When the backend started working on what is in flight (System.nanoTime), 0 when idle. */
+    private volatile long busySinceNanos;
+
+    void expect(Expectation e) {
+        if (expected.isEmpty()) busySinceNanos = System.nanoTime();
+        expected.add(e);
+    }
+
+    /** Nothing is in flight: the backend session waits for the client. */
+    boolean idle() {
+        return expected.isEmpty();
+    }
+
+    /** Since when the backend has been busy (System.nanoTime), 0 when idle; read from any thread. */
+    long busySinceNanos() {
+        return busySinceNanos;
+    }
+
+    /** True when the expectation now being answered is the only one in flight. */
+    boolean answeringLast() {
+        return expected.size() <= 1;
+    }
+
+    /**
+     * After an error in the extended protocol the backend ignores everything up to Sync: drops the
+     * expectations queued behind the head (the failed one) up to the next Sync.
+     */
+    void skipToSync() {
+        Iterator<Expectation> it = expected.iterator();
+        if (!it.hasNext()) return;
+        it.next();
+        while (it.hasNext()) {
+            if (it.next().isSync()) break;
+            it.remove();
+        }
+    }
+
+    void onBackend(Frame f) {
+        switch (f.type()) {
+            case BackendType.NOTICE_RESPONSE, BackendType.NOTIFICATION_RESPONSE -> {
+                out.relay(f);
+                return;
+            }
+            case BackendType.PARAMETER_STATUS -> {
+                out.relayParameterStatus(f);
+                return;
+            }
+            default -> { }
+        }
+        Expectation head = expected.peek();
+        if (head == null) {
+            unsolicited(f);
+            return;
+        }
+        if (head.onBackend(f)) {
+            expected.poll();
+            if (expected.isEmpty()) busySinceNanos = 0;
+        }
+    }
+
+    /** An answer nobody asked for: the backend's own FATAL (e.g. terminated by an administrator). */
+    private void unsolicited(Frame f) {
+        if (f.type() != BackendType.ERROR_RESPONSE) {
+            out.relay(f);
+            return;
+        }
+        ErrorResponse e = (ErrorResponse) f.decodeBackend();
+        ErrorResponse t = errors.translate(state, e);
+        out.write(t != null ? t : e);
+        if ("FATAL".equals(e.field('S')) || "PANIC".equals(e.field('S'))) {
+            out.flush();
+            closeSession.run();
+        }
+    }
+
+    void clear() {
+        expected.clear();
+        busySinceNanos = 0;
+    }
+}

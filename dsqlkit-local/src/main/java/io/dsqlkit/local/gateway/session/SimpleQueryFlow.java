@@ -1,0 +1,159 @@
+package io.dsqlkit.local.gateway.session;
+
+import io.dsqlkit.local.gateway.protocol.BackendType;
+import io.dsqlkit.local.gateway.protocol.Frame;
+import io.dsqlkit.local.gateway.protocol.FrontendMessage;
+import io.dsqlkit.sql.Statement;
+import io.dsqlkit.sql.StatementCategory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The simple-query conversation (r2dbc-postgresql's SimpleQueryMessageFlow): a Query's statements are
+ * planned one by one (lint, transaction shape, behaviour), sent as one Query (the client's frame
+ * unchanged when nothing was rewritten), and their answers shaped per statement until ReadyForQuery.
+ * An autocommit write is wrapped in BEGIN and committed in a second round trip, so COMMIT-time
+ * checks can still refuse and undo it (dsql-facts §1.2). FunctionCall takes the same path unplanned.
+ */
+final class SimpleQueryFlow {
+
+    private final FlowContext ctx;
+
+    SimpleQueryFlow(FlowContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void onQuery(String sql, Frame raw) {
+        List<Statement> statements = ctx.planner().statementsOrNull(sql);
+        ctx.flow().block();
+        ctx.tx().exchangeStarted();
+        if (statements == null) {
+            ctx.planner().beginImplicit(ctx.state());
+            relayUnplanned(raw);
+            return;
+        }
+        if (statements.isEmpty()) {
+            relayUnplanned(raw);
+            return;
+        }
+        boolean autocommit = !ctx.state().inBlock;
+        boolean hasTxControl = false;
+        for (Statement s : statements) if (s.category() == StatementCategory.TRANSACTION_CONTROL) hasTxControl = true;
+        ctx.planner().beginImplicit(ctx.state());
+        List<Outcome> outcomes = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        boolean changed = false;
+        boolean write = false;
+        for (Statement s : statements) {
+            StatementPlanner.Planned p = ctx.planner().plan(ctx.state(), s, sql);
+            outcomes.add(p.outcome());
+            texts.add(p.sql());
+            changed |= p.changed();
+            write |= p.write();
+            if (p.stopAfter()) {
+                changed |= texts.size() < statements.size();
+                break;
+            }
+        }
+        // dsql-facts §1.2: an autocommit write is wrapped in BEGIN ... so that the COMMIT-time checks
+        // (age, behaviour.beforeCommit) can still refuse and undo it, as DSQL does at commit.
+        if (autocommit && !hasTxControl && write) {
+            outcomes.add(0, Outcome.SUPPRESS);
+            texts.add(0, "BEGIN");
+            boolean hadDdl = ctx.state().hasDdl;
+            QueryExchange first = new QueryExchange(outcomes, status -> finishWrapped(status, hadDdl));
+            first.holdLast = true;
+            ctx.responses().expect(first);
+            ctx.backend().write(new FrontendMessage.Query(String.join(";\n", texts)));
+        } else {
+            ctx.responses().expect(new QueryExchange(outcomes, ctx.flow()::readyForQuery));
+            if (changed) ctx.backend().write(new FrontendMessage.Query(String.join(";\n", texts)));
+            else ctx.backend().forward(raw);
+        }
+    }
+
+    /** A FunctionCall: one implicit unit, answered like a Query without statements to shape. */
+    void onFunctionCall(Frame raw) {
+        raw.decodeFrontend();
+        ctx.flow().block();
+        ctx.tx().exchangeStarted();
+        ctx.planner().beginImplicit(ctx.state());
+        relayUnplanned(raw);
+    }
+
+    private void relayUnplanned(Frame raw) {
+        ctx.responses().expect(new QueryExchange(List.of(), ctx.flow()::readyForQuery));
+        ctx.backend().forward(raw);
+    }
+
+    /** Second half of a wrapped autocommit write: COMMIT, or ROLLBACK standing for a refused commit. */
+    private void finishWrapped(char status, boolean hadDdl) {
+        if (status == 'T') {
+            var refusal = ctx.planner().commitCheck(ctx.state());
+            if (refusal.isPresent()) {
+                ctx.responses().expect(new QueryExchange(List.of(Outcome.errorInstead(refusal.get())), ctx.flow()::readyForQuery));
+                ctx.backend().write(new FrontendMessage.Query("ROLLBACK"));
+            } else {
+                ctx.responses().expect(new QueryExchange(List.of(Outcome.suppressedTxEnd(hadDdl)), ctx.flow()::readyForQuery));
+                ctx.backend().write(new FrontendMessage.Query("COMMIT"));
+            }
+        } else {
+            ctx.responses().expect(new QueryExchange(List.of(Outcome.suppressedTxEnd(hadDdl)), ctx.flow()::readyForQuery));
+            ctx.backend().write(new FrontendMessage.Query("ROLLBACK"));
+        }
+        ctx.backend().flush();
+    }
+
+    /** The answers to one Query (or FunctionCall): per statement, in order, then ReadyForQuery. */
+    private final class QueryExchange implements ResponseQueue.Expectation {
+        private final List<Outcome> outcomes;
+        private final Consumer<Character> onReady;
+        private int index;
+        /** Hold the last statement's completion until ReadyForQuery (the wrapped write's). */
+        boolean holdLast;
+
+        QueryExchange(List<Outcome> outcomes, Consumer<Character> onReady) {
+            this.outcomes = outcomes;
+            this.onReady = onReady;
+        }
+
+        private Outcome current() {
+            return index < outcomes.size() ? outcomes.get(index) : Outcome.RELAY;
+        }
+
+        @Override
+        public boolean onBackend(Frame f) {
+            switch (f.type()) {
+                case BackendType.ROW_DESCRIPTION, BackendType.DATA_ROW -> {
+                    if (current().mode() == Outcome.Mode.RELAY) ctx.out().relay(f);
+                }
+                case BackendType.COMMAND_COMPLETE -> {
+                    ctx.tx().complete(f, current(), holdLast && index == outcomes.size() - 1);
+                    index++;
+                }
+                case BackendType.EMPTY_QUERY_RESPONSE -> {
+                    ctx.out().relay(f);
+                    index++;
+                }
+                case BackendType.COPY_IN_RESPONSE -> {
+                    // COPY FROM STDIN (supported by DSQL, dsql-facts §1.1): let the client's copy stream through.
+                    ctx.out().relay(f);
+                    ctx.out().flush();
+                    ctx.flow().copyInStarted();
+                }
+                case BackendType.ERROR_RESPONSE -> {
+                    ctx.tx().backendError(f, current());
+                    index = outcomes.size();
+                }
+                case BackendType.READY_FOR_QUERY -> {
+                    onReady.accept((char) f.body().getByte(0));
+                    return true;
+                }
+                default -> ctx.out().relay(f);
+            }
+            return false;
+        }
+    }
+}

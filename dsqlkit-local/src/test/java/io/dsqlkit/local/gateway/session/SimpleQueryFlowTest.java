@@ -1,0 +1,146 @@
+package io.dsqlkit.local.gateway.session;
+
+import io.dsqlkit.local.gateway.Limits;
+import io.dsqlkit.local.gateway.protocol.BackendMessage;
+import io.dsqlkit.local.gateway.protocol.Bytes;
+import io.dsqlkit.local.gateway.protocol.BackendMessage.CommandComplete;
+import io.dsqlkit.local.gateway.protocol.BackendMessage.ErrorResponse;
+import io.dsqlkit.local.gateway.protocol.BackendMessage.ReadyForQuery;
+import io.dsqlkit.local.gateway.protocol.FrontendMessage;
+import io.dsqlkit.local.gateway.protocol.FrontendMessage.Query;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The simple-query conversation of a {@link ClientSession}, on embedded channels; the test plays PostgreSQL. */
+class SimpleQueryFlowTest {
+
+    private static ErrorResponse error(String sqlstate, String message) {
+        return ErrorResponse.of("ERROR", sqlstate, message, null, null);
+    }
+
+    @Test
+    void aPlainQueryIsRelayedUnchangedAndSoAreItsAnswers() {
+        try (WireHarness h = WireHarness.ready()) {
+            h.clientSends(new Query("SELECT 1"));
+            assertThat(h.backendReceived()).containsExactly(new Query("SELECT 1"));
+            h.backendAnswers(new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
+            assertThat(h.clientReceived()).containsExactly(new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
+        }
+    }
+
+    @Test
+    void anAutocommitWriteIsWrappedAndItsCompletionHeldUntilTheCommitSucceeded() {
+        try (WireHarness h = WireHarness.ready()) {
+            h.clientSends(new Query("INSERT INTO t VALUES (1)"));
+            assertThat(h.backendReceived()).containsExactly(new Query("BEGIN;\nINSERT INTO t VALUES (1)"));
+            h.backendAnswers(new CommandComplete("BEGIN"), new CommandComplete("INSERT 0 1"), new ReadyForQuery('T'));
+            assertThat(h.clientReceived()).isEmpty();
+            assertThat(h.backendReceived()).containsExactly(new Query("COMMIT"));
+
+            h.backendAnswers(new CommandComplete("COMMIT"), new ReadyForQuery('I'));
+            assertThat(h.clientReceived()).containsExactly(new CommandComplete("INSERT 0 1"), new ReadyForQuery('I'));
+        }
+    }
+
+    @Test
+    void aWrappedWriteThatFailsIsRolledBackAndOnlyItsErrorReported() {
+        try (WireHarness h = WireHarness.ready()) {
+            h.clientSends(new Query("UPDATE t SET v = 2"));
+            h.backendReceived();
+            h.backendAnswers(new CommandComplete("BEGIN"), error("23505", "duplicate key value violates unique constraint \"t_pkey\""),
+                    new ReadyForQuery('E'));
+            assertThat(h.backendReceived()).containsExactly(new Query("ROLLBACK"));
+            h.backendAnswers(new CommandComplete("ROLLBACK"), new ReadyForQuery('I'));
+
+            List<Object> got = h.clientReceived();
+            assertThat(got).hasSize(2);
+            assertThat(((ErrorResponse) got.get(0)).sqlstate()).isEqualTo("23505");
+            assertThat(got.get(1)).isEqualTo(new ReadyForQuery('I'));
+        }
+    }
+
+    @Test
+    void aRefusedStatementNeverReachesPostgresql() {
+        try (WireHarness h = WireHarness.ready()) {
+            h.clientSends(new Query("CREATE TEMP TABLE scratch (id int)"));
+            List<FrontendMessage> sent = h.backendReceived();
+            assertThat(sent).hasSize(1);
+            String sql = ((Query) sent.get(0)).sql();
+            assertThat(sql).contains("dsqlkit.raise(").doesNotContainIgnoringCase("scratch");
+        }
+    }
+
+    @Test
+    void messagesBehindAQueryWaitForItsReadyForQuery() {
+        try (WireHarness h = WireHarness.ready()) {
+            h.clientSends(new Query("BEGIN"), new Query("SELECT 2"));
+            assertThat(h.backendReceived()).containsExactly(new Query("BEGIN"));
+            h.backendAnswers(new CommandComplete("BEGIN"), new ReadyForQuery('T'));
+            assertThat(h.clientReceived()).containsExactly(new CommandComplete("BEGIN"), new ReadyForQuery('T'));
+            assertThat(h.backendReceived()).containsExactly(new Query("SELECT 2"));
+        }
+    }
+
+    @Test
+    void noticesPassThroughWhateverIsExpected() {
+        try (WireHarness h = WireHarness.ready()) {
+            h.clientSends(new Query("SELECT 1"));
+            h.backendReceived();
+            BackendMessage.NoticeResponse notice = new BackendMessage.NoticeResponse(
+                    ErrorResponse.of("NOTICE", "00000", "hello", null, null).fields());
+            h.backendAnswers(notice, new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
+            assertThat(h.clientReceived()).containsExactly(notice, new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
+        }
+    }
+
+    @Test
+    void aBackendFatalOutsideAnyRequestClosesTheSession() {
+        try (WireHarness h = WireHarness.ready()) {
+            h.backendAnswers(ErrorResponse.of("FATAL", "57P01", "terminating connection due to administrator command", null, null));
+            assertThat(((ErrorResponse) h.clientReceived().get(0)).sqlstate()).isEqualTo("57P01");
+            assertThat(h.client.isActive()).isFalse();
+        }
+    }
+
+    @Test
+    void aCommitOverTheAgeLimitIsSentAsRollbackAndAnsweredWithDsqlsError() {
+        AtomicLong now = new AtomicLong();
+        try (WireHarness h = WireHarness.ready(Limits.DSQL.withMaxTransactionAge(Duration.ofSeconds(5)), now::get)) {
+            h.clientSends(new Query("BEGIN"));
+            h.backendReceived();
+            h.backendAnswers(new CommandComplete("BEGIN"), new ReadyForQuery('T'));
+            h.clientReceived();
+
+            now.addAndGet(Duration.ofSeconds(6).toNanos());
+            h.clientSends(new Query("COMMIT"));
+            assertThat(h.backendReceived()).containsExactly(new Query("ROLLBACK"));
+            h.backendAnswers(new CommandComplete("ROLLBACK"), new ReadyForQuery('I'));
+            List<Object> got = h.clientReceived();
+            assertThat(got).hasSize(2);
+            assertThat(((ErrorResponse) got.get(0)).sqlstate()).isEqualTo("54000");
+            assertThat(((ErrorResponse) got.get(0)).message()).contains("transaction age limit");
+            assertThat(got.get(1)).isEqualTo(new ReadyForQuery('I'));
+        }
+    }
+
+    @Test
+    void copyDataPassesWhileTheCopyQueryIsInFlightButOtherMessagesWait() {
+        try (WireHarness h = WireHarness.ready()) {
+            FrontendMessage copyData = new FrontendMessage.CopyData(Bytes.utf8("1\n"));
+            h.clientSends(new Query("COPY t FROM STDIN"), copyData);
+            assertThat(h.backendReceived()).containsExactly(new Query("BEGIN;\nCOPY t FROM STDIN"));
+
+            h.backendAnswers(new CommandComplete("BEGIN"), new BackendMessage.CopyInResponse((byte) 0, List.of(0)));
+            assertThat(h.clientReceived()).containsExactly(new BackendMessage.CopyInResponse((byte) 0, List.of(0)));
+            assertThat(h.backendReceived()).containsExactly(copyData);
+
+            h.clientSends(FrontendMessage.CopyDone.INSTANCE, new Query("SELECT 1"));
+            assertThat(h.backendReceived()).containsExactly(FrontendMessage.CopyDone.INSTANCE);
+        }
+    }
+}

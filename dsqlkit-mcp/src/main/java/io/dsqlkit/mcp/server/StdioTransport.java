@@ -1,0 +1,134 @@
+package io.dsqlkit.mcp.server;
+
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.TypeRef;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpServerSession;
+import io.modelcontextprotocol.spec.McpServerTransport;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * MCP over stdio without thread hand-offs that buy nothing. The SDK's transport reads stdin on one
+ * thread, handles messages through a queue, and writes every answer through a queue on a third
+ * thread; a tool call then crosses three threads, each a wake-up on a busy machine. Here the reader
+ * thread parses each line once and hands it to the session (tool handlers still run on the SDK's
+ * worker pool, so a long call never blocks stdin), and an answer is written by the thread that
+ * produced it, under a lock, one JSON line each.
+ */
+public final class StdioTransport implements McpServerTransportProvider {
+    private static final Logger log = LoggerFactory.getLogger(StdioTransport.class);
+
+    private final McpJsonMapper mapper;
+    private final InputStream in;
+    private final OutputStream out;
+    private final Runnable onEnd;
+    private volatile McpServerSession session;
+    private volatile boolean closing;
+
+    /** {@code onEnd} runs when stdin ends (the client went away) or cannot be read. */
+    public StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, Runnable onEnd) {
+        this.mapper = mapper;
+        this.in = in;
+        this.out = out;
+        this.onEnd = onEnd;
+    }
+
+    @Override
+    public void setSessionFactory(McpServerSession.Factory factory) {
+        session = factory.create(new SessionTransport());
+        Thread reader = new Thread(this::readLoop, "dsqlkit-mcp-stdin");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void readLoop() {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line; !closing && (line = r.readLine()) != null; ) {
+                if (line.isBlank()) continue;
+                McpSchema.JSONRPCMessage message;
+                try {
+                    message = McpSchema.deserializeJsonRpcMessage(mapper, line);
+                } catch (IOException | RuntimeException e) {
+                    log.debug("not a JSON-RPC message on stdin: {}", e.toString());
+                    // the SDK's response type refuses a null id, which JSON-RPC requires when the id is unknown
+                    writeLine(JsonRpcErrors.body(JsonRpcErrors.PARSE_ERROR, "Parse error: each line must be one JSON-RPC message"));
+                    continue;
+                }
+                try {
+                    session.handle(message).subscribe(null, e -> log.debug("message handling failed: {}", e.toString()));
+                } catch (RuntimeException e) {
+                    log.warn("message handling failed: {}", e.toString());
+                }
+            }
+        } catch (IOException e) {
+            if (!closing) log.debug("stdin failed: {}", e.toString());
+        } finally {
+            onEnd.run();
+        }
+    }
+
+    private void write(McpSchema.JSONRPCMessage message) {
+        try {
+            writeLine(mapper.writeValueAsString(message)); // JSON escapes line breaks inside strings: one line per message
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialize an MCP message", e);
+        }
+    }
+
+    private void writeLine(String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        synchronized (out) {
+            try {
+                out.write(bytes);
+                out.write('\n');
+                out.flush();
+            } catch (IOException e) {
+                if (!closing) log.debug("stdout failed: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public Mono<Void> notifyClients(String method, Object params) {
+        McpServerSession s = session;
+        return s == null ? Mono.empty() : s.sendNotification(method, params);
+    }
+
+    @Override
+    public Mono<Void> closeGracefully() {
+        McpServerSession s = session;
+        return s == null ? Mono.empty() : s.closeGracefully();
+    }
+
+    private final class SessionTransport implements McpServerTransport {
+        @Override
+        public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
+            return Mono.fromRunnable(() -> write(message));
+        }
+
+        @Override
+        public <T> T unmarshalFrom(Object data, TypeRef<T> type) {
+            return mapper.convertValue(data, type);
+        }
+
+        @Override
+        public Mono<Void> closeGracefully() {
+            return Mono.fromRunnable(() -> closing = true);
+        }
+
+        @Override
+        public void close() {
+            closing = true;
+        }
+    }
+}

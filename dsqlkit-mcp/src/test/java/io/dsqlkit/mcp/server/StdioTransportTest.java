@@ -1,0 +1,51 @@
+package io.dsqlkit.mcp.server;
+
+import io.dsqlkit.mcp.TestDatabase;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpSyncServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One JSON line per answer, a parse error for a line that is not JSON-RPC, and the end of stdin reported. */
+class StdioTransportTest {
+    @Test
+    @Timeout(180)
+    void answersLineByLineAndReportsTheEndOfInput() throws Exception {
+        PipedOutputStream client = new PipedOutputStream();
+        PipedInputStream serverIn = new PipedInputStream(client, 1 << 16);
+        PipedOutputStream serverOut = new PipedOutputStream();
+        BufferedReader answers = new BufferedReader(new InputStreamReader(new PipedInputStream(serverOut, 1 << 20), StandardCharsets.UTF_8));
+        CountDownLatch ended = new CountDownLatch(1);
+        McpSyncServer mcp = new DsqlMcpServer(TestDatabase.database(), ServerSettings.defaults(false))
+                .start(new StdioTransport(McpJsonDefaults.getMapper(), serverIn, serverOut, ended::countDown));
+        try {
+            OutputStream w = client;
+            w.write(("{not json\n"
+                    + "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}\n"
+                    + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+                    + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"dsql_guide\",\"arguments\":{\"topic\":\"constraints\"}}}\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            w.flush();
+            assertThat(answers.readLine()).contains("-32700").contains("Parse error");
+            assertThat(answers.readLine()).contains("\"id\":1").contains("dsqlkit-aurora-dsql");
+            String guide = answers.readLine();
+            assertThat(guide).contains("\"id\":2").contains("CREATE INDEX ASYNC"); // a multi-line page, one line on the wire
+            w.close();
+            assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            mcp.closeGracefully();
+        }
+    }
+}
