@@ -93,7 +93,10 @@ public final class SqlText {
         return new String(a);
     }
 
-    /** Quotes {@code name} as an identifier when PostgreSQL would not read it back unchanged unquoted. */
+    /**
+     * Quotes {@code name} as an identifier when PostgreSQL would not read it back unchanged unquoted.
+     * This and {@link #quoteIdentifier} are the only identifier-quoting rules in dsqlkit.
+     */
     public static String quoteIdentifierIfNeeded(String name) {
         boolean plain = !name.isEmpty() && ((name.charAt(0) >= 'a' && name.charAt(0) <= 'z') || name.charAt(0) == '_');
         for (int i = 0; plain && i < name.length(); i++) {
@@ -101,6 +104,11 @@ public final class SqlText {
             plain = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$';
         }
         if (plain && !Keywords.isReserved(name)) return name;
+        return quoteIdentifier(name);
+    }
+
+    /** Always quotes {@code name} as an identifier ({@code "a""b"}), for SQL built from catalog names. */
+    public static String quoteIdentifier(String name) {
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 

@@ -182,15 +182,15 @@ public final class StandardDsqlBehaviour implements DsqlBehaviour {
 
     @Override
     public Interception intercept(SessionView session, Statement statement) {
-        String sql = statement.text();
-        String first = SqlWords.firstKeyword(sql);
-        if (first.equals("SET") || first.equals("RESET")) return dsqlOnlySetting(SqlWords.scan(sql), false);
+        String first = SqlWords.firstKeyword(statement);
+        if (first.equals("SET") || first.equals("RESET")) return dsqlOnlySetting(SqlWords.of(statement), false);
         if (!first.equals("CREATE") && !first.equals("ALTER") && !first.equals("AWS") && !first.equals("DROP")) {
             return Interception.PASS;
         }
         BackendConnector b = backend;
         if (b == null) return Interception.PASS;
-        SqlWords w = SqlWords.scan(sql);
+        String sql = statement.text();
+        SqlWords w = SqlWords.of(statement);
         if (first.equals("ALTER")) {
             Interception setting = dsqlOnlySetting(w, true);
             if (setting != Interception.PASS) return setting;

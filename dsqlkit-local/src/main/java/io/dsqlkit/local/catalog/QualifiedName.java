@@ -1,5 +1,7 @@
 package io.dsqlkit.local.catalog;
 
+import static io.dsqlkit.sql.SqlText.quoteIdentifier;
+
 /** A possibly schema-qualified relation name, folded as PostgreSQL folds identifiers. */
 public record QualifiedName(String schema, String name) {
 
@@ -24,16 +26,12 @@ public record QualifiedName(String schema, String name) {
 
     /** Quoted SQL form, e.g. {@code "public"."t"}. */
     public String sql() {
-        return schema == null ? quote(name) : quote(schema) + "." + quote(name);
+        return schema == null ? quoteIdentifier(name) : quoteIdentifier(schema) + "." + quoteIdentifier(name);
     }
 
     /** Display form as DSQL writes object names, e.g. {@code public.t}. */
     public String display() {
         return schema == null ? name : schema + "." + name;
-    }
-
-    public static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     /** A SQL string literal. */

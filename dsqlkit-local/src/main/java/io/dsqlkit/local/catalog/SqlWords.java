@@ -1,42 +1,57 @@
 package io.dsqlkit.local.catalog;
 
+import io.dsqlkit.sql.Lexer;
+import io.dsqlkit.sql.SqlText;
+import io.dsqlkit.sql.Statement;
+import io.dsqlkit.sql.Token;
+import io.dsqlkit.sql.TokenType;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The words of one statement as the behaviours need them: identifiers (quoted or not), literals and
  * punctuation, with whitespace and comments dropped and offsets kept so a clause can be copied
- * verbatim. Deliberately small: the behaviours only recognise a handful of statement heads
- * (CREATE INDEX ASYNC, ALTER TABLE ASYNC, AWS IAM GRANT, quota-relevant DDL); the gateway's lexer
- * has already vetted the statement as a whole.
+ * verbatim. A view over the one SQL lexer ({@link Lexer}): the behaviours only recognise a handful
+ * of statement heads (CREATE INDEX ASYNC, ALTER TABLE ASYNC, AWS IAM GRANT, quota-relevant DDL).
  */
 public final class SqlWords {
     /** Word kinds. */
     public enum Kind { WORD, QUOTED, STRING, NUMBER, PUNCT, OTHER }
 
-    /** One word; {@code text} is as written, {@link #value()} as PostgreSQL folds it. */
-    public record Word(Kind kind, String text, int start, int end) {
+    /**
+     * One word; {@link #text()} is as written, {@link #value()} as PostgreSQL folds it; {@link #start()}
+     * and {@link #end()} are offsets in the statement text ({@code base} is where that text starts in
+     * the text the token was lexed from).
+     */
+    public record Word(Kind kind, Token token, int base) {
+        public String text() {
+            return token.text();
+        }
+
+        public int start() {
+            return token.offset() - base;
+        }
+
+        public int end() {
+            return token.end() - base;
+        }
+
         public boolean is(String keyword) {
-            return kind == Kind.WORD && text.equalsIgnoreCase(keyword);
+            return token.isKeyword(keyword);
         }
 
         public boolean isPunct(char c) {
-            return kind == Kind.PUNCT && text.length() == 1 && text.charAt(0) == c;
+            return kind == Kind.PUNCT && text().length() == 1 && text().charAt(0) == c;
         }
 
         public boolean isName() {
             return kind == Kind.WORD || kind == Kind.QUOTED;
         }
 
-        /** Identifier value: unquoted lower-cased, quoted unquoted; string literal contents unescaped. */
+        /** Identifier value as PostgreSQL folds it; string literal contents unescaped; otherwise as written. */
         public String value() {
-            return switch (kind) {
-                case WORD -> text.toLowerCase(Locale.ROOT);
-                case QUOTED -> text.substring(1, text.length() - 1).replace("\"\"", "\"");
-                case STRING -> stringValue(text);
-                default -> text;
-            };
+            return kind == Kind.STRING ? SqlText.stringValue(token) : token.identifierValue();
         }
     }
 
@@ -49,77 +64,47 @@ public final class SqlWords {
     }
 
     public static SqlWords scan(String sql) {
+        return of(sql, 0, Lexer.tokenize(sql));
+    }
+
+    /** The words of a statement the gateway has already lexed (no second pass over the text unless it carries no tokens). */
+    public static SqlWords of(Statement statement) {
+        if (statement.tokens().isEmpty()) return scan(statement.text());
+        return of(statement.text(), statement.offset(), statement.tokens());
+    }
+
+    private static SqlWords of(String sql, int base, List<Token> tokens) {
         List<Word> out = new ArrayList<>();
-        int i = 0;
-        int n = sql.length();
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                while (i < n && sql.charAt(i) != '\n') i++;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                i = skipBlockComment(sql, i);
-            } else if (c == '"') {
-                int e = closeQuote(sql, i, '"');
-                out.add(new Word(Kind.QUOTED, sql.substring(i, e), i, e));
-                i = e;
-            } else if (c == '\'' || ((c == 'E' || c == 'e') && i + 1 < n && sql.charAt(i + 1) == '\'')) {
-                int s = i;
-                if (c != '\'') i++;
-                int e = closeQuote(sql, i, '\'');
-                out.add(new Word(Kind.STRING, sql.substring(s, e), s, e));
-                i = e;
-            } else if (c == '$' && i + 1 < n && (sql.charAt(i + 1) == '$' || Character.isLetter(sql.charAt(i + 1)))) {
-                int tagEnd = sql.indexOf('$', i + 1);
-                if (tagEnd < 0) {
-                    out.add(new Word(Kind.OTHER, sql.substring(i), i, n));
-                    break;
-                }
-                String tag = sql.substring(i, tagEnd + 1);
-                int close = sql.indexOf(tag, tagEnd + 1);
-                int e = close < 0 ? n : close + tag.length();
-                out.add(new Word(Kind.STRING, sql.substring(i, e), i, e));
-                i = e;
-            } else if (Character.isLetter(c) || c == '_') {
-                int e = i + 1;
-                while (e < n && (Character.isLetterOrDigit(sql.charAt(e)) || sql.charAt(e) == '_' || sql.charAt(e) == '$')) e++;
-                out.add(new Word(Kind.WORD, sql.substring(i, e), i, e));
-                i = e;
-            } else if (Character.isDigit(c)) {
-                int e = i + 1;
-                while (e < n && (Character.isLetterOrDigit(sql.charAt(e)) || sql.charAt(e) == '.' || sql.charAt(e) == '_')) e++;
-                out.add(new Word(Kind.NUMBER, sql.substring(i, e), i, e));
-                i = e;
-            } else if ("(),.;[]".indexOf(c) >= 0) {
-                out.add(new Word(Kind.PUNCT, String.valueOf(c), i, i + 1));
-                i++;
-            } else {
-                out.add(new Word(Kind.OTHER, String.valueOf(c), i, i + 1));
-                i++;
-            }
+        for (Token t : tokens) {
+            if (!t.isTrivia()) out.add(new Word(kind(t.type()), t, base));
         }
         while (!out.isEmpty() && out.get(out.size() - 1).isPunct(';')) out.remove(out.size() - 1);
         return new SqlWords(sql, List.copyOf(out));
     }
 
-    /** The first keyword of {@code sql}, upper-cased, without allocating the full word list; "" if none. */
+    private static Kind kind(TokenType type) {
+        return switch (type) {
+            case IDENTIFIER -> Kind.WORD;
+            case QUOTED_IDENTIFIER -> Kind.QUOTED;
+            case STRING, DOLLAR_STRING -> Kind.STRING;
+            case NUMBER -> Kind.NUMBER;
+            case LPAREN, RPAREN, LBRACKET, RBRACKET, COMMA, SEMICOLON, DOT -> Kind.PUNCT;
+            default -> Kind.OTHER;
+        };
+    }
+
+    /** The first keyword of {@code statement}, upper-cased; "" if it does not start with one. */
+    public static String firstKeyword(Statement statement) {
+        if (statement.tokens().isEmpty()) return firstKeyword(statement.text());
+        Token t = statement.first();
+        return t != null && t.is(TokenType.IDENTIFIER) ? SqlText.asciiUpper(t.text()) : "";
+    }
+
+    /** The first keyword of {@code sql}, upper-cased; "" if it does not start with one. */
     public static String firstKeyword(String sql) {
-        int i = 0;
-        int n = sql.length();
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                while (i < n && sql.charAt(i) != '\n') i++;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                i = skipBlockComment(sql, i);
-            } else {
-                int e = i;
-                while (e < n && Character.isLetter(sql.charAt(e))) e++;
-                return sql.substring(i, e).toUpperCase(Locale.ROOT);
-            }
+        for (Token t : Lexer.tokenize(sql)) {
+            if (t.isTrivia()) continue;
+            return t.is(TokenType.IDENTIFIER) ? SqlText.asciiUpper(t.text()) : "";
         }
         return "";
     }
@@ -134,6 +119,11 @@ public final class SqlWords {
 
     public List<Word> words() {
         return words;
+    }
+
+    /** The lexer's tokens behind {@link #words()}, for the shared statement-shape parsers of dsqlkit-sql. */
+    public List<Token> tokens() {
+        return words.stream().map(Word::token).toList();
     }
 
     /** True if the words from {@code index} are exactly these keywords. */
@@ -161,50 +151,5 @@ public final class SqlWords {
             else if (depth == 0 && w.is(kw)) return i;
         }
         return -1;
-    }
-
-    private static int skipBlockComment(String sql, int i) {
-        int depth = 0;
-        int n = sql.length();
-        while (i < n) {
-            if (sql.startsWith("/*", i)) {
-                depth++;
-                i += 2;
-            } else if (sql.startsWith("*/", i)) {
-                depth--;
-                i += 2;
-                if (depth == 0) return i;
-            } else {
-                i++;
-            }
-        }
-        return n;
-    }
-
-    private static int closeQuote(String sql, int open, char q) {
-        int i = open + 1;
-        boolean escapes = q == '\'' && open > 0 && (sql.charAt(open - 1) == 'E' || sql.charAt(open - 1) == 'e');
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (escapes && c == '\\') {
-                i += 2;
-                continue;
-            }
-            if (c == q) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == q) {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
-        }
-        return sql.length();
-    }
-
-    private static String stringValue(String text) {
-        int start = text.indexOf('\'');
-        String body = text.substring(start + 1, Math.max(start + 1, text.length() - 1));
-        return body.replace("''", "'");
     }
 }

@@ -2,6 +2,8 @@ package io.dsqlkit.local.jobs;
 
 import io.dsqlkit.local.catalog.QualifiedName;
 import io.dsqlkit.local.catalog.SqlWords;
+import io.dsqlkit.sql.CreateIndexHead;
+import io.dsqlkit.sql.SqlText;
 
 import java.util.Optional;
 
@@ -32,7 +34,7 @@ public sealed interface AsyncDdl {
         /** The PostgreSQL statement that builds it without blocking writers and leaves it INVALID on failure. */
         public String concurrentSql(String indexName) {
             return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX CONCURRENTLY " + (ifNotExists ? "IF NOT EXISTS " : "")
-                    + QualifiedName.quote(indexName) + " ON " + (only ? "ONLY " : "") + table.sql() + " " + definition;
+                    + SqlText.quoteIdentifier(indexName) + " ON " + (only ? "ONLY " : "") + table.sql() + " " + definition;
         }
 
         /** The same index on another table (used to check columns and expressions on an empty copy). */
@@ -51,7 +53,7 @@ public sealed interface AsyncDdl {
 
         public String sql() {
             return "ALTER TABLE " + (ifExists ? "IF EXISTS " : "") + (only ? "ONLY " : "") + table.sql()
-                    + " VALIDATE CONSTRAINT " + QualifiedName.quote(constraint);
+                    + " VALIDATE CONSTRAINT " + SqlText.quoteIdentifier(constraint);
         }
     }
 
@@ -62,40 +64,22 @@ public sealed interface AsyncDdl {
         return Optional.empty();
     }
 
+    /**
+     * {@code CREATE [UNIQUE] INDEX ASYNC [IF NOT EXISTS] [name] ON [ONLY] [schema.]table (...)}, read by the
+     * one CREATE INDEX parser ({@link CreateIndexHead}). The gateway runs only this shape as a job: ASYNC
+     * right after INDEX, an unqualified index name, no USING clause; anything else goes to PostgreSQL.
+     */
     private static Optional<AsyncDdl> parseIndex(SqlWords w) {
-        int i = 1;
-        boolean unique = false;
-        if (w.keywordsAt(i, "UNIQUE")) {
-            unique = true;
-            i++;
+        CreateIndexHead h = CreateIndexHead.parse(w.tokens());
+        if (h == null || h.async != h.indexKeyword + 1 || h.concurrently >= 0 || h.using >= 0 || h.keysOpen < 0) {
+            return Optional.empty();
         }
-        if (!w.keywordsAt(i, "INDEX", "ASYNC")) return Optional.empty();
-        i += 2;
-        boolean ifNotExists = false;
-        if (w.keywordsAt(i, "IF", "NOT", "EXISTS")) {
-            ifNotExists = true;
-            i += 3;
-        }
-        String name = null;
-        if (!w.keywordsAt(i, "ON")) {
-            SqlWords.Word n = w.get(i);
-            if (n == null || !n.isName()) return Optional.empty();
-            name = n.value();
-            i++;
-        }
-        if (!w.keywordsAt(i, "ON")) return Optional.empty();
-        i++;
-        boolean only = false;
-        if (w.keywordsAt(i, "ONLY")) {
-            only = true;
-            i++;
-        }
-        QualifiedName.Parsed table = QualifiedName.parse(w, i);
-        if (table == null) return Optional.empty();
-        i = table.next();
-        SqlWords.Word open = w.get(i);
-        if (open == null || !open.isPunct('(')) return Optional.empty();
-        return Optional.of(new IndexBuild(unique, ifNotExists, name, table.name(), only, w.textFrom(i)));
+        if (h.nameFrom >= 0 && h.nameTo != h.nameFrom) return Optional.empty();
+        io.dsqlkit.sql.QualifiedName table = h.table();
+        if (table == null || table.parts().size() > 2) return Optional.empty();
+        String name = h.nameFrom < 0 ? null : w.get(h.nameFrom).value();
+        return Optional.of(new IndexBuild(h.unique >= 0, h.ifNotExists >= 0, name,
+                new QualifiedName(table.schema(), table.name()), h.only >= 0, w.textFrom(h.keysOpen)));
     }
 
     private static Optional<AsyncDdl> parseValidate(SqlWords w) {

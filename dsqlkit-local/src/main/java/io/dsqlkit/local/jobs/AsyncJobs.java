@@ -3,6 +3,7 @@ package io.dsqlkit.local.jobs;
 import io.dsqlkit.local.behaviour.DsqlBehaviour.BackendConnector;
 import io.dsqlkit.local.catalog.QualifiedName;
 import io.dsqlkit.rules.DsqlError;
+import io.dsqlkit.sql.SqlText;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -128,7 +129,7 @@ public final class AsyncJobs implements AutoCloseable {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             QualifiedName copy = new QualifiedName("pg_temp", table.name());
-            s.execute("CREATE TEMP TABLE " + QualifiedName.quote(table.name()) + " (LIKE " + table.qualified().sql() + ")");
+            s.execute("CREATE TEMP TABLE " + SqlText.quoteIdentifier(table.name()) + " (LIKE " + table.qualified().sql() + ")");
             s.execute(ib.plainSqlOn(copy));
             try (ResultSet rs = s.executeQuery("SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
                     + "WHERE i.indrelid = " + QualifiedName.literal(copy.sql()) + "::regclass")) {

@@ -34,4 +34,22 @@ class SqlWordsTest {
         assertThat(w.findTopLevel(3, "ADD")).isEqualTo(3);
         assertThat(SqlWords.scan("SELECT f(ADD) FROM t").findTopLevel(0, "ADD")).isEqualTo(-1);
     }
+
+    @Test
+    void wordsOfALexedStatementCopyClausesAtTheirOwnOffsets() {
+        var statements = io.dsqlkit.sql.ScriptSplitter.split("SELECT 1; CREATE INDEX ASYNC i ON t (a, \"B\");");
+        SqlWords w = SqlWords.of(statements.get(1));
+        assertThat(w.keywordsAt(0, "CREATE", "INDEX", "ASYNC")).isTrue();
+        assertThat(w.textFrom(6)).isEqualTo("(a, \"B\")");
+        assertThat(w.get(9).value()).isEqualTo("B");
+        assertThat(statements.get(1).text().substring(w.get(3).start(), w.get(3).end())).isEqualTo("i");
+    }
+
+    @Test
+    void valuesFoldAsTheServerDoes() {
+        SqlWords w = SqlWords.scan("U&\"d\\0061t\" $$it's$$ 'a''b'");
+        assertThat(w.get(0).value()).isEqualTo("dat");
+        assertThat(w.get(1).value()).isEqualTo("it's");
+        assertThat(w.get(2).value()).isEqualTo("a'b");
+    }
 }

@@ -4,6 +4,7 @@ import io.dsqlkit.rules.TextEdit;
 import io.dsqlkit.rules.syntax.Names;
 import io.dsqlkit.sql.Token;
 import io.dsqlkit.sql.TokenType;
+import io.dsqlkit.sql.SqlText;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +24,7 @@ final class AlterFixes {
 
     /** ALTER TABLE ASYNC t VALIDATE CONSTRAINT c: the only accepted form of VALIDATE (dsql-facts §1.7). */
     static String validate(String table, String constraint) {
-        return "ALTER TABLE ASYNC " + table + " VALIDATE CONSTRAINT " + Names.quote(constraint);
+        return "ALTER TABLE ASYNC " + table + " VALIDATE CONSTRAINT " + SqlText.quoteIdentifierIfNeeded(constraint);
     }
 
     /**

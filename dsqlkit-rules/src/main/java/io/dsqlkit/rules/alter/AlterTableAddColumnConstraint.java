@@ -7,6 +7,7 @@ import io.dsqlkit.rules.TextEdit;
 import io.dsqlkit.rules.syntax.Edits;
 import io.dsqlkit.rules.syntax.Names;
 import io.dsqlkit.rules.syntax.Toks;
+import io.dsqlkit.sql.SqlText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,27 +76,27 @@ public final class AlterTableAddColumnConstraint extends AlterTableActionRule {
                 case NOT_NULL -> {
                     String n = given != null ? given : Names.objectName(s.tableName(), List.of(colName), "not_null");
                     constraints.add("-- dsqlkit: DSQL cannot add NOT NULL to an existing column; this validated CHECK enforces it\n"
-                            + "ALTER TABLE " + table + " ADD CONSTRAINT " + Names.quote(n) + " CHECK (" + col
+                            + "ALTER TABLE " + table + " ADD CONSTRAINT " + SqlText.quoteIdentifierIfNeeded(n) + " CHECK (" + col
                             + " IS NOT NULL) NOT VALID");
                     constraints.add(AlterFixes.validate(table, n));
                 }
                 case CHECK -> {
                     String n = given != null ? given : Names.objectName(s.tableName(), List.of(colName), "check");
-                    constraints.add("ALTER TABLE " + table + " ADD CONSTRAINT " + Names.quote(n) + " CHECK "
+                    constraints.add("ALTER TABLE " + table + " ADD CONSTRAINT " + SqlText.quoteIdentifierIfNeeded(n) + " CHECK "
                             + t.text(src, c.bodyFrom(), c.bodyTo()) + " NOT VALID");
                     constraints.add(AlterFixes.validate(table, n));
                 }
                 case REFERENCES -> {
                     String n = given != null ? given : Names.objectName(s.tableName(), List.of(colName), "fkey");
-                    constraints.add("ALTER TABLE " + table + " ADD CONSTRAINT " + Names.quote(n) + " FOREIGN KEY (" + col + ") "
+                    constraints.add("ALTER TABLE " + table + " ADD CONSTRAINT " + SqlText.quoteIdentifierIfNeeded(n) + " FOREIGN KEY (" + col + ") "
                             + t.text(src, c.bodyFrom(), c.bodyTo()) + " NOT VALID");
                     constraints.add(AlterFixes.validate(table, n));
                 }
                 case UNIQUE -> {
                     String n = given != null ? given : Names.objectName(s.tableName(), List.of(colName), "key");
                     constraints.add(UniqueIndexFix.createIndex(t, src, table, n, col, c.keyword() + 1, c.bodyTo()));
-                    constraints.add(AlterFixes.WAIT_COMMENT + "ALTER TABLE " + table + " ADD CONSTRAINT " + Names.quote(n)
-                            + " UNIQUE USING INDEX " + Names.quote(n));
+                    constraints.add(AlterFixes.WAIT_COMMENT + "ALTER TABLE " + table + " ADD CONSTRAINT " + SqlText.quoteIdentifierIfNeeded(n)
+                            + " UNIQUE USING INDEX " + SqlText.quoteIdentifierIfNeeded(n));
                 }
                 // A bare NULL is a constraint node too; its refusal is UNVERIFIED (dsql-facts §1.7 lists DEFAULT, NOT NULL, CHECK, UNIQUE, identity).
                 case NULL -> { }

@@ -6,6 +6,7 @@ import io.dsqlkit.rules.StatementContext;
 import io.dsqlkit.rules.TextEdit;
 import io.dsqlkit.rules.syntax.Edits;
 import io.dsqlkit.rules.syntax.Names;
+import io.dsqlkit.sql.SqlText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class AlterTableAddConstraintNotValid extends AlterTableActionRule 
                 int open = a.constraintKeyword + 1;
                 name = AlterFixes.checkName(s, open + 1, s.t.closing(open) - 1);
             }
-            edits.add(TextEdit.insert(s.t.at(a.constraintKeyword).offset(), "CONSTRAINT " + Names.quote(name) + " "));
+            edits.add(TextEdit.insert(s.t.at(a.constraintKeyword).offset(), "CONSTRAINT " + SqlText.quoteIdentifierIfNeeded(name) + " "));
         }
         TextEdit append = Edits.appendStatements(ctx.statement(), List.of(AlterFixes.validate(s.tableText(src), name)));
         int end = s.t.at(a.to).end();

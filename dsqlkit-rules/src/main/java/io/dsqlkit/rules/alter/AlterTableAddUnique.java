@@ -5,6 +5,7 @@ import io.dsqlkit.rules.StatementContext;
 import io.dsqlkit.rules.TextEdit;
 import io.dsqlkit.rules.syntax.Edits;
 import io.dsqlkit.rules.syntax.Names;
+import io.dsqlkit.sql.SqlText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +47,8 @@ public final class AlterTableAddUnique extends AlterTableActionRule {
         String name = a.constraintName >= 0 ? s.t.nameValue(a.constraintName) : Names.objectName(s.tableName(), cols, "key");
         String create = UniqueIndexFix.createIndex(s.t, src, table, name,
                 s.t.text(src, a.columnsOpen + 1, a.columnsClose - 1), a.constraintKeyword + 1, a.to);
-        String attach = AlterFixes.WAIT_COMMENT + "ALTER TABLE " + table + " ADD CONSTRAINT " + Names.quote(name)
-                + " UNIQUE USING INDEX " + Names.quote(name);
+        String attach = AlterFixes.WAIT_COMMENT + "ALTER TABLE " + table + " ADD CONSTRAINT " + SqlText.quoteIdentifierIfNeeded(name)
+                + " UNIQUE USING INDEX " + SqlText.quoteIdentifierIfNeeded(name);
         TextEdit remove = AlterFixes.removeAction(s, s.actions.indexOf(a));
         List<TextEdit> edits = new ArrayList<>();
         if (remove == null) {

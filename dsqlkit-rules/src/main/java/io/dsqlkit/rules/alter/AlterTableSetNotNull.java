@@ -6,6 +6,7 @@ import io.dsqlkit.rules.StatementContext;
 import io.dsqlkit.rules.TextEdit;
 import io.dsqlkit.rules.syntax.Edits;
 import io.dsqlkit.rules.syntax.Names;
+import io.dsqlkit.sql.SqlText;
 
 import java.util.List;
 
@@ -38,7 +39,7 @@ public final class AlterTableSetNotNull extends AlterTableActionRule {
             int from = s.t.at(a.from).offset();
             fix = Fix.of("replace SET NOT NULL with a CHECK (" + col + " IS NOT NULL) constraint validated asynchronously",
                     new TextEdit(from, s.t.at(a.to).end() - from,
-                            "ADD CONSTRAINT " + Names.quote(name) + " CHECK (" + col + " IS NOT NULL) NOT VALID"),
+                            "ADD CONSTRAINT " + SqlText.quoteIdentifierIfNeeded(name) + " CHECK (" + col + " IS NOT NULL) NOT VALID"),
                     Edits.appendStatements(ctx.statement(), List.of(AlterFixes.validate(table, name))));
         }
         ctx.report(this, s.t.at(a.focus), s.t.at(a.to), MESSAGE, fix);

@@ -1,7 +1,7 @@
 package io.dsqlkit.rules.alter;
 
-import io.dsqlkit.rules.syntax.Names;
 import io.dsqlkit.rules.syntax.Toks;
+import io.dsqlkit.sql.SqlText;
 
 /** Builds the CREATE UNIQUE INDEX ASYNC that stands in for a UNIQUE constraint DSQL cannot add in place. */
 final class UniqueIndexFix {
@@ -12,7 +12,7 @@ final class UniqueIndexFix {
      * copying INCLUDE and NULLS from the constraint options in tokens {@code optFrom..optTo}.
      */
     static String createIndex(Toks t, String src, String table, String name, String columns, int optFrom, int optTo) {
-        StringBuilder sb = new StringBuilder("CREATE UNIQUE INDEX ASYNC ").append(Names.quote(name)).append(" ON ")
+        StringBuilder sb = new StringBuilder("CREATE UNIQUE INDEX ASYNC ").append(SqlText.quoteIdentifierIfNeeded(name)).append(" ON ")
                 .append(table).append(" (").append(columns).append(')');
         String nulls = null;
         for (int i = optFrom; i <= optTo && i < t.size(); i++) {

@@ -2,6 +2,7 @@ package io.dsqlkit.rules.index;
 
 import io.dsqlkit.rules.StatementContext;
 import io.dsqlkit.rules.syntax.Toks;
+import io.dsqlkit.sql.CreateIndexHead;
 import io.dsqlkit.sql.TokenType;
 
 import java.util.ArrayList;
@@ -50,41 +51,29 @@ public final class CreateIndexStatement {
         public int nulls = -1, nullsWhich = -1;
     }
 
-    /** Null unless the tokens start with {@code CREATE [UNIQUE] INDEX}. */
     /** The statement's CREATE INDEX shape, parsed once and shared by every rule that asks. */
     public static CreateIndexStatement of(StatementContext ctx) {
         return ctx.parsed(CreateIndexStatement.class, t -> parse(new Toks(t)));
     }
 
+    /** Null unless the tokens start with {@code CREATE [UNIQUE] INDEX}; the head is {@link CreateIndexHead}'s. */
     public static CreateIndexStatement parse(Toks t) {
-        if (!t.kw(0, "CREATE")) return null;
-        int i = 1;
+        CreateIndexHead h = CreateIndexHead.parse(t.list());
+        if (h == null) return null;
         CreateIndexStatement s = new CreateIndexStatement(t);
-        if (t.kw(i, "UNIQUE")) s.unique = i++;
-        if (!t.kw(i, "INDEX")) return null;
-        s.indexKw = i++;
-        while (t.kw(i, "ASYNC", "CONCURRENTLY")) {
-            if (t.kw(i, "ASYNC")) s.async = i;
-            else s.concurrently = i;
-            i++;
-        }
-        if (t.kwSeq(i, "IF", "NOT", "EXISTS")) i += 3;
-        if (!t.kw(i, "ON") && t.isName(i)) {
-            s.nameFrom = i;
-            i = t.skipQualifiedName(i);
-            s.nameTo = i - 1;
-        }
-        if (!t.kw(i, "ON")) return s;
-        s.on = i++;
-        if (t.kw(i, "ONLY")) i++;
-        s.tableFrom = i;
-        i = t.skipQualifiedName(i);
-        s.tableTo = i - 1;
-        if (t.kw(i, "USING")) {
-            s.using = i++;
-            if (t.isName(i)) s.method = i++;
-        }
-        if (!t.is(i, TokenType.LPAREN)) return s;
+        s.unique = h.unique;
+        s.indexKw = h.indexKeyword;
+        s.async = h.async;
+        s.concurrently = h.concurrently;
+        s.nameFrom = h.nameFrom;
+        s.nameTo = h.nameTo;
+        s.on = h.on;
+        s.tableFrom = h.tableFrom;
+        s.tableTo = h.tableTo;
+        s.using = h.using;
+        s.method = h.method;
+        if (h.keysOpen < 0) return s;
+        int i = h.keysOpen;
         s.keysOpen = i;
         s.keysClose = t.closing(i);
         int keysEnd = t.is(s.keysClose, TokenType.RPAREN) ? s.keysClose : t.size();

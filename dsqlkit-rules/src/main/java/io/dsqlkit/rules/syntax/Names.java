@@ -1,22 +1,15 @@
 package io.dsqlkit.rules.syntax;
 
-import io.dsqlkit.sql.SqlText;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
-/** Identifier quoting and PostgreSQL-style generated object names for fixes. */
+/** PostgreSQL-style generated object names for fixes (quoting is {@link io.dsqlkit.sql.SqlText}). */
 public final class Names {
     private Names() {}
 
     /** PostgreSQL's NAMEDATALEN - 1. */
     public static final int MAX_IDENTIFIER_BYTES = 63;
-
-    /** Quotes {@code name} when PostgreSQL would not read it back unquoted as the same name. */
-    public static String quote(String name) {
-        return SqlText.quoteIdentifierIfNeeded(name);
-    }
 
     /**
      * PostgreSQL's default constraint/index name {@code <table>_<col>[_<col>...]_<suffix>}, cut to 63

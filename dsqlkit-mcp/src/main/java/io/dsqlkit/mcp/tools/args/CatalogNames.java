@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * Tool arguments that name tables and columns, resolved through the catalog with bound parameters.
  * A name is accepted only when it denotes exactly one existing relation or column; the tools then
- * build SQL from the catalog's names ({@link TableName#sql()}, {@link TableName#quote}), so no text
+ * build SQL from the catalog's names ({@link TableName#sql()}, {@link io.dsqlkit.sql.SqlText#quoteIdentifierIfNeeded}), so no text
  * of an argument ever reaches SQL.
  */
 public final class CatalogNames {

@@ -6,6 +6,7 @@ import io.dsqlkit.mcp.db.TenantGuard;
 import io.dsqlkit.mcp.tools.ToolContext;
 import io.dsqlkit.mcp.tools.ToolError;
 import io.dsqlkit.sql.Statement;
+import io.dsqlkit.sql.SqlText;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -75,6 +76,6 @@ public final class GuardedSql {
             throw new ToolError("refused by tenant scope (" + col + " = '" + ctx.tenant() + "'): table " + t.sql() + " has no "
                     + col + " column, so its rows cannot be limited to the tenant", Map.of("tenantColumn", col));
         }
-        return (alias == null ? "" : alias + ".") + TableName.quote(col) + " = " + placeholder;
+        return (alias == null ? "" : alias + ".") + SqlText.quoteIdentifierIfNeeded(col) + " = " + placeholder;
     }
 }

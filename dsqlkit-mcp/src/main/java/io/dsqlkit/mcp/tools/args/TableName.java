@@ -11,15 +11,11 @@ import io.dsqlkit.sql.SqlText;
 public record TableName(String schema, String name, String kind) {
     /** {@code schema.table}, each part quoted when needed. */
     public String sql() {
-        return quote(schema) + "." + quote(name);
+        return SqlText.quoteIdentifierIfNeeded(schema) + "." + SqlText.quoteIdentifierIfNeeded(name);
     }
 
     public boolean isTable() {
         return kind.equals("r") || kind.equals("p");
-    }
-
-    public static String quote(String identifier) {
-        return SqlText.quoteIdentifierIfNeeded(identifier);
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.dsqlkit.migrate.batch.BatchResult;
 import io.dsqlkit.migrate.batch.BatchRunner;
 import io.dsqlkit.migrate.batch.BatchSpec;
 import io.dsqlkit.migrate.batch.TableKey;
+import io.dsqlkit.sql.SqlText;
 import io.modelcontextprotocol.spec.McpSchema;
 
 import java.nio.charset.StandardCharsets;
@@ -141,7 +142,7 @@ public final class BatchExecuteTool implements DsqlTool {
                 if (v.hasQuestionMarkOperator()) {
                     throw ToolError.badArgument("set", "uses an operator with '?' (jsonb ?, ?|, ?&); use jsonb_exists() or @> instead");
                 }
-                setItems.add(TableName.quote(col) + " = " + (v.isDefault() ? "DEFAULT" : v.sql()));
+                setItems.add(SqlText.quoteIdentifierIfNeeded(col) + " = " + (v.isDefault() ? "DEFAULT" : v.sql()));
                 if (!v.isDefault()) values.add(v.sql());
             }
         }
