@@ -41,9 +41,12 @@ class ReadRoleTest {
             st.execute("CREATE ROLE " + ROLE + " LOGIN PASSWORD 'reader-pw'");
             st.execute("GRANT SELECT ON " + T + " TO " + ROLE);
         }
-        var pg = SharedDsqlLocal.get().postgres();
-        Endpoint reader = new Endpoint(Endpoint.Kind.URL, "127.0.0.1", pg.port(), "postgres", ROLE,
-                TokenProvider.staticPassword("reader-pw"), null, null);
+        // Through the gateway, as every client of local DSQL connects (the PostgreSQL behind it takes TCP logins
+        // from its superuser only).
+        var local = SharedDsqlLocal.get();
+        String password = local.auth() == io.dsqlkit.local.gateway.auth.AuthMode.IAM ? local.token(local.host(), ROLE) : "reader-pw";
+        Endpoint reader = new Endpoint(Endpoint.Kind.URL, local.host(), local.port(), "postgres", ROLE,
+                TokenProvider.staticPassword(password), null, null);
         Database readerDb = new Database(() -> DataSources.pooled(reader, PoolSettings.defaults(), "dsqlkit-mcp-reads-test"), "reader");
         database = TestDatabase.database().withReader(readerDb);
         adapter = new ToolAdapter(database, ServerSettings.defaults(true));
