@@ -36,18 +36,7 @@ fi
 files=$(ls "$corpus"/*.sql | wc -l)
 
 # 3. squawk, installed outside the repo by the shared peers script.
-squawk="${SQUAWK:-}"
-if [ -z "$squawk" ]; then
-  setup=""
-  for c in "$root/../shared/bench/setup.sh" "$root/../../shared/bench/setup.sh" "${DSQLKIT_SHARED:-/nonexistent}/bench/setup.sh"; do
-    [ -f "$c" ] && { setup="$c"; break; }
-  done
-  if [ -z "$setup" ]; then
-    log "cannot find shared/bench/setup.sh; set SQUAWK=/path/to/squawk"; exit 2
-  fi
-  peers="$(bash "$setup" | tail -1)"
-  squawk="$peers/node_modules/.bin/squawk"
-fi
+. "$here/squawk.sh"
 squawk_version="$("$squawk" --version 2>/dev/null || echo squawk)"
 
 # Median wall time in seconds of running "$@" RUNS times (exit status ignored: findings exit 1).

@@ -9,15 +9,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 runs="${RUNS:-30}"
 log() { echo "bench/lint/small: $*" >&2; }
-squawk="${SQUAWK:-}"
-if [ -z "$squawk" ]; then
-  setup=""
-  for c in "$root/../shared/bench/setup.sh" "$root/../../shared/bench/setup.sh" "${DSQLKIT_SHARED:-/nonexistent}/bench/setup.sh"; do
-    [ -f "$c" ] && { setup="$c"; break; }
-  done
-  [ -n "$setup" ] || { log "cannot find shared/bench/setup.sh; set SQUAWK=/path/to/squawk"; exit 2; }
-  squawk="$(bash "$setup" | tail -1)/node_modules/.bin/squawk"
-fi
+. "$root/bench/lint/squawk.sh"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 cat > "$work/V2__orders.sql" <<'SQL'
 CREATE TABLE orders (
