@@ -52,7 +52,7 @@ public class GatewayBench {
                     SELECT abalance FROM pgbench_accounts WHERE aid = :aid;
                     COMMIT;
                     """);
-            try (PgBouncer bouncer = PgBouncer.start(direct)) {
+            try (PgBouncer bouncer = PgBouncer.start(direct, superuserPassword)) {
                 List<Target> targets = new ArrayList<>(List.of(new Target("direct", direct, "postgres"),
                         new Target("gateway", gateway, "admin")));
                 if (bouncer != null) targets.add(1, new Target("pgbouncer", bouncer.port, "postgres"));
@@ -122,7 +122,7 @@ public class GatewayBench {
             this.dir = dir;
         }
 
-        static PgBouncer start(int backendPort) throws Exception {
+        static PgBouncer start(int backendPort, String backendPassword) throws Exception {
             String bin = which("pgbouncer");
             if (bin == null) return null;
             Path dir = Files.createTempDirectory("dsqlkit-bench-pgbouncer-");
@@ -132,7 +132,7 @@ public class GatewayBench {
             }
             Files.writeString(dir.resolve("users.txt"), "\"postgres\" \"\"\n");
             Files.writeString(dir.resolve("pgbouncer.ini"), String.join("\n",
-                    "[databases]", "postgres = host=127.0.0.1 port=" + backendPort + " dbname=postgres user=postgres",
+                    "[databases]", "postgres = host=127.0.0.1 port=" + backendPort + " dbname=postgres user=postgres password=" + backendPassword,
                     "[pgbouncer]", "listen_addr = 127.0.0.1", "listen_port = " + port, "unix_socket_dir =",
                     "auth_type = trust", "auth_file = " + dir.resolve("users.txt"), "pool_mode = session",
                     "max_client_conn = 200", "default_pool_size = 50", "logfile = " + dir.resolve("pgbouncer.log"),
