@@ -2,13 +2,13 @@ package io.dsqlkit.cli;
 
 import io.dsqlkit.cli.lint.LintCommand;
 import io.dsqlkit.cli.token.TokenCommand;
-import io.dsqlkit.local.cli.LocalCommand;
-import io.dsqlkit.mcp.cli.McpCommand;
-import io.dsqlkit.migrate.cli.BatchCommand;
-import io.dsqlkit.migrate.cli.IntegrityCommand;
-import io.dsqlkit.migrate.cli.LoadCommand;
-import io.dsqlkit.migrate.cli.MigrateCommand;
-import io.dsqlkit.migrate.cli.SchemaCommand;
+import io.dsqlkit.cli.local.LocalCommand;
+import io.dsqlkit.cli.mcp.McpCommand;
+import io.dsqlkit.cli.migrate.BatchCommand;
+import io.dsqlkit.cli.migrate.IntegrityCommand;
+import io.dsqlkit.cli.migrate.LoadCommand;
+import io.dsqlkit.cli.migrate.MigrateCommand;
+import io.dsqlkit.cli.migrate.SchemaCommand;
 import picocli.CommandLine;
 
 import java.util.Collection;

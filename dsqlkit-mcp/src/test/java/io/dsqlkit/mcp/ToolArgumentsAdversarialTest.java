@@ -3,6 +3,7 @@ package io.dsqlkit.mcp;
 import io.dsqlkit.mcp.server.DsqlMcpServer;
 import io.dsqlkit.mcp.server.HttpServer;
 import io.dsqlkit.mcp.server.ServerSettings;
+import io.dsqlkit.testkit.NodeE2e;
 import io.dsqlkit.testkit.SharedDsqlLocal;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -166,7 +167,7 @@ class ToolArgumentsAdversarialTest {
      */
     @Test
     void corpusThroughTheTypeScriptClient() throws Exception {
-        NodeEndToEndTest.nodeAndClient();
+        NodeE2e.nodeAndClient();
         Path corpus = Path.of("src", "test", "resources", "adversarial", "tool-args.jsonl").toAbsolutePath();
         String vars = JSON.writeValueAsString(Map.of("T", T, "P", P, "N", N, "S", S));
         Map<String, Boolean> expectedError = new LinkedHashMap<>();
@@ -175,9 +176,9 @@ class ToolArgumentsAdversarialTest {
             String before = everything();
             String otherTenant = DatabaseFingerprint.rowsOf(List.of(T, P), "tenant_id", "tenant-b");
             String expects = mode.equals("tenant") ? "refused,harmless,contained" : "refused,harmless";
-            NodeEndToEndTest.Result r = NodeEndToEndTest.run(List.of("node", "tool-args.mjs",
+            NodeE2e.Result r = NodeE2e.run(List.of("node", "tool-args.mjs",
                     "http://127.0.0.1:" + servers.get(mode).port() + "/mcp", TOKEN, corpus.toString(), mode, expects, vars),
-                    NodeEndToEndTest.E2E, 300);
+                    NodeE2e.E2E, 300);
             assertThat(r.exitCode()).as(r.output()).isZero();
             int cases = 0;
             for (String line : r.output().split("\n")) {

@@ -1,6 +1,6 @@
 package io.dsqlkit.migrate.batch;
 
-import io.dsqlkit.migrate.TestDb;
+import io.dsqlkit.testkit.TestDb;
 import io.dsqlkit.migrate.progress.Progress;
 import io.dsqlkit.testkit.SharedDsqlLocal;
 import org.junit.jupiter.api.Test;

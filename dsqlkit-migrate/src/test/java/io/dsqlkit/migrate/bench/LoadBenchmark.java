@@ -46,8 +46,8 @@ class LoadBenchmark {
         }
         try (DsqlLocal local = DsqlLocal.start()) {
             PostgresServer pg = local.postgres();
-            DataSource dsql = io.dsqlkit.migrate.TestDb.url(local.jdbcUrl(), local.user(), local.password());
-            DataSource plain = io.dsqlkit.migrate.TestDb.url(pg.jdbcUrl(), PostgresServer.SUPERUSER, pg.superuserPassword());
+            DataSource dsql = io.dsqlkit.testkit.TestDb.url(local.jdbcUrl(), local.user(), local.password());
+            DataSource plain = io.dsqlkit.testkit.TestDb.url(pg.jdbcUrl(), PostgresServer.SUPERUSER, pg.superuserPassword());
             String ddl = " (id bigint PRIMARY KEY, name text, qty int, note text)";
             exec(dsql, "CREATE TABLE bench_dsql" + ddl);
             exec(plain, "CREATE TABLE bench_pg" + ddl);

@@ -22,7 +22,7 @@ public final class CrashChild {
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
-        DataSource ds = io.dsqlkit.migrate.TestDb.url(args[1], args[2], "");
+        DataSource ds = io.dsqlkit.testkit.TestDb.url(args[1], args[2], "");
         System.out.println("READY");
         System.out.flush();
         switch (mode) {

@@ -1,6 +1,6 @@
 package io.dsqlkit.migrate.crash;
 
-import io.dsqlkit.migrate.TestDb;
+import io.dsqlkit.testkit.TestDb;
 import io.dsqlkit.testkit.SharedDsqlLocal;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.dsqlkit.migrate.declarative;
 
-import io.dsqlkit.migrate.TestDb;
+import io.dsqlkit.testkit.TestDb;
 import io.dsqlkit.rules.Profile;
 
 /** Test helpers: empty and drop a test's schema through the applier itself. */

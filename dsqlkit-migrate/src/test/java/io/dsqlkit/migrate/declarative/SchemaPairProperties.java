@@ -1,6 +1,6 @@
 package io.dsqlkit.migrate.declarative;
 
-import io.dsqlkit.migrate.TestDb;
+import io.dsqlkit.testkit.TestDb;
 import io.dsqlkit.rules.Profile;
 import io.dsqlkit.testkit.SharedDsqlLocal;
 import net.jqwik.api.ForAll;

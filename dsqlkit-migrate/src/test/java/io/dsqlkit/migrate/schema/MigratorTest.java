@@ -1,6 +1,6 @@
 package io.dsqlkit.migrate.schema;
 
-import io.dsqlkit.migrate.TestDb;
+import io.dsqlkit.testkit.TestDb;
 import io.dsqlkit.testkit.SharedDsqlLocal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.dsqlkit.mcp.cli;
+package io.dsqlkit.cli.mcp;
 
 import io.dsqlkit.client.ConnectionOptions;
 import io.dsqlkit.client.DataSources;

@@ -1,4 +1,4 @@
-package io.dsqlkit.mcp;
+package io.dsqlkit.cli.mcp;
 
 import io.dsqlkit.local.DsqlLocal;
 import io.dsqlkit.local.gateway.auth.AuthMode;

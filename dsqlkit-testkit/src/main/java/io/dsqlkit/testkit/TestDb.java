@@ -1,4 +1,4 @@
-package io.dsqlkit.migrate;
+package io.dsqlkit.testkit;
 
 import io.dsqlkit.local.DsqlLocal;
 import io.dsqlkit.testkit.SharedDsqlLocal;

@@ -1,6 +1,6 @@
-package io.dsqlkit.migrate.cli;
+package io.dsqlkit.cli.migrate;
 
-import io.dsqlkit.migrate.TestDb;
+import io.dsqlkit.testkit.TestDb;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package io.dsqlkit.migrate.cli;
+package io.dsqlkit.cli.migrate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,11 +1,10 @@
-package io.dsqlkit.mcp;
+package io.dsqlkit.cli.mcp;
 
-import io.dsqlkit.mcp.cli.McpCommand;
 import picocli.CommandLine;
 
 /**
  * Runs {@code dsqlkit mcp} without the full CLI (end-to-end tests and benchmarks spawn it with the
- * module's class path): {@code java -cp ... io.dsqlkit.mcp.McpMain [mcp options]}.
+ * module's class path): {@code java -cp ... io.dsqlkit.cli.mcp.McpMain [mcp options]}.
  */
 public final class McpMain {
     private McpMain() {}

@@ -1,4 +1,4 @@
-package io.dsqlkit.migrate.cli;
+package io.dsqlkit.cli.migrate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

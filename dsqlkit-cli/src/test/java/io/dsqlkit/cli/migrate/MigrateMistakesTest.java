@@ -1,6 +1,6 @@
-package io.dsqlkit.migrate.cli;
+package io.dsqlkit.cli.migrate;
 
-import io.dsqlkit.migrate.TestDb;
+import io.dsqlkit.testkit.TestDb;
 import io.dsqlkit.testkit.SharedDsqlLocal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static io.dsqlkit.migrate.cli.CliRun.concat;
+import static io.dsqlkit.cli.migrate.CliRun.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** migrate on plain mistakes and interruptions. */

@@ -1,4 +1,4 @@
-package io.dsqlkit.mcp;
+package io.dsqlkit.cli.mcp;
 
 import io.dsqlkit.mcp.server.DsqlMcpServer;
 import io.dsqlkit.mcp.server.HttpServer;
@@ -31,7 +31,7 @@ class McpProtocolTest {
 
     @Test
     void streamableHttpWithBearerTokenAndOriginCheck() throws Exception {
-        DsqlMcpServer server = new DsqlMcpServer(TestDatabase.database(), ServerSettings.defaults(false));
+        DsqlMcpServer server = new DsqlMcpServer(McpServerProcess.database(), ServerSettings.defaults(false));
         try (HttpServer http = HttpServer.start(server, "127.0.0.1", 0, "s3cret-token")) {
             String url = "http://127.0.0.1:" + http.port();
             HttpClient raw = HttpClient.newHttpClient();

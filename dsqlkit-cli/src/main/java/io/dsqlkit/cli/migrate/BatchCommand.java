@@ -1,4 +1,4 @@
-package io.dsqlkit.migrate.cli;
+package io.dsqlkit.cli.migrate;
 
 import io.dsqlkit.client.ConnectionOptions;
 import io.dsqlkit.migrate.batch.BatchPlan;

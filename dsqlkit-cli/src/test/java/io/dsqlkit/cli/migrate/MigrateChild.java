@@ -1,4 +1,4 @@
-package io.dsqlkit.migrate.cli;
+package io.dsqlkit.cli.migrate;
 
 import picocli.CommandLine;
 

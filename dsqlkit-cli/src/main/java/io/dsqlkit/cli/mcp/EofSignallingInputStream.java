@@ -1,4 +1,4 @@
-package io.dsqlkit.mcp.cli;
+package io.dsqlkit.cli.mcp;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

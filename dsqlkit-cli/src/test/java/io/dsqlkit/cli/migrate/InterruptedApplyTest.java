@@ -1,6 +1,6 @@
-package io.dsqlkit.migrate.cli;
+package io.dsqlkit.cli.migrate;
 
-import io.dsqlkit.migrate.TestDb;
+import io.dsqlkit.testkit.TestDb;
 import io.dsqlkit.migrate.schema.MigrationLock;
 import io.dsqlkit.testkit.SharedDsqlLocal;
 import org.junit.jupiter.api.Test;

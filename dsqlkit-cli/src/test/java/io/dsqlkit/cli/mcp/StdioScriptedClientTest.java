@@ -1,4 +1,4 @@
-package io.dsqlkit.mcp;
+package io.dsqlkit.cli.mcp;
 
 import io.dsqlkit.testkit.SharedDsqlLocal;
 import org.junit.jupiter.api.Test;

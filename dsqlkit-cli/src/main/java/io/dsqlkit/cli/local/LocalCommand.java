@@ -1,4 +1,4 @@
-package io.dsqlkit.local.cli;
+package io.dsqlkit.cli.local;
 
 import io.dsqlkit.local.DsqlLocal;
 import io.dsqlkit.local.gateway.OccModel;
