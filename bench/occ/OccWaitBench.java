@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Ratios are dsql / postgres, measured in this run. Run via run.sh.
  */
 public class OccWaitBench {
-    record Contended(double median, double p95, double max, int bAtUpdate, int bAtCommit, int aAtNext, int aAtCommit) {}
+    record Contended(double median, double p95, double max, int bAtUpdate, int bAtCommit, int aAtNext, int aAtCommit,
+                     double peerMedian, double peerP95) {}
 
     record Storm(double seconds, long attempts, double maxUpdateMs, double p99UpdateMs, long total) {}
 
@@ -54,9 +55,11 @@ public class OccWaitBench {
         System.out.printf(Locale.ROOT, "load: %s%n", loadAverage());
         for (OccModel m : contended.keySet()) {
             Contended c = contended.get(m);
-            System.out.printf(Locale.ROOT, "--occ %-8s contended second writer's UPDATE: median %.1f ms, p95 %.1f ms, max %.1f ms | "
-                            + "B failed at UPDATE %d, at COMMIT %d | A failed at its next statement %d, at COMMIT %d (of %d rounds)%n",
-                    name(m), c.median(), c.p95(), c.max(), c.bAtUpdate(), c.bAtCommit(), c.aAtNext(), c.aAtCommit(), rounds);
+            System.out.printf(Locale.ROOT, "--occ %-8s contended second writer's UPDATE: median %.1f ms, p95 %.1f ms, max %.1f ms "
+                            + "(uncontended peer: median %.1f ms, p95 %.1f ms) | B failed at UPDATE %d, at COMMIT %d | "
+                            + "A failed at its next statement %d, at COMMIT %d (of %d rounds)%n",
+                    name(m), c.median(), c.p95(), c.max(), c.peerMedian(), c.peerP95(), c.bAtUpdate(), c.bAtCommit(), c.aAtNext(),
+                    c.aAtCommit(), rounds);
         }
         for (OccModel m : storms.keySet()) {
             Storm s = storms.get(m);
@@ -67,6 +70,8 @@ public class OccWaitBench {
         }
         Contended cp = contended.get(OccModel.POSTGRES), cd = contended.get(OccModel.DSQL);
         Storm sp = storms.get(OccModel.POSTGRES), sd = storms.get(OccModel.DSQL);
+        System.out.printf(Locale.ROOT, "ratio contended/uncontended UPDATE median: postgres %.1f, dsql %.1f%n",
+                cp.median() / cp.peerMedian(), cd.median() / cd.peerMedian());
         System.out.printf(Locale.ROOT, "ratio dsql/postgres: contended UPDATE median %.2f, p95 %.2f | storm time %.2f, attempts %.2f, "
                         + "UPDATE max %.2f%n",
                 cd.median() / cp.median(), cd.p95() / cp.p95(), sd.seconds() / sp.seconds(),
@@ -88,9 +93,10 @@ public class OccWaitBench {
     static Contended contended(DsqlLocal local, int rounds) throws SQLException {
         try (Connection c = local.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE occ_bench (id int PRIMARY KEY, v int)");
-            s.execute("INSERT INTO occ_bench VALUES (1, 0)");
+            s.execute("INSERT INTO occ_bench VALUES (1, 0), (2, 0)");
         }
         List<Double> waits = new ArrayList<>();
+        List<Double> peer = new ArrayList<>();
         int bAtUpdate = 0, bAtCommit = 0, aAtCommit = 0, aAtNext = 0;
         for (int i = 0; i < rounds + 5; i++) {
             // Fresh sessions per round: no OCC priority carried over from an earlier round's loss.
@@ -98,6 +104,10 @@ public class OccWaitBench {
                 a.setAutoCommit(false);
                 b.setAutoCommit(false);
                 exec(a, "UPDATE occ_bench SET v = v + 1 WHERE id = 1");
+                // The peer: the same UPDATE by B on a row nobody holds, in B's open transaction.
+                long p0 = System.nanoTime();
+                exec(b, "UPDATE occ_bench SET v = v + 1 WHERE id = 2");
+                double peerMs = (System.nanoTime() - p0) / 1e6;
                 long t0 = System.nanoTime();
                 boolean bOk = true;
                 try {
@@ -112,6 +122,7 @@ public class OccWaitBench {
                     continue;
                 }
                 waits.add(ms);
+                peer.add(peerMs);
                 if (!bOk) {
                     bAtUpdate++;
                     b.rollback();
@@ -139,8 +150,9 @@ public class OccWaitBench {
             }
         }
         Collections.sort(waits);
+        Collections.sort(peer);
         return new Contended(waits.get(waits.size() / 2), waits.get((int) (waits.size() * 0.95)), waits.get(waits.size() - 1),
-                bAtUpdate, bAtCommit, aAtNext, aAtCommit);
+                bAtUpdate, bAtCommit, aAtNext, aAtCommit, peer.get(peer.size() / 2), peer.get((int) (peer.size() * 0.95)));
     }
 
     static Storm storm(DsqlLocal local, int clients, int perClient) throws Exception {
