@@ -65,6 +65,11 @@ public final class SqlExecutor {
         BoundSql b = BoundSql.of(s, params);
         log.debug("read: {}", b.sql());
         ResultReader.Rows rows = inReadOnlyTransaction(c -> {
+            if (ctx.tenant() == null) {
+                ResultReader.Rows pipelined = pipelinedQuery(c, s, b);
+                if (pipelined != null) return pipelined;
+                c.rollback(); // the guard declined (or may have): nothing ran after it; take the full path
+            }
             FunctionGuard.checkRead(c, s);
             tenantCheck(c, s, b);
             return query(c, b);
@@ -75,7 +80,8 @@ public final class SqlExecutor {
 
     /** One result-returning statement, read incrementally and bounded ({@link ResultReader}). */
     private ResultReader.Rows query(Connection c, BoundSql b) throws SQLException {
-        PreparedStatement ps = prepare(c, b);
+        PreparedStatement ps = prepare(c, b.jdbcSql());
+        b.bind(ps, 0);
         ResultReader.Rows rows = null;
         try {
             ps.setMaxRows(ctx.settings().rowLimit() + 1);
@@ -91,6 +97,47 @@ public final class SqlExecutor {
             return rows;
         } finally {
             if (rows != null && rows.connectionSpoiled()) spoiled = true; // the stream is broken: the connection is dropped
+            else ps.close();
+        }
+    }
+
+    /**
+     * The read with its function guard in ONE round trip: the guard's catalog query ({@link FunctionGuard#pipelined})
+     * and the statement go as one composite statement, before one Sync, in the READ ONLY transaction that pgjdbc's
+     * BEGIN opens in the same batch. The guard statement fails unless the read is provably clean, and a failed
+     * statement makes the server skip everything up to the Sync, so the read is never parsed, planned or run unless
+     * the guard passed. Returns null when the guard declined (or may have): the caller rolls back and runs the full
+     * guard, which names the reason or, for views and domains, lexes their definitions.
+     */
+    private ResultReader.Rows pipelinedQuery(Connection c, Statement s, BoundSql b) throws SQLException {
+        FunctionGuard.Pipelined guard = FunctionGuard.pipelined(s);
+        if (guard == null) return query(c, b); // nothing the statement names could be a function: no lookup at all
+        PreparedStatement ps = prepare(c, guard.sql() + ";\n" + b.jdbcSql());
+        guard.bind(c, ps);
+        b.bind(ps, FunctionGuard.Pipelined.PARAMETERS);
+        ResultReader.Rows rows = null;
+        try {
+            ps.setMaxRows(ctx.settings().rowLimit() + 1);
+            try {
+                if (!ps.execute()) throw new SQLException("the function guard returned no result", "XX000");
+            } catch (SQLException e) {
+                if (FunctionGuard.Pipelined.declined(e)) {
+                    log.debug("pipelined function guard declined ({}); checking in full", e.getMessage());
+                    return null;
+                }
+                if (!ResultReader.tooLargeForDriver(e)) throw e;
+                rows = ResultReader.tooLarge(e);
+                return rows;
+            }
+            try (ResultSet g = ps.getResultSet()) {
+                // the guard passed: its one row holds NULL (anything else would have been a cast error)
+                if (!g.next() || g.getObject(1) != null) throw new SQLException("unexpected function guard answer", "XX000");
+            }
+            if (!ps.getMoreResults()) throw new SQLException("the read returned no result set", "XX000");
+            rows = ResultReader.read(ps.getResultSet(), ctx.settings().rowLimit(), ctx.settings().limits());
+            return rows;
+        } finally {
+            if (rows != null && rows.connectionSpoiled()) spoiled = true;
             else ps.close();
         }
     }
@@ -278,7 +325,8 @@ public final class SqlExecutor {
     }
 
     private Map<String, Object> run(Connection c, BoundSql b) throws SQLException {
-        try (PreparedStatement ps = prepare(c, b)) {
+        try (PreparedStatement ps = prepare(c, b.jdbcSql())) {
+            b.bind(ps, 0);
             ps.setMaxRows(ctx.settings().rowLimit() + 1);
             boolean hasRows = ps.execute();
             if (hasRows) {
@@ -298,14 +346,13 @@ public final class SqlExecutor {
         }
     }
 
-    private PreparedStatement prepare(Connection c, BoundSql b) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(b.jdbcSql());
+    private PreparedStatement prepare(Connection c, String jdbcSql) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(jdbcSql);
         ps.setFetchSize(ResultReader.FETCH_ROWS); // a portal: rows arrive as they are read, never all at once
         int seconds = (int) Math.max(1, ctx.settings().statementTimeout().toSeconds());
         ps.setQueryTimeout(seconds);
         // Backstop for endpoints that ignore cancel requests: the socket read gives up and the pool drops the connection.
         c.setNetworkTimeout(DIRECT, (int) Math.min(Integer.MAX_VALUE, ctx.settings().statementTimeout().toMillis() + 10_000));
-        b.bind(ps);
         return ps;
     }
 
