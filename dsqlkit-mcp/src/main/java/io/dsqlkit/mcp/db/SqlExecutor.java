@@ -215,6 +215,11 @@ public final class SqlExecutor {
         else evict(db, c); // closes it too
     }
 
+    /** The pool for writes: a connection that kept session state past its COMMIT is dropped ({@link SessionHygiene#afterCommit}). */
+    private static javax.sql.DataSource checkedOnReturn(Database db) {
+        return SessionHygiene.checkedOnReturn(db, c -> evict(db, c));
+    }
+
     private static void evict(Database db, Connection c) {
         if (db.dataSource() instanceof HikariDataSource h) {
             try {
@@ -242,7 +247,7 @@ public final class SqlExecutor {
         lint(sql, s, null);
         BoundSql b = BoundSql.of(s, params);
         log.debug("execute: {}", b.sql());
-        RetryResult<Map<String, Object>> r = ctx.settings().occRetry().run(ctx.database().dataSource(), c -> {
+        RetryResult<Map<String, Object>> r = ctx.settings().occRetry().run(checkedOnReturn(ctx.database()), c -> {
             tenantCheck(c, s, b);
             return run(c, b);
         });
@@ -287,7 +292,7 @@ public final class SqlExecutor {
         if (ddl == 1 && dml > 0) throw shapeError(DsqlErrors.DDL_AND_DML, "run the DDL with execute, then the DML with transact");
         RetryResult<List<Map<String, Object>>> r;
         try {
-            r = ctx.settings().occRetry().run(ctx.database().dataSource(), c -> {
+            r = ctx.settings().occRetry().run(checkedOnReturn(ctx.database()), c -> {
                 List<Map<String, Object>> results = new ArrayList<>();
                 for (int i = 0; i < bound.size(); i++) {
                     tenantCheck(c, statements.get(i), bound.get(i));
