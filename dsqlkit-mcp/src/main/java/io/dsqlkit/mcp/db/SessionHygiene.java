@@ -141,6 +141,28 @@ public final class SessionHygiene {
                 });
     }
 
+    /**
+     * {@code db}'s pool for anything that may COMMIT (execute, transact, migrations, batches): connections given back
+     * with session state left are evicted (HikariCP) or aborted instead of pooled.
+     */
+    public static javax.sql.DataSource forWrites(Database db) {
+        return checkedOnReturn(db, c -> {
+            if (db.dataSource() instanceof com.zaxxer.hikari.HikariDataSource h) {
+                try {
+                    h.evictConnection(c);
+                    return;
+                } catch (RuntimeException e) {
+                    log.debug("evicting a connection failed: {}", e.toString());
+                }
+            }
+            try {
+                c.abort(Runnable::run);
+            } catch (SQLException ignored) {
+                // already broken
+            }
+        });
+    }
+
     private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
         try {
             return m.invoke(target, args);

@@ -217,7 +217,7 @@ public final class SqlExecutor {
 
     /** The pool for writes: a connection that kept session state past its COMMIT is dropped ({@link SessionHygiene#afterCommit}). */
     private static javax.sql.DataSource checkedOnReturn(Database db) {
-        return SessionHygiene.checkedOnReturn(db, c -> evict(db, c));
+        return SessionHygiene.forWrites(db);
     }
 
     private static void evict(Database db, Connection c) {
