@@ -29,9 +29,9 @@ import java.util.concurrent.Executor;
  * Runs agents' SQL safely:
  * <ul>
  *   <li>reads: one statement (lexer + splitter, and the driver must agree), refused unless a plain
- *       read, bound with the extended protocol inside a READ ONLY transaction that the statement itself
- *       opens (one round trip), always rolled back (the second); the connection is dropped whenever
- *       the call did not end cleanly;</li>
+ *       read, bound with the extended protocol inside a READ ONLY transaction opened in the same batch,
+ *       its function guard pipelined ahead of it (one round trip), always rolled back with the session
+ *       check (the second); the connection is dropped whenever the call did not end cleanly;</li>
  *   <li>writes: linted first (a statement DSQL would reject never makes a round trip), one
  *       statement in its own transaction, replayed whole on OCC conflicts;</li>
  *   <li>transactions: several statements, linted one by one and for DSQL's transaction shape,
@@ -145,7 +145,7 @@ public final class SqlExecutor {
     /**
      * Work inside a READ ONLY transaction on a connection of its own, then ROLLBACK. The transaction
      * opens with the first statement (pgjdbc, autocommit off + read-only: {@code BEGIN READ ONLY}
-     * travels in the same round trip), so a read costs two round trips: the statement, the rollback.
+     * travels in the same round trip), so a read costs two round trips: the guard with the statement, the rollback.
      * DSQL can fail even a read with 40001 (OC001 after a catalog change, dsql-facts §3) and a pooled
      * connection can turn out to be broken; a read has no effects, so it is run again on a fresh
      * transaction, within the call's attempt budget.
