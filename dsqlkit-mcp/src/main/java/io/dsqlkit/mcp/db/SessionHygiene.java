@@ -13,13 +13,14 @@ import java.util.WeakHashMap;
 /**
  * No session state survives a call. Clean by construction first: the statement guard refuses
  * SET/RESET/PREPARE/DECLARE/LISTEN/DO/COPY and the {@link FunctionGuard} allowlist refuses every
- * function that takes a session lock, changes a setting, or runs SQL text. Then proved, at no extra
- * round trip: where the endpoint accepts {@code DISCARD ALL} (PostgreSQL) that resets everything;
- * where it does not (DSQL, local DSQL) the end-of-call {@code ROLLBACK} is sent together with one
- * query that lists what could have survived (session advisory locks, cursors, SQL-level prepared
- * statements, LISTEN channels, temporary objects, settings changed in the session other than the
- * driver's own application_name; cursors that are not WITH HOLD end with the transaction). Anything found,
- * or a check that fails, and the caller drops the connection instead of returning it to the pool.
+ * function that takes a session lock, changes a setting, or runs SQL text. Then proved (no
+ * {@code DISCARD ALL}: DSQL refuses it): a read's end-of-call {@code ROLLBACK} is sent together with
+ * one query that lists what could have survived it (session advisory locks, holdable cursors,
+ * SQL-level prepared statements, LISTEN channels, temporary objects; the ROLLBACK itself undoes
+ * settings changed in the transaction), at no extra round trip. A connection that may have COMMITted
+ * (writes) is checked when given back ({@link #forWrites}), settings changed in the session other than
+ * the driver's own application_name included, since a COMMIT keeps them. Anything found, or a check
+ * that fails, and the connection is dropped instead of returned to the pool.
  * An endpoint whose catalog lacks these views is remembered; there the guard's construction alone
  * keeps sessions clean (DSQL supports none of the features the check looks for, dsql-facts §1.1).
  */
