@@ -119,7 +119,8 @@ public final class FunctionGuard {
      * error the server skips every message up to the Sync), so it can travel in the same round trip as the guard.
      */
     private static final String PIPELINED = CTES + ",\nf(kind, schema, name, detail) AS (\n" + FINDINGS + ")\n" + """
-            SELECT (SELECT '%s' || pg_catalog.string_agg(f.kind || ' ' || f.schema || '.' || f.name, ', ')
+            SELECT (SELECT CASE WHEN pg_catalog.count(*) > 0
+                                THEN '%s' || coalesce(pg_catalog.string_agg(f.kind || ' ' || f.schema || '.' || f.name, ', '), '?') END
                       FROM f
                      WHERE f.kind IN ('operator', 'via', 'definition')
                         OR (f.kind = 'call' AND (f.schema <> 'pg_catalog' OR f.name = ANY (?::text[])))
