@@ -64,10 +64,10 @@ public final class ToolAdapter {
             return r;
         } catch (ToolError e) {
             log.info("tool {} refused: {}", tool.name(), e.getMessage());
-            return ToolResults.error(e);
+            return ToolResults.error(e.getMessage(), withAdvice(e.details(), e.getMessage()));
         } catch (SQLException e) {
             log.info("tool {} failed: SQLSTATE {} {}", tool.name(), e.getSQLState(), e.getMessage());
-            return ToolResults.error(e.getMessage() == null ? "database error" : e.getMessage(), sqlDetails(e));
+            return ToolResults.error(e.getMessage() == null ? "database error" : e.getMessage(), withAdvice(sqlDetails(e), e.getMessage()));
         } catch (RuntimeException e) {
             log.warn("tool {} crashed", tool.name(), e);
             return ToolResults.error("internal error in tool " + tool.name() + " (" + e.getClass().getSimpleName()
@@ -134,6 +134,16 @@ public final class ToolAdapter {
                 log.debug("progress notification dropped: {}", e.toString());
             }
         };
+    }
+
+    /** The details plus, for a DSQL limit or the statement timeout, which limit it was and what to do ({@link SqlErrorAdvice}). */
+    private Map<String, Object> withAdvice(Map<String, Object> details, String message) {
+        if (details.containsKey("fix") || !(details.get("sqlstate") instanceof String state)) return details;
+        Map<String, Object> advice = SqlErrorAdvice.of(state, message, settings.statementTimeout());
+        if (advice.isEmpty()) return details;
+        Map<String, Object> m = new LinkedHashMap<>(details);
+        m.putAll(advice);
+        return m;
     }
 
     /** SQLSTATE, DSQL message and detail of a failure (never the URL, user or token). */
