@@ -112,6 +112,24 @@ class ToolsTest {
     }
 
     @Test
+    void aMistypedKeywordIsASyntaxErrorWithItsPositionNotAUtilityCommand() {
+        record Case(ToolAdapter server, String tool, Map<String, Object> args, int position) {}
+        for (Case c : List.of(
+                new Case(RO, "query", Map.of("sql", "SELEC 1"), 1),
+                new Case(RO, "query", Map.of("sql", "selec * from " + table), 1),
+                new Case(RO, "readonly_query", Map.of("sql", "SELEC 1"), 1),
+                new Case(RW, "execute", Map.of("sql", "INSRT INTO " + table + " VALUES (1)"), 1),
+                new Case(RW, "transact", Map.of("sql_list", List.of("SELECT 1", "UPDTE " + table + " SET n = 2")), 1))) {
+            McpSchema.CallToolResult r = call(c.server(), c.tool(), c.args());
+            Map<String, Object> s = structured(r);
+            assertThat(r.isError()).as(c.toString()).isTrue();
+            assertThat(s.get("sqlstate")).as(c.toString()).isEqualTo("42601");
+            assertThat(s.get("error")).as(c.toString()).asString().contains("syntax error at or near").doesNotContain("utility");
+            assertThat(s.get("position")).as(c.toString()).isEqualTo(c.position());
+        }
+    }
+
+    @Test
     void executeIsRefusedOnAReadOnlyServer() throws Exception {
         McpSchema.CallToolResult r = call(RO, "execute", Map.of("sql", "DELETE FROM " + table));
         assertThat(r.isError()).isTrue();

@@ -158,6 +158,7 @@ public final class ToolAdapter {
             var sem = p.getServerErrorMessage();
             if (sem.getDetail() != null) m.put("detail", sem.getDetail());
             if (sem.getHint() != null) m.put("hint", sem.getHint());
+            if (sem.getPosition() > 0) m.put("position", sem.getPosition());
         }
         return m;
     }
