@@ -17,6 +17,12 @@ final class MigrateToolSupport {
 
     static Migrator migrator(ToolContext ctx, Args a, boolean confirmed) {
         Path location = Path.of(a.optionalString("location", "db/migration"));
+        try {
+            // an empty or mistyped location must not read as "up to date"
+            io.dsqlkit.migrate.schema.MigrationScanner.requireMigrations(location);
+        } catch (java.io.IOException e) {
+            throw new ToolError(e.getMessage() + " (argument 'location')", Map.of("argument", "location"));
+        }
         String history = a.optionalString("history_table", SchemaHistory.DEFAULT_TABLE);
         try {
             new SchemaHistory(history); // validates the name: a plain lower-case [schema.]table, never SQL text
