@@ -64,4 +64,18 @@ final class MigrateToolSupport {
     static ProgressListener progress(ToolContext ctx) {
         return p -> ctx.progress().report(p.done(), p.total() >= 0 ? (double) p.total() : null, p.describe());
     }
+
+    /**
+     * Under a tenant, job and load ids (checkpoints) live in the tenant's own namespace: no tenant can
+     * resume or read another's job or load.
+     */
+    static String scopedJobId(ToolContext ctx, String jobId) {
+        if (ctx.tenant() == null || jobId == null) return jobId;
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(ctx.tenant().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "tenant-" + java.util.HexFormat.of().formatHex(h, 0, 6) + "-" + jobId;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -13,6 +13,7 @@ public final class MigrateTools {
         tools.add(new MigrateApplyTool());
         tools.add(new MigrateStatusTool());
         tools.add(new BatchExecuteTool());
+        tools.add(new InsertRowsTool());
         tools.add(new CheckReferencesTool());
         tools.add(new SchemaPlanTool());
         tools.add(new SchemaApplyTool());
