@@ -132,7 +132,7 @@ public final class AsyncJobs implements AutoCloseable {
             s.execute("CREATE TEMP TABLE " + SqlText.quoteIdentifier(table.name()) + " (LIKE " + table.qualified().sql() + ")");
             s.execute(ib.plainSqlOn(copy));
             try (ResultSet rs = s.executeQuery("SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-                    + "WHERE i.indrelid = " + QualifiedName.literal(copy.sql()) + "::regclass")) {
+                    + "WHERE i.indrelid = " + SqlText.quoteLiteral(copy.sql()) + "::regclass")) {
                 rs.next();
                 return rs.getString(1);
             }
