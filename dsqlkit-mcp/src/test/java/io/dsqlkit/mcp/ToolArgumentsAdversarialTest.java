@@ -153,11 +153,12 @@ class ToolArgumentsAdversarialTest {
         Map<String, List<String>> modesByTool = corpus().collect(Collectors.groupingBy(Case::tool,
                 Collectors.mapping(Case::mode, Collectors.toList())));
         for (String tool : List.of("check_references", "batch_execute", "describe_table", "list_tables", "get_schema", "list_jobs",
-                "wait_for_job", "migrate_status", "migrate_plan", "migrate_apply", "explain", "dsql_guide")) {
+                "wait_for_job", "migrate_status", "migrate_plan", "migrate_apply", "explain", "dsql_guide", "insert_rows")) {
             assertThat(modesByTool).as("corpus cases for " + tool).containsKey(tool);
         }
         assertThat(modesByTool.get("check_references")).contains("read-only", "tenant", "writes");
         assertThat(modesByTool.get("batch_execute")).contains("read-only", "tenant", "writes");
+        assertThat(modesByTool.get("insert_rows")).contains("read-only", "tenant", "writes");
     }
 
     /**

@@ -76,6 +76,8 @@ class ToolsTest {
         McpSchema.CallToolResult r = call(quick, "query", Map.of("sql", "SELECT pg_sleep(5)"));
         assertThat(r.isError()).isTrue();
         assertThat(structured(r).get("sqlstate")).isEqualTo("57014");
+        assertThat(structured(r).get("limit")).asString().contains("statement timeout of 1 s");
+        assertThat(structured(r).get("fix")).asString().contains("dsqlkit mcp --statement-timeout");
         // the pool still works afterwards
         assertThat(call(quick, "query", Map.of("sql", "SELECT 1 AS one")).isError()).isFalse();
     }
@@ -92,6 +94,39 @@ class ToolsTest {
                 "parameters", List.of("a"))));
         assertThat(ret.get("rowCount")).isEqualTo(1);
         assertThat(ret.get("rows")).isEqualTo(List.of(Map.of("v", "c")));
+    }
+
+    @Test
+    void aWriteOverDsqlsRowLimitSaysWhichLimitAndHowToBatch() {
+        String t = SharedDsqlLocal.uniqueName("limit");
+        assertThat(call(RW, "execute", Map.of("sql", "CREATE TABLE " + t + " (id int PRIMARY KEY)")).isError()).isFalse();
+        for (String tool : List.of("execute", "transact")) {
+            String sql = "INSERT INTO " + t + " SELECT g FROM generate_series(1, 3001) g";
+            McpSchema.CallToolResult r = call(RW, tool, tool.equals("execute") ? Map.of("sql", sql) : Map.of("sql_list", List.of(sql)));
+            assertThat(r.isError()).as(tool).isTrue();
+            Map<String, Object> s = structured(r);
+            assertThat(s.get("sqlstate")).as(tool).isEqualTo("54000");
+            assertThat(s.get("limit")).as(tool).asString().contains("3,000 rows per transaction");
+            assertThat(s.get("fix")).as(tool).asString().contains("insert_rows", "batch_execute", "dsqlkit load", "dsqlkit batch");
+        }
+    }
+
+    @Test
+    void aMistypedKeywordIsASyntaxErrorWithItsPositionNotAUtilityCommand() {
+        record Case(ToolAdapter server, String tool, Map<String, Object> args, int position) {}
+        for (Case c : List.of(
+                new Case(RO, "query", Map.of("sql", "SELEC 1"), 1),
+                new Case(RO, "query", Map.of("sql", "selec * from " + table), 1),
+                new Case(RO, "readonly_query", Map.of("sql", "SELEC 1"), 1),
+                new Case(RW, "execute", Map.of("sql", "INSRT INTO " + table + " VALUES (1)"), 1),
+                new Case(RW, "transact", Map.of("sql_list", List.of("SELECT 1", "UPDTE " + table + " SET n = 2")), 1))) {
+            McpSchema.CallToolResult r = call(c.server(), c.tool(), c.args());
+            Map<String, Object> s = structured(r);
+            assertThat(r.isError()).as(c.toString()).isTrue();
+            assertThat(s.get("sqlstate")).as(c.toString()).isEqualTo("42601");
+            assertThat(s.get("error")).as(c.toString()).asString().contains("syntax error at or near").doesNotContain("utility");
+            assertThat(s.get("position")).as(c.toString()).isEqualTo(c.position());
+        }
     }
 
     @Test

@@ -24,7 +24,9 @@ import java.util.List;
  *   <li>int2/int4: numbers; int8: a number when |v| < 2^53 (exact in every JSON parser), else a string;</li>
  *   <li>numeric: a number when it has at most 15 significant digits (exact as a double), else a string;</li>
  *   <li>float4/float8: numbers (NaN and infinities as strings); booleans as booleans;</li>
- *   <li>bytea: base64; date/time/timestamp[tz]: ISO-8601 strings; interval: PostgreSQL's text;</li>
+ *   <li>bytea: base64; date/time/timestamp[tz]: ISO-8601 strings; interval: ISO-8601 durations
+ *       ({@code P1DT2H3M}, each part with its own sign as PostgreSQL's {@code iso_8601} style writes it);</li>
+ *   <li>xml: the document's text;</li>
  *   <li>json/jsonb: the parsed JSON value; uuid and everything else: the server's text form;</li>
  *   <li>arrays: JSON arrays of the element values.</li>
  * </ul>
@@ -47,17 +49,22 @@ public final class JsonValues {
                 return b == null ? null : Base64.getEncoder().encodeToString(b);
             }
             case "timestamptz" -> {
+                String s = rs.getString(col);
+                if (s == null || s.endsWith("infinity") || s.endsWith(" BC")) return s; // no ISO form: the server's text
                 OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
                 return t == null ? null : t.toString();
             }
             case "timestamp" -> {
+                String s = rs.getString(col);
+                if (s == null || s.endsWith("infinity") || s.endsWith(" BC")) return s;
                 LocalDateTime t = rs.getObject(col, LocalDateTime.class);
                 return t == null ? null : t.toString();
             }
             case "date" -> {
                 String s = rs.getString(col);
                 if (s == null) return null;
-                // infinity/-infinity and BC dates have no ISO form; keep the server's text
+                // infinity/-infinity and BC dates have no ISO form; keep the server's text (pgjdbc maps infinity to LocalDate.MAX)
+                if (s.endsWith("infinity") || s.endsWith(" BC")) return s;
                 try {
                     return rs.getObject(col, LocalDate.class).toString();
                 } catch (SQLException | RuntimeException e) {
@@ -67,6 +74,13 @@ public final class JsonValues {
             case "time" -> {
                 LocalTime t = rs.getObject(col, LocalTime.class);
                 return t == null ? null : t.toString();
+            }
+            case "xml" -> {
+                return rs.getString(col); // getObject is a java.sql.SQLXML, whose toString is an object name
+            }
+            case "interval" -> {
+                Object o = rs.getObject(col);
+                return o == null ? null : scalar(o);
             }
             case "timetz" -> {
                 OffsetTime t = rs.getObject(col, OffsetTime.class);
@@ -95,7 +109,40 @@ public final class JsonValues {
         if (o instanceof java.sql.Date d) return d.toLocalDate().toString();
         if (o instanceof java.sql.Time t) return t.toLocalTime().toString();
         if (o instanceof Object[] arr) return array(arr);
-        return o.toString(); // uuid, inet, interval, money, enums, domains, ranges: the server's text
+        if (o instanceof org.postgresql.util.PGInterval i) return isoDuration(i);
+        if (o instanceof java.sql.SQLXML x) {
+            try {
+                return x.getString();
+            } catch (java.sql.SQLException e) {
+                return null;
+            }
+        }
+        return o.toString(); // uuid, inet, money, enums, domains, ranges: the server's text
+    }
+
+    /**
+     * An interval as an ISO-8601 duration, the form PostgreSQL's {@code intervalstyle = iso_8601} writes:
+     * years, months, days, then hours, minutes and seconds (with up to six decimals), zero parts left
+     * out, each part with its own sign ({@code -1 day +02:00} is {@code P-1DT2H}); a zero interval is
+     * {@code PT0S}.
+     */
+    static String isoDuration(org.postgresql.util.PGInterval i) {
+        StringBuilder sb = new StringBuilder("P");
+        part(sb, i.getYears(), 'Y');
+        part(sb, i.getMonths(), 'M');
+        part(sb, i.getDays(), 'D');
+        long micros = i.getWholeSeconds() * 1_000_000L + i.getMicroSeconds();
+        if (i.getHours() != 0 || i.getMinutes() != 0 || micros != 0) {
+            sb.append('T');
+            part(sb, i.getHours(), 'H');
+            part(sb, i.getMinutes(), 'M');
+            if (micros != 0) sb.append(BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString()).append('S');
+        }
+        return sb.length() == 1 ? "PT0S" : sb.toString();
+    }
+
+    private static void part(StringBuilder sb, long n, char unit) {
+        if (n != 0) sb.append(n).append(unit);
     }
 
     static Object decimal(BigDecimal d) {

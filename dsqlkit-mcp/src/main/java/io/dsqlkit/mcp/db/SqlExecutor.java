@@ -61,6 +61,7 @@ public final class SqlExecutor {
 
     public Map<String, Object> read(String sql, List<Object> params) throws SQLException {
         Statement s = StatementGuard.single(sql);
+        reportSyntaxError(s, params);
         StatementGuard.requireRead(s);
         BoundSql b = BoundSql.of(s, params);
         log.debug("read: {}", b.sql());
@@ -173,12 +174,30 @@ public final class SqlExecutor {
         }
     }
 
+    /**
+     * Text that starts like no PostgreSQL statement ({@code SELEC 1}) is a syntax error, not a utility
+     * command: the server's parser says so, with SQLSTATE 42601 and the position. Only a Parse is sent
+     * (pgjdbc's describe of the prepared statement, inside a read-only transaction that is rolled
+     * back): nothing executes. Should the server accept the text, the caller refuses it as before.
+     */
+    private void reportSyntaxError(Statement s, List<Object> params) throws SQLException {
+        if (!StatementGuard.isUnknownStatement(s)) return;
+        BoundSql b = BoundSql.of(s, params);
+        inReadOnlyTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(b.jdbcSql())) {
+                ps.getMetaData(); // Parse + Describe, no Bind/Execute
+            }
+            return null;
+        });
+    }
+
     // ---------------------------------------------------------------- writes
 
     /** One statement of any kind, in its own transaction: a read runs as a read, a write needs --allow-writes. */
     public Map<String, Object> execute(String sql, List<Object> params) throws SQLException {
         Statement s = StatementGuard.single(sql);
         if (s.category() == StatementCategory.QUERY) return read(sql, params);
+        reportSyntaxError(s, params);
         requireWritesAllowed(s);
         checkWritable(s);
         lint(sql, s, null);
@@ -211,6 +230,13 @@ public final class SqlExecutor {
                 s = StatementGuard.single(sql);
             } catch (Refusal e) {
                 throw new Refusal("sql_list[" + i + "]: " + e.getMessage(), e.details());
+            }
+            try {
+                reportSyntaxError(s, paramsList == null ? null : paramsList.get(i));
+            } catch (SQLException e) {
+                Map<String, Object> d = new LinkedHashMap<>(Refusal.sqlDetails(e));
+                d.put("index", i);
+                throw new Refusal("sql_list[" + i + "]: " + e.getMessage(), d);
             }
             if (s.category() != StatementCategory.QUERY) requireWritesAllowed(s);
             try {

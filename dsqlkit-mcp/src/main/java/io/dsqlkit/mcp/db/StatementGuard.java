@@ -40,6 +40,17 @@ public final class StatementGuard {
             "pg_copy_", "pg_wal_replay_", "pg_background");
     /** Functions that write; refused in read-only calls (PostgreSQL would also refuse them under BEGIN READ ONLY). */
     private static final Set<String> WRITING_FUNCTIONS = Set.of("nextval", "setval");
+    /**
+     * Every word a PostgreSQL statement can start with (gram.y's stmt rule). A statement whose first
+     * token is not one of these is not a utility command but a syntax error, which the server's parser
+     * reports with its position ({@link SqlExecutor}).
+     */
+    private static final Set<String> STATEMENT_WORDS = Set.of(
+            "ABORT", "ALTER", "ANALYZE", "ANALYSE", "BEGIN", "CALL", "CHECKPOINT", "CLOSE", "CLUSTER", "COMMENT", "COMMIT",
+            "COPY", "CREATE", "DEALLOCATE", "DECLARE", "DELETE", "DISCARD", "DO", "DROP", "END", "EXECUTE", "EXPLAIN", "FETCH",
+            "GRANT", "IMPORT", "INSERT", "LISTEN", "LOAD", "LOCK", "MERGE", "MOVE", "NOTIFY", "PREPARE", "REASSIGN", "REFRESH",
+            "REINDEX", "RELEASE", "RESET", "REVOKE", "ROLLBACK", "SAVEPOINT", "SECURITY", "SELECT", "SET", "SHOW", "START",
+            "TABLE", "TRUNCATE", "UNLISTEN", "UPDATE", "VACUUM", "VALUES", "WITH");
     /** pg_sleep is allowed up to this many seconds (the statement timeout bounds it anyway). */
     static final BigDecimal MAX_SLEEP_SECONDS = BigDecimal.TEN;
 
@@ -61,6 +72,21 @@ public final class StatementGuard {
         }
         checkDriverAgrees(s);
         return s;
+    }
+
+    /**
+     * Whether {@code s} does not start like any PostgreSQL statement ({@code SELEC 1}, {@code 42}): the
+     * classifier files such text under UTILITY, but it is a syntax error, best reported by the server's
+     * parser (SQLSTATE 42601 and the position).
+     */
+    public static boolean isUnknownStatement(Statement s) {
+        if (s.category() != StatementCategory.UTILITY) return false;
+        List<Token> sig = s.significant();
+        int i = 0;
+        while (i < sig.size() && sig.get(i).is(TokenType.LPAREN)) i++;
+        if (i == sig.size()) return true;
+        Token first = sig.get(i);
+        return !first.is(TokenType.IDENTIFIER) || !STATEMENT_WORDS.contains(first.text().toUpperCase(Locale.ROOT));
     }
 
     /** All non-empty statements of {@code sql}. */

@@ -64,10 +64,10 @@ public final class ToolAdapter {
             return r;
         } catch (io.dsqlkit.mcp.db.Refusal e) {
             log.info("tool {} refused: {}", tool.name(), e.getMessage());
-            return ToolResults.error(e);
+            return ToolResults.error(e.getMessage(), withAdvice(e.details(), e.getMessage()));
         } catch (SQLException e) {
             log.info("tool {} failed: SQLSTATE {} {}", tool.name(), e.getSQLState(), e.getMessage());
-            return ToolResults.error(e.getMessage() == null ? "database error" : e.getMessage(), sqlDetails(e));
+            return ToolResults.error(e.getMessage() == null ? "database error" : e.getMessage(), withAdvice(sqlDetails(e), e.getMessage()));
         } catch (RuntimeException e) {
             log.warn("tool {} crashed", tool.name(), e);
             return ToolResults.error("internal error in tool " + tool.name() + " (" + e.getClass().getSimpleName()
@@ -122,19 +122,18 @@ public final class ToolAdapter {
         };
     }
 
-    /** SQLSTATE, DSQL message and detail of a failure (never the URL, user or token). */
-    public static Map<String, Object> sqlDetails(SQLException e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (e.getSQLState() != null) m.put("sqlstate", e.getSQLState());
-        if (e instanceof io.dsqlkit.client.OccRetry.OccRetryExhaustedException x) {
-            m.put("attempts", x.attempts());
-            m.put("retried", "the server already retried this call " + x.attempts() + " times");
-        }
-        if (e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
-            var sem = p.getServerErrorMessage();
-            if (sem.getDetail() != null) m.put("detail", sem.getDetail());
-            if (sem.getHint() != null) m.put("hint", sem.getHint());
-        }
+    /** The details plus, for a DSQL limit or the statement timeout, which limit it was and what to do ({@link SqlErrorAdvice}). */
+    private Map<String, Object> withAdvice(Map<String, Object> details, String message) {
+        if (details.containsKey("fix") || !(details.get("sqlstate") instanceof String state)) return details;
+        Map<String, Object> advice = SqlErrorAdvice.of(state, message, settings.statementTimeout());
+        if (advice.isEmpty()) return details;
+        Map<String, Object> m = new LinkedHashMap<>(details);
+        m.putAll(advice);
         return m;
+    }
+
+    /** SQLSTATE, DSQL message and detail of a failure (never the URL, user or token); see {@link Refusal#sqlDetails}. */
+    public static Map<String, Object> sqlDetails(SQLException e) {
+        return io.dsqlkit.mcp.db.Refusal.sqlDetails(e);
     }
 }

@@ -28,6 +28,7 @@ public final class ToolCatalog {
         tools.add(new io.dsqlkit.mcp.tools.migrate.MigrateApplyTool());
         tools.add(new io.dsqlkit.mcp.tools.migrate.MigrateStatusTool());
         tools.add(new io.dsqlkit.mcp.tools.migrate.BatchExecuteTool());
+        tools.add(new io.dsqlkit.mcp.tools.migrate.InsertRowsTool());
         tools.add(new io.dsqlkit.mcp.tools.migrate.CheckReferencesTool());
         tools.add(new io.dsqlkit.mcp.tools.migrate.SchemaPlanTool());
         tools.add(new io.dsqlkit.mcp.tools.migrate.SchemaApplyTool());

@@ -68,6 +68,46 @@ public final class Loader {
 
     public LoadReport load(LoadSpec spec, ProgressListener listener) throws IOException, SQLException {
         String loadId = spec.loadId() != null ? spec.loadId() : defaultLoadId(spec);
+        return load(spec, loadId, readerColumns -> RecordReader.of(spec.format(), open(spec.file()), spec.header(), readerColumns),
+                () -> new RejectWriter(spec.rejectFile()), "load " + spec.file().getFileName(), listener);
+    }
+
+    /**
+     * Loads records that are already in memory (e.g. the rows of an MCP tool call) exactly as a file is
+     * loaded: the same chunks under DSQL's limits, manifest, OCC retry, halving and bisection. Each
+     * record's {@link InputRecord#line()} is its position (1-based) and what a re-run with the same
+     * {@code spec.loadId()} skips when covered; {@code spec.columns()} names the target columns and
+     * {@code spec.file()} is not read.
+     */
+    public LoadReport load(LoadSpec spec, RecordReader records, Rejects rejects, ProgressListener listener)
+            throws IOException, SQLException {
+        if (spec.columns() == null || spec.loadId() == null) {
+            throw new IllegalArgumentException("records from memory need the target columns and a load id");
+        }
+        return load(spec, spec.loadId(), readerColumns -> records, () -> rejects, "load into " + spec.table(), listener);
+    }
+
+    /** Where rejected records go: their line (or position), the reason, and the raw text when there is one. */
+    public interface Rejects extends AutoCloseable {
+        void write(long line, String reason, String raw) throws IOException;
+
+        @Override
+        default void close() throws IOException {
+        }
+    }
+
+    /** Opens the input once the target columns are known (JSON lines are read against them). */
+    private interface ReaderOpener {
+        RecordReader open(List<String> readerColumns) throws IOException;
+    }
+
+    /** Opens the reject sink once the table is known to exist. */
+    private interface RejectsOpener {
+        Rejects open() throws IOException;
+    }
+
+    private LoadReport load(LoadSpec spec, String loadId, ReaderOpener opener, RejectsOpener rejectsOpener, String what,
+                            ProgressListener listener) throws IOException, SQLException {
         List<TargetColumn> tableColumns;
         LoadManifest.State state;
         long baseline;
@@ -89,15 +129,14 @@ public final class Loader {
         List<String> tableNames = tableColumns.stream().map(TargetColumn::name).toList();
         // JSON objects name their fields: check them against the table, not against the first object.
         List<String> readerColumns = spec.columns() != null || spec.format() != LoadFormat.JSONL ? spec.columns() : tableNames;
-        try (RecordReader reader = RecordReader.of(spec.format(), open(spec.file()), spec.header(), readerColumns);
-             RejectWriter rejects = new RejectWriter(spec.rejectFile())) {
+        try (RecordReader reader = opener.open(readerColumns); Rejects rejects = rejectsOpener.open()) {
             List<String> names = readerColumns != null ? readerColumns : reader.columns();
             if (names == null || names.isEmpty()) names = tableNames;
             List<TargetColumn> targets = resolve(names, tableColumns, spec.table());
             String copySql = "COPY " + Sql.qualified(spec.table()) + " (" + Sql.idents(targets.stream().map(TargetColumn::name).toList())
                     + ") FROM STDIN WITH (FORMAT csv)";
 
-            ProgressMeter meter = new ProgressMeter("load " + spec.file().getFileName(), -1, 0, listener);
+            ProgressMeter meter = new ProgressMeter(what, -1, 0, listener);
             AtomicLong loadedThisRun = new AtomicLong();
             AtomicLong rejectedServer = new AtomicLong();
             AtomicReference<Exception> failure = new AtomicReference<>();
@@ -197,7 +236,7 @@ public final class Loader {
         }
     }
 
-    private void loadChunk(DataSource ds, String copySql, String loadId, Chunk ch, RejectWriter rejects, AtomicLong loaded,
+    private void loadChunk(DataSource ds, String copySql, String loadId, Chunk ch, Rejects rejects, AtomicLong loaded,
                            AtomicLong rejected, ProgressMeter meter) throws SQLException, IOException {
         try {
             retry.run(ds, c -> {
@@ -336,7 +375,7 @@ public final class Loader {
     }
 
     /** The reject file: CSV with header line,reason,record, written as rejections happen. */
-    static final class RejectWriter implements AutoCloseable {
+    static final class RejectWriter implements Rejects {
         private final BufferedWriter out;
 
         RejectWriter(Path file) throws IOException {
@@ -346,7 +385,8 @@ public final class Loader {
             out.write("line,reason,record\n");
         }
 
-        synchronized void write(long line, String reason, String raw) throws IOException {
+        @Override
+        public synchronized void write(long line, String reason, String raw) throws IOException {
             out.write(line + "," + quote(reason) + "," + quote(raw) + "\n");
             out.flush();
         }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,27 +50,50 @@ public final class GuideLibrary {
         }
     }
 
-    /** The page for {@code query}: an exact topic id, else the page mentioning the query's words most. */
+    /** Words that say nothing about a topic ("how do I ..."), ignored when matching a question. */
+    private static final java.util.Set<String> STOP_WORDS = java.util.Set.of(
+            "the", "and", "for", "how", "what", "why", "when", "where", "which", "who", "with", "without", "can", "does", "use",
+            "using", "into", "from", "about", "this", "that", "there", "are", "was", "not", "you", "your", "its", "has", "have",
+            "get", "make", "should", "would", "could", "will", "tomorrow", "today", "please", "tell", "show", "give", "need");
+
+    /**
+     * The page for {@code query}: an exact topic id (or the start of one, at least 4 letters), else the
+     * page that mentions most of the query's words (as words or word starts: {@code index} finds
+     * {@code indexes}), ties going to the page with more mentions and a title naming them. A question
+     * whose words are mostly not in any page has no page: the caller says so and lists the topics.
+     */
     public static Optional<String> find(String query) {
         String q = query.toLowerCase(Locale.ROOT).trim().replace(' ', '-');
         if (TOPICS.containsKey(q)) return Optional.of(q);
-        for (String id : TOPICS.keySet()) if (id.startsWith(q) || q.startsWith(id)) return Optional.of(id);
-        String[] words = query.toLowerCase(Locale.ROOT).split("[^a-z0-9_]+");
-        List<Map.Entry<String, Integer>> scores = new ArrayList<>();
+        if (q.length() >= 4) for (String id : TOPICS.keySet()) if (id.startsWith(q) || q.startsWith(id + "-")) return Optional.of(id);
+        List<String> words = new ArrayList<>();
+        for (String w : query.toLowerCase(Locale.ROOT).split("[^a-z0-9_]+")) {
+            if (w.length() >= 3 && !STOP_WORDS.contains(w) && !words.contains(w)) words.add(w);
+        }
+        if (words.isEmpty()) return Optional.empty();
+        int needed = (words.size() + 1) / 2; // most of the words must be about the page
+        String best = null;
+        long bestScore = 0;
         for (String id : TOPICS.keySet()) {
             String text = page(id).toLowerCase(Locale.ROOT);
-            int score = 0;
+            String title = TOPICS.get(id).toLowerCase(Locale.ROOT);
+            int matched = 0;
+            long mentions = 0;
             for (String w : words) {
-                if (w.length() < 3) continue;
-                int from = 0;
-                while ((from = text.indexOf(w, from)) >= 0) {
-                    score++;
-                    from += w.length();
-                }
-                if (TOPICS.get(id).toLowerCase(Locale.ROOT).contains(w)) score += 20;
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![a-z0-9_])" + java.util.regex.Pattern.quote(w)).matcher(text);
+                int n = 0;
+                while (m.find()) n++;
+                boolean inTitle = title.matches("(?s).*(?<![a-z0-9_])" + java.util.regex.Pattern.quote(w) + ".*");
+                if (n > 0 || inTitle) matched++;
+                mentions += n + (inTitle ? 20 : 0);
             }
-            if (score > 0) scores.add(Map.entry(id, score));
+            if (matched < needed) continue;
+            long score = matched * 1_000_000L + mentions;
+            if (score > bestScore) {
+                best = id;
+                bestScore = score;
+            }
         }
-        return scores.stream().max(Comparator.comparingInt(Map.Entry::getValue)).map(Map.Entry::getKey);
+        return Optional.ofNullable(best);
     }
 }

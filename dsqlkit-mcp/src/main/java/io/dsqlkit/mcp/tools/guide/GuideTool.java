@@ -32,6 +32,8 @@ public final class GuideTool implements DsqlTool {
         var found = GuideLibrary.find(topic);
         if (found.isEmpty()) {
             out.put("found", false);
+            out.put("message", "the guide has no page about that; ask again with one of these topic ids, or with words "
+                    + "from DSQL's vocabulary (e.g. 'foreign keys', 'async index', 'OC000')");
             out.put("topics", GuideLibrary.TOPICS);
             return ToolResults.ok(out);
         }

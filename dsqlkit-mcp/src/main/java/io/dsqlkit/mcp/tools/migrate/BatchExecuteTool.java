@@ -21,13 +21,9 @@ import io.dsqlkit.migrate.batch.TableKey;
 import io.dsqlkit.sql.SqlText;
 import io.modelcontextprotocol.spec.McpSchema;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,14 +175,7 @@ public final class BatchExecuteTool implements DsqlTool {
         return b == null ? a : a + " AND " + b;
     }
 
-    /** Under a tenant, job ids (checkpoints) live in the tenant's own namespace: no tenant can resume or read another's job. */
     private static String scopedJobId(ToolContext ctx, String jobId) {
-        if (ctx.tenant() == null || jobId == null) return jobId;
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(ctx.tenant().getBytes(StandardCharsets.UTF_8));
-            return "tenant-" + HexFormat.of().formatHex(h, 0, 6) + "-" + jobId;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return MigrateToolSupport.scopedJobId(ctx, jobId);
     }
 }

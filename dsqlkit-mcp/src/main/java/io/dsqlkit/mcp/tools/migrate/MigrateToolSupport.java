@@ -17,6 +17,12 @@ final class MigrateToolSupport {
 
     static Migrator migrator(ToolContext ctx, Args a, boolean confirmed) {
         Path location = Path.of(a.optionalString("location", "db/migration"));
+        try {
+            // an empty or mistyped location must not read as "up to date"
+            io.dsqlkit.migrate.schema.MigrationScanner.requireMigrations(location);
+        } catch (java.io.IOException e) {
+            throw new ToolError(e.getMessage() + " (argument 'location')", Map.of("argument", "location"));
+        }
         String history = a.optionalString("history_table", SchemaHistory.DEFAULT_TABLE);
         try {
             new SchemaHistory(history); // validates the name: a plain lower-case [schema.]table, never SQL text
@@ -57,5 +63,19 @@ final class MigrateToolSupport {
     /** Rows done/total as MCP progress notifications. */
     static ProgressListener progress(ToolContext ctx) {
         return p -> ctx.progress().report(p.done(), p.total() >= 0 ? (double) p.total() : null, p.describe());
+    }
+
+    /**
+     * Under a tenant, job and load ids (checkpoints) live in the tenant's own namespace: no tenant can
+     * resume or read another's job or load.
+     */
+    static String scopedJobId(ToolContext ctx, String jobId) {
+        if (ctx.tenant() == null || jobId == null) return jobId;
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(ctx.tenant().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "tenant-" + java.util.HexFormat.of().formatHex(h, 0, 6) + "-" + jobId;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -50,6 +50,24 @@ class MigrateToolsTest {
     }
 
     @Test
+    void anEmptyOrMistypedLocationIsRefusedNotReportedUpToDate() throws Exception {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        Path misnamed = Files.createDirectory(dir.resolve("misnamed"));
+        Files.writeString(misnamed.resolve("1_create.sql"), "CREATE TABLE x (id int PRIMARY KEY);");
+        record Case(Path location, String says) {}
+        for (Case c : List.of(new Case(empty, "no migrations in " + empty), new Case(dir.resolve("db/migratoin"), "does not exist"),
+                new Case(misnamed, "1_create.sql"))) {
+            for (String tool : List.of("migrate_plan", "migrate_apply", "migrate_status")) {
+                McpSchema.CallToolResult r = call(RW, tool, Map.of("location", c.location().toString(), "history_table",
+                        SharedDsqlLocal.uniqueName("mcp_hist")));
+                assertThat(r.isError()).as(tool + " " + c).isTrue();
+                assertThat(structured(r).get("error")).as(tool + " " + c).asString().contains(c.says()).doesNotContain("up to date");
+                assertThat(structured(r).get("argument")).isEqualTo("location");
+            }
+        }
+    }
+
+    @Test
     void batchExecuteAndCheckReferences() throws Exception {
         String t = SharedDsqlLocal.uniqueName("mcp_batch");
         TestDatabase.admin("CREATE TABLE " + t + " (id bigint PRIMARY KEY, parent bigint, v int)",
