@@ -54,19 +54,11 @@ public final class OccRetry {
         return loop(maxAttempts, e -> isRetryable(e, committing[0]), this::delayFor, attempt -> {
             committing[0] = false;
             try (Connection c = ds.getConnection()) {
-                boolean oldAuto = c.getAutoCommit();
-                c.setAutoCommit(false);
-                try {
-                    T value = work.run(c);
-                    committing[0] = true;
-                    c.commit();
-                    return new RetryResult<>(value, attempt);
-                } catch (SQLException | RuntimeException e) {
-                    safeRollback(c);
-                    throw e;
-                } finally {
-                    restoreAutoCommit(c, oldAuto);
-                }
+                return new RetryResult<>(Transactions.inTransaction(c, tx -> {
+                    T value = work.run(tx);
+                    committing[0] = true; // a failure from here on is a failed COMMIT
+                    return value;
+                }), attempt);
             } catch (SQLException e) {
                 // a failure that ends the retries after earlier attempts reports them too
                 if (attempt > 1 && !isRetryable(e, committing[0])) throw new OccRetryExhaustedException(e, attempt);
@@ -181,22 +173,6 @@ public final class OccRetry {
         double capped = Math.min(base, maxDelay.toMillis());
         double withJitter = capped + ThreadLocalRandom.current().nextDouble() * jitter * capped;
         return Duration.ofMillis((long) withJitter);
-    }
-
-    private static void safeRollback(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // the connection is broken or already rolled back; the pool discards broken ones
-        }
-    }
-
-    private static void restoreAutoCommit(Connection c, boolean value) {
-        try {
-            if (!c.isClosed()) c.setAutoCommit(value);
-        } catch (SQLException ignored) {
-            // broken connection; nothing to restore
-        }
     }
 
     /** The last failure after every attempt failed with a retryable error. */

@@ -193,7 +193,6 @@ public final class DsqlLocal implements AutoCloseable {
         private DsqlBehaviour behaviour;
         private LocalCredentials credentials = LocalCredentials.DEFAULT;
         private final Set<String> hostNames = new LinkedHashSet<>(List.of("localhost", "127.0.0.1"));
-        private Path caPemFile;
 
         /** Persist data in {@code dir} (created and initialised on first use). */
         public Builder dataDir(Path dir) {
@@ -221,12 +220,6 @@ public final class DsqlLocal implements AutoCloseable {
         /** Serve TLS with a generated certificate (SSLRequest and direct TLS). */
         public Builder tls(boolean on) {
             this.tls = on;
-            return this;
-        }
-
-        /** Where to write the CA certificate (default: inside the data folder). */
-        public Builder caCertificateFile(Path file) {
-            this.caPemFile = file;
             return this;
         }
 
@@ -277,7 +270,7 @@ public final class DsqlLocal implements AutoCloseable {
                 b.install(pg::connect);
                 LocalCertificates certs = null;
                 if (tls) {
-                    Path ca = caPemFile != null ? caPemFile : pg.dataDir().resolve("dsqlkit-local-ca.pem");
+                    Path ca = pg.dataDir().resolve("dsqlkit-local-ca.pem");
                     certs = LocalCertificates.generate(hostNames, ca);
                 }
                 GatewayConfig config = new GatewayConfig(port, pg.socket(), auth, credentials, Set.copyOf(hostNames),

@@ -1,5 +1,6 @@
 package io.dsqlkit.mcp;
 
+import io.dsqlkit.client.Transactions;
 import io.dsqlkit.mcp.db.BoundSql;
 import io.dsqlkit.mcp.db.Refusal;
 import io.dsqlkit.mcp.db.StatementGuard;
@@ -159,11 +160,8 @@ class TenantGuardPropertyTest {
                 "SELECT o.secret FROM " + O + " o JOIN " + fn + "() r ON r.id = o.id WHERE o.tenant_id = 't1'")) {
             Statement s = StatementGuard.single(sql);
             try (Connection c = TestDatabase.connect()) {
-                c.setAutoCommit(false);
-                c.setReadOnly(true);
-                assertThatThrownBy(() -> new TenantGuard("tenant_id", "t1").check(c, s, BoundSql.of(s, List.of())))
-                        .isInstanceOf(Refusal.class).hasMessageContaining("Function Scan");
-                c.rollback();
+                Transactions.inReadOnly(c, tx -> assertThatThrownBy(() -> new TenantGuard("tenant_id", "t1").check(tx, s, BoundSql.of(s, List.of())))
+                        .isInstanceOf(Refusal.class).hasMessageContaining("Function Scan"));
             }
         }
     }

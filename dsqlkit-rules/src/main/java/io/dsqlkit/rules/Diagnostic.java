@@ -12,8 +12,4 @@ public record Diagnostic(String ruleId, Severity severity, String sqlstate, Stri
     public int end() {
         return offset + length;
     }
-
-    public Diagnostic withFix(Fix f) {
-        return new Diagnostic(ruleId, severity, sqlstate, message, help, offset, length, line, column, f);
-    }
 }

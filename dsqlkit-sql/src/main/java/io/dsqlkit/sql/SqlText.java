@@ -95,7 +95,8 @@ public final class SqlText {
 
     /**
      * Quotes {@code name} as an identifier when PostgreSQL would not read it back unchanged unquoted.
-     * This and {@link #quoteIdentifier} are the only identifier-quoting rules in dsqlkit.
+     * This and {@link #quoteIdentifier} are the only identifier-quoting rules in dsqlkit, and
+     * {@link #quoteLiteral} the only string-literal one.
      */
     public static String quoteIdentifierIfNeeded(String name) {
         boolean plain = !name.isEmpty() && ((name.charAt(0) >= 'a' && name.charAt(0) <= 'z') || name.charAt(0) == '_');
@@ -110,6 +111,11 @@ public final class SqlText {
     /** Always quotes {@code name} as an identifier ({@code "a""b"}), for SQL built from catalog names. */
     public static String quoteIdentifier(String name) {
         return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** {@code value} as a standard string literal ({@code 'it''s'}; standard_conforming_strings is on in DSQL and PostgreSQL). */
+    public static String quoteLiteral(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     /** Text between the opening delimiter (ending at {@code from}) and the closing quote, doubled quotes collapsed. */

@@ -33,9 +33,4 @@ public record QualifiedName(String schema, String name) {
     public String display() {
         return schema == null ? name : schema + "." + name;
     }
-
-    /** A SQL string literal. */
-    public static String literal(String s) {
-        return "'" + s.replace("'", "''") + "'";
-    }
 }

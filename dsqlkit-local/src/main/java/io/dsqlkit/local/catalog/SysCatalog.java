@@ -1,5 +1,6 @@
 package io.dsqlkit.local.catalog;
 
+import io.dsqlkit.client.Transactions;
 import io.dsqlkit.local.behaviour.DsqlBehaviour.BackendConnector;
 import io.dsqlkit.local.jobs.JobId;
 
@@ -31,9 +32,10 @@ public final class SysCatalog {
     /** Idempotent: safe on every start, also over a data folder from an earlier run. */
     public static void install(BackendConnector backend, Duration waitForJobTimeout) throws SQLException {
         try (Connection c = backend.connect(); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            for (String sql : statements(waitForJobTimeout)) s.execute(sql);
-            c.commit();
+            Transactions.inTransaction(c, tx -> {
+                for (String sql : statements(waitForJobTimeout)) s.execute(sql);
+                return null;
+            });
         }
     }
 

@@ -1,5 +1,6 @@
 package io.dsqlkit.local.jobs;
 
+import io.dsqlkit.client.Transactions;
 import io.dsqlkit.local.behaviour.DsqlBehaviour.BackendConnector;
 import io.dsqlkit.local.catalog.QualifiedName;
 import io.dsqlkit.rules.DsqlError;
@@ -125,25 +126,24 @@ public final class AsyncJobs implements AutoCloseable {
      */
     private static String probeIndexDefinition(Connection c, AsyncDdl.IndexBuild ib, Relation table)
             throws SQLException, Rejected {
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            QualifiedName copy = new QualifiedName("pg_temp", table.name());
-            s.execute("CREATE TEMP TABLE " + SqlText.quoteIdentifier(table.name()) + " (LIKE " + table.qualified().sql() + ")");
-            s.execute(ib.plainSqlOn(copy));
-            try (ResultSet rs = s.executeQuery("SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-                    + "WHERE i.indrelid = " + QualifiedName.literal(copy.sql()) + "::regclass")) {
-                rs.next();
-                return rs.getString(1);
-            }
+        try {
+            return Transactions.inRolledBack(c, tx -> {
+                try (Statement s = tx.createStatement()) {
+                    QualifiedName copy = new QualifiedName("pg_temp", table.name());
+                    s.execute("CREATE TEMP TABLE " + SqlText.quoteIdentifier(table.name()) + " (LIKE " + table.qualified().sql() + ")");
+                    s.execute(ib.plainSqlOn(copy));
+                    try (ResultSet rs = s.executeQuery("SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                            + "WHERE i.indrelid = " + SqlText.quoteLiteral(copy.sql()) + "::regclass")) {
+                        rs.next();
+                        return rs.getString(1);
+                    }
+                }
+            });
         } catch (SQLException e) {
             if (e.getSQLState() != null && !e.getSQLState().startsWith("08")) {
                 throw new Rejected(new DsqlError(e.getSQLState(), primaryMessage(e)));
             }
             throw e;
-        } finally {
-            c.rollback();
-            c.setAutoCommit(auto);
         }
     }
 

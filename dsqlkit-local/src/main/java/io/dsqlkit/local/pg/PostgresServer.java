@@ -65,10 +65,6 @@ public final class PostgresServer implements AutoCloseable {
             return new Options(d, port, settings, startTimeout);
         }
 
-        public Options withPort(int p) {
-            return new Options(dataDir, p, settings, startTimeout);
-        }
-
         public Options withSettings(Map<String, String> s) {
             return new Options(dataDir, port, s, startTimeout);
         }

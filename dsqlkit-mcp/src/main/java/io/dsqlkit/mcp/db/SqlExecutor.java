@@ -3,6 +3,7 @@ package io.dsqlkit.mcp.db;
 import com.zaxxer.hikari.HikariDataSource;
 import io.dsqlkit.client.OccRetry;
 import io.dsqlkit.client.RetryResult;
+import io.dsqlkit.client.Transactions;
 import io.dsqlkit.mcp.tools.ToolContext;
 import io.dsqlkit.rules.Diagnostic;
 import io.dsqlkit.rules.DsqlError;
@@ -177,8 +178,7 @@ public final class SqlExecutor {
         Connection c = db.connection();
         boolean clean = false;
         try {
-            c.setAutoCommit(false);
-            if (readOnly) c.setReadOnly(true);
+            Transactions.begin(c, readOnly); // ended by release(): ROLLBACK and the session check in one round trip
             T result = work.run(c);
             clean = !spoiled;
             return result;

@@ -54,10 +54,6 @@ public record ServerSettings(boolean writesAllowed, int rowLimit, Duration state
         return new ServerSettings(writesAllowed, rowLimit, d, tenantColumn, tenant, profile, occRetry, limits);
     }
 
-    public ServerSettings withWritesAllowed(boolean w) {
-        return new ServerSettings(w, rowLimit, statementTimeout, tenantColumn, tenant, profile, occRetry, limits);
-    }
-
     public ServerSettings withLimits(ResultLimits l) {
         return new ServerSettings(writesAllowed, rowLimit, statementTimeout, tenantColumn, tenant, profile, occRetry, l);
     }

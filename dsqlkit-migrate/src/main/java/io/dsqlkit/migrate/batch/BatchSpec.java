@@ -60,11 +60,6 @@ public record BatchSpec(String table, String set, String where, int chunkSize, S
         return new BatchSpec(table, set, where, chunkSize, id, copy, parameters);
     }
 
-    /** The same statement with {@code ?} placeholders in {@code where} bound to {@code values}. */
-    public BatchSpec withParameters(List<String> values) {
-        return new BatchSpec(table, set, where, chunkSize, jobId, copy, values);
-    }
-
     public boolean isDelete() {
         return set == null && copy == null;
     }

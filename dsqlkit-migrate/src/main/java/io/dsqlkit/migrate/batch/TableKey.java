@@ -2,6 +2,7 @@ package io.dsqlkit.migrate.batch;
 
 import io.dsqlkit.migrate.support.Sql;
 
+import io.dsqlkit.sql.SqlText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +10,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+
+import static io.dsqlkit.sql.SqlText.quoteIdentifierIfNeeded;
 
 /** The primary key of a table, read from the catalog: column names and their SQL types, in key order. */
 public record TableKey(String table, List<String> columns, List<String> types) {
@@ -45,7 +48,7 @@ public record TableKey(String table, List<String> columns, List<String> types) {
     /** {@code (a, b)} */
     public String tuple(String alias) {
         String prefix = alias == null ? "" : alias + ".";
-        return "(" + columns.stream().map(c -> prefix + Sql.ident(c)).collect(Collectors.joining(", ")) + ")";
+        return "(" + columns.stream().map(c -> prefix + quoteIdentifierIfNeeded(c)).collect(Collectors.joining(", ")) + ")";
     }
 
     /** {@code (CAST(? AS t1), CAST(? AS t2))} */
@@ -54,7 +57,7 @@ public record TableKey(String table, List<String> columns, List<String> types) {
     }
 
     public String orderBy() {
-        return columns.stream().map(Sql::ident).collect(Collectors.joining(", "));
+        return columns.stream().map(SqlText::quoteIdentifierIfNeeded).collect(Collectors.joining(", "));
     }
 
     public int size() {

@@ -15,12 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static io.dsqlkit.sql.SqlText.quoteIdentifierIfNeeded;
+import static io.dsqlkit.sql.SqlText.quoteLiteral;
+
 /** DSQL-valid DDL text for model objects: shared by {@code schema dump} and the differ. */
 public final class Ddl {
     private Ddl() {}
 
     public static String q(String schema, String name) {
-        return Sql.ident(schema) + "." + Sql.ident(name);
+        return quoteIdentifierIfNeeded(schema) + "." + quoteIdentifierIfNeeded(name);
     }
 
     /** {@code schema.name} (as the model keys them) quoted. */
@@ -38,7 +41,7 @@ public final class Ddl {
     }
 
     public static String column(Column c) {
-        StringBuilder sb = new StringBuilder(Sql.ident(c.name())).append(' ').append(c.type());
+        StringBuilder sb = new StringBuilder(quoteIdentifierIfNeeded(c.name())).append(' ').append(c.type());
         if (c.generatedExpr() != null) sb.append(" GENERATED ALWAYS AS (").append(c.generatedExpr()).append(") STORED");
         if (c.identity() != null) sb.append(' ').append(identity(c.identity()));
         if (c.notNull() && c.identity() == null) sb.append(" NOT NULL");
@@ -49,7 +52,7 @@ public final class Ddl {
     public static String constraint(Constraint k, String nameOverride) {
         String name = nameOverride != null ? nameOverride : k.name();
         StringBuilder sb = new StringBuilder();
-        if (name != null) sb.append("CONSTRAINT ").append(Sql.ident(name)).append(' ');
+        if (name != null) sb.append("CONSTRAINT ").append(quoteIdentifierIfNeeded(name)).append(' ');
         switch (k.kind()) {
             case PRIMARY_KEY -> sb.append("PRIMARY KEY (").append(Sql.idents(k.columns())).append(')');
             case UNIQUE -> sb.append("UNIQUE (").append(Sql.idents(k.columns())).append(')');
@@ -83,8 +86,8 @@ public final class Ddl {
 
     public static String createIndex(Index i) {
         StringBuilder sb = new StringBuilder("CREATE ").append(i.unique() ? "UNIQUE " : "").append("INDEX ASYNC ")
-                .append(Sql.ident(i.name())).append(" ON ").append(q(i.schema(), i.table())).append(" (")
-                .append(i.keys().stream().map(k -> k.startsWith("(") ? k : Sql.ident(k)).collect(Collectors.joining(", "))).append(')');
+                .append(quoteIdentifierIfNeeded(i.name())).append(" ON ").append(q(i.schema(), i.table())).append(" (")
+                .append(i.keys().stream().map(k -> k.startsWith("(") ? k : quoteIdentifierIfNeeded(k)).collect(Collectors.joining(", "))).append(')');
         if (!i.include().isEmpty()) sb.append(" INCLUDE (").append(Sql.idents(i.include())).append(')');
         if (i.nullsNotDistinct()) sb.append(" NULLS NOT DISTINCT");
         if (i.where() != null) sb.append(" WHERE ").append(i.where());
@@ -101,6 +104,6 @@ public final class Ddl {
     }
 
     public static String comment(String kind, String target, String text) {
-        return "COMMENT ON " + kind + " " + target + " IS " + (text == null ? "NULL" : Sql.literal(text));
+        return "COMMENT ON " + kind + " " + target + " IS " + (text == null ? "NULL" : quoteLiteral(text));
     }
 }

@@ -43,17 +43,12 @@ public final class SchemaApplier {
     private final Profile profile;
     private final Consumer<String> log;
     private final OccRetry retry = OccRetry.defaults();
-    private Duration staleAfter = Duration.ofSeconds(60);
+    private final Duration staleAfter = Duration.ofSeconds(60);
 
     public SchemaApplier(DataSource dataSource, Profile profile, Consumer<String> log) {
         this.dataSource = dataSource;
         this.profile = profile;
         this.log = log;
-    }
-
-    public SchemaApplier withStaleLock(Duration d) {
-        this.staleAfter = d;
-        return this;
     }
 
     /** Reads the live schema (read-only). */

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import static io.dsqlkit.sql.SqlText.quoteIdentifierIfNeeded;
+
 /**
  * The pure differ: (live model, desired model, profile) -> ordered steps, each one DSQL-legal
  * transaction. What ALTER cannot reach on DSQL (column TYPE, SET NOT NULL, a new primary key, a new
@@ -105,7 +107,7 @@ public final class SchemaDiffer {
         decideRecreations();
         Set<String> touched = touchedTables();
         for (String s : desired.schemas) {
-            if (!live.schemas.contains(s)) step("create schema", s, "CREATE SCHEMA " + Sql.ident(s), Runs.DDL, false);
+            if (!live.schemas.contains(s)) step("create schema", s, "CREATE SCHEMA " + quoteIdentifierIfNeeded(s), Runs.DDL, false);
         }
         List<View> viewsToCreate = new ArrayList<>();
         for (View v : live.views.values()) {
@@ -181,7 +183,7 @@ public final class SchemaDiffer {
                 Table old = live.tables.remove(t.schema + "." + t.renamedFrom);
                 if (old == null) continue; // already renamed, or never existed: nothing to rename
                 step("rename table", t.schema + "." + t.renamedFrom, "ALTER TABLE " + Ddl.q(t.schema, t.renamedFrom) + " RENAME TO "
-                        + Sql.ident(t.name), Runs.DDL, false);
+                        + quoteIdentifierIfNeeded(t.name), Runs.DDL, false);
                 Table moved = new Table(t.schema, t.name);
                 moved.columns.addAll(old.columns);
                 moved.comment = old.comment;
@@ -205,7 +207,7 @@ public final class SchemaDiffer {
                 Column old = have.column(c.renamedFrom());
                 if (old == null) continue;
                 step("rename column", t.qualified() + "." + c.renamedFrom(), "ALTER TABLE " + Ddl.q(t.qualified()) + " RENAME COLUMN "
-                        + Sql.ident(c.renamedFrom()) + " TO " + Sql.ident(c.name()), Runs.DDL, false);
+                        + quoteIdentifierIfNeeded(c.renamedFrom()) + " TO " + quoteIdentifierIfNeeded(c.name()), Runs.DDL, false);
                 have.columns.set(have.columns.indexOf(old), new Column(c.name(), old.type(), old.notNull(), old.defaultExpr(),
                         old.identity(), old.generatedExpr(), old.comment(), null));
                 renameColumnInConstraints(have, c.renamedFrom(), c.name());
@@ -254,7 +256,7 @@ public final class SchemaDiffer {
         StringBuilder sb = new StringBuilder();
         for (Token t : Lexer.tokenize(expr)) {
             sb.append((t.is(io.dsqlkit.sql.TokenType.IDENTIFIER) || t.is(io.dsqlkit.sql.TokenType.QUOTED_IDENTIFIER))
-                    && t.identifierValue().equals(from) ? Sql.ident(to) : t.text());
+                    && t.identifierValue().equals(from) ? quoteIdentifierIfNeeded(to) : t.text());
         }
         return sb.toString();
     }
@@ -339,7 +341,7 @@ public final class SchemaDiffer {
                 if (recreate.containsKey(h.qualified()) && !targetRebuilt) continue;
                 if (want == null || targetRebuilt) {
                     step("drop foreign key", h.qualified() + "." + k.name(), "ALTER TABLE " + Ddl.q(h.qualified())
-                            + " DROP CONSTRAINT " + Sql.ident(k.name()), Runs.DDL, false);
+                            + " DROP CONSTRAINT " + quoteIdentifierIfNeeded(k.name()), Runs.DDL, false);
                     h.constraints.remove(k);
                 }
             }
@@ -361,7 +363,7 @@ public final class SchemaDiffer {
         step("add " + what, t.qualified() + "." + k.name(), "ALTER TABLE " + Ddl.q(t.qualified()) + " ADD " + Ddl.constraint(k, null)
                 + " NOT VALID", Runs.DDL, false);
         step("validate " + what, t.qualified() + "." + k.name(), "ALTER TABLE ASYNC " + Ddl.q(t.qualified()) + " VALIDATE CONSTRAINT "
-                + Sql.ident(k.name()), Runs.ASYNC, false);
+                + quoteIdentifierIfNeeded(k.name()), Runs.ASYNC, false);
     }
 
     private static Constraint find(Table t, Constraint k) {
@@ -393,7 +395,7 @@ public final class SchemaDiffer {
         for (Column c : t.columns) {
             Column h = have == null ? null : have.column(c.name());
             if (!Objects.equals(c.comment(), h == null ? null : h.comment())) {
-                step("comment", t.qualified() + "." + c.name(), Ddl.comment("COLUMN", Ddl.q(t.qualified()) + "." + Sql.ident(c.name()),
+                step("comment", t.qualified() + "." + c.name(), Ddl.comment("COLUMN", Ddl.q(t.qualified()) + "." + quoteIdentifierIfNeeded(c.name()),
                         c.comment()), Runs.DDL, false);
             }
         }
@@ -405,19 +407,19 @@ public final class SchemaDiffer {
             if (k.kind() == ConstraintKind.FOREIGN_KEY || k.kind() == ConstraintKind.PRIMARY_KEY) continue;
             if (find(want, k) == null) {
                 step("drop " + (k.kind() == ConstraintKind.CHECK ? "check" : "unique") + " constraint", want.qualified() + "." + k.name(),
-                        "ALTER TABLE " + t + " DROP CONSTRAINT " + Sql.ident(k.name()), Runs.DDL, false);
+                        "ALTER TABLE " + t + " DROP CONSTRAINT " + quoteIdentifierIfNeeded(k.name()), Runs.DDL, false);
                 have.constraints.remove(k);
             }
         }
         for (Column h : have.columns) {
             if (want.column(h.name()) == null) {
-                step("drop column", want.qualified() + "." + h.name(), "ALTER TABLE " + t + " DROP COLUMN " + Sql.ident(h.name()),
+                step("drop column", want.qualified() + "." + h.name(), "ALTER TABLE " + t + " DROP COLUMN " + quoteIdentifierIfNeeded(h.name()),
                         Runs.DDL, true);
             }
         }
         for (Column c : want.columns) {
             Column h = have.column(c.name());
-            String col = Sql.ident(c.name());
+            String col = quoteIdentifierIfNeeded(c.name());
             if (h == null) {
                 step("add column", want.qualified() + "." + c.name(), "ALTER TABLE " + t + " ADD COLUMN " + col + " " + c.type(), Runs.DDL, false);
                 if (c.defaultExpr() != null) {
@@ -449,10 +451,10 @@ public final class SchemaDiffer {
                 addValidated(want, k.withName(name), "check constraint");
             } else {
                 String name = k.name() != null ? k.name() : defaultName(want.name, k.columns(), "key");
-                step("create unique index", want.qualified() + "." + name, "CREATE UNIQUE INDEX ASYNC " + Sql.ident(name) + " ON " + t
+                step("create unique index", want.qualified() + "." + name, "CREATE UNIQUE INDEX ASYNC " + quoteIdentifierIfNeeded(name) + " ON " + t
                         + " (" + Sql.idents(k.columns()) + ")", Runs.ASYNC, false);
-                step("add unique constraint", want.qualified() + "." + name, "ALTER TABLE " + t + " ADD CONSTRAINT " + Sql.ident(name)
-                        + " UNIQUE USING INDEX " + Sql.ident(name), Runs.DDL, false);
+                step("add unique constraint", want.qualified() + "." + name, "ALTER TABLE " + t + " ADD CONSTRAINT " + quoteIdentifierIfNeeded(name)
+                        + " UNIQUE USING INDEX " + quoteIdentifierIfNeeded(name), Runs.DDL, false);
             }
         }
         comments(want, have);
@@ -541,20 +543,20 @@ public final class SchemaDiffer {
         for (Column c : want.columns) {
             if (c.generatedExpr() != null || c.identity() != null && have.column(c.name()) == null) continue;
             Column h = have.column(c.name());
-            cols.add(Sql.ident(c.name()));
+            cols.add(quoteIdentifierIfNeeded(c.name()));
             if (h == null) select.add(c.defaultExpr() != null ? c.defaultExpr() : "NULL");
-            else if (!h.type().equals(c.type())) select.add("CAST(" + Sql.ident(c.name()) + " AS " + c.type() + ")");
-            else select.add(Sql.ident(c.name()));
+            else if (!h.type().equals(c.type())) select.add("CAST(" + quoteIdentifierIfNeeded(c.name()) + " AS " + c.type() + ")");
+            else select.add(quoteIdentifierIfNeeded(c.name()));
         }
         step("recreate table: copy rows", obj, "INSERT INTO " + Ddl.q(want.schema, fresh) + " (" + String.join(", ", cols) + ")\n    SELECT "
                 + String.join(", ", select) + " FROM " + Ddl.q(obj), Runs.COPY, false);
         step("recreate table: check counts", obj, "SELECT (SELECT count(*) FROM " + Ddl.q(obj) + ") = (SELECT count(*) FROM "
                 + Ddl.q(want.schema, fresh) + ")", Runs.ASSERT, false);
-        step("recreate table: swap out", obj, "ALTER TABLE " + Ddl.q(obj) + " RENAME TO " + Sql.ident(old), Runs.DDL, false);
-        step("recreate table: swap in", obj, "ALTER TABLE " + Ddl.q(want.schema, fresh) + " RENAME TO " + Sql.ident(want.name), Runs.DDL, false);
+        step("recreate table: swap out", obj, "ALTER TABLE " + Ddl.q(obj) + " RENAME TO " + quoteIdentifierIfNeeded(old), Runs.DDL, false);
+        step("recreate table: swap in", obj, "ALTER TABLE " + Ddl.q(want.schema, fresh) + " RENAME TO " + quoteIdentifierIfNeeded(want.name), Runs.DDL, false);
         step("recreate table: drop old", want.schema + "." + old, "DROP TABLE " + Ddl.q(want.schema, old), Runs.DDL, true);
         finalNames.forEach((tmp, fin) -> step("rename constraint", obj + "." + fin, "ALTER TABLE " + Ddl.q(obj) + " RENAME CONSTRAINT "
-                + Sql.ident(tmp) + " TO " + Sql.ident(fin), Runs.DDL, false));
+                + quoteIdentifierIfNeeded(tmp) + " TO " + quoteIdentifierIfNeeded(fin), Runs.DDL, false));
         comments(want, null);
     }
 

@@ -5,10 +5,11 @@ import io.dsqlkit.migrate.declarative.SchemaModel.Index;
 import io.dsqlkit.migrate.declarative.SchemaModel.Sequence;
 import io.dsqlkit.migrate.declarative.SchemaModel.Table;
 import io.dsqlkit.migrate.declarative.SchemaModel.View;
-import io.dsqlkit.migrate.support.Sql;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import static io.dsqlkit.sql.SqlText.quoteIdentifierIfNeeded;
 
 /**
  * A model as DSQL-valid SQL files: {@code schemas.sql}, {@code sequences.sql}, one
@@ -22,7 +23,7 @@ public final class SchemaDumper {
     public static Map<String, String> files(SchemaModel m) {
         Map<String, String> out = new LinkedHashMap<>();
         StringBuilder schemas = new StringBuilder();
-        for (String s : m.schemas) if (!s.equals("public")) schemas.append("CREATE SCHEMA ").append(Sql.ident(s)).append(";\n");
+        for (String s : m.schemas) if (!s.equals("public")) schemas.append("CREATE SCHEMA ").append(quoteIdentifierIfNeeded(s)).append(";\n");
         if (!schemas.isEmpty()) out.put("schemas.sql", schemas.toString());
         StringBuilder seqs = new StringBuilder();
         for (Sequence s : m.sequences.values()) {
@@ -35,7 +36,7 @@ public final class SchemaDumper {
             if (t.comment != null) sb.append(Ddl.comment("TABLE", Ddl.q(t.qualified()), t.comment)).append(";\n");
             for (Column c : t.columns) {
                 if (c.comment() != null) {
-                    sb.append(Ddl.comment("COLUMN", Ddl.q(t.qualified()) + "." + Sql.ident(c.name()), c.comment())).append(";\n");
+                    sb.append(Ddl.comment("COLUMN", Ddl.q(t.qualified()) + "." + quoteIdentifierIfNeeded(c.name()), c.comment())).append(";\n");
                 }
             }
             for (Index i : m.indexes.values()) if (i.qualifiedTable().equals(t.qualified())) sb.append(Ddl.createIndex(i)).append(";\n");

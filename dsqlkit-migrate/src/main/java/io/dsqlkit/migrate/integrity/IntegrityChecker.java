@@ -6,6 +6,7 @@ import io.dsqlkit.migrate.batch.BatchSpec;
 import io.dsqlkit.migrate.progress.ProgressListener;
 import io.dsqlkit.migrate.support.Sql;
 
+import io.dsqlkit.sql.SqlText;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import static io.dsqlkit.sql.SqlText.quoteIdentifierIfNeeded;
 
 /**
  * Referential integrity for DSQL schemas, as the Aurora DSQL Power teaches: find orphans for
@@ -74,12 +77,12 @@ public final class IntegrityChecker {
     public record OrphanQueries(String count, String sample) {}
 
     public static OrphanQueries orphanQueries(Relationship r, String childFilter, String parentFilter, int sampleSize) {
-        String from = " FROM " + Sql.qualified(r.child()) + " c WHERE " + r.columns().stream().map(x -> "c." + Sql.ident(x) + " IS NOT NULL")
+        String from = " FROM " + Sql.qualified(r.child()) + " c WHERE " + r.columns().stream().map(x -> "c." + quoteIdentifierIfNeeded(x) + " IS NOT NULL")
                 .collect(Collectors.joining(" AND ")) + (childFilter == null ? "" : " AND " + childFilter)
                 + " AND NOT EXISTS (SELECT 1 FROM " + Sql.qualified(r.parent()) + " p WHERE " + join(r)
                 + (parentFilter == null ? "" : " AND " + parentFilter) + ")";
         List<String> keys = new ArrayList<>();
-        for (int i = 0; i < r.columns().size(); i++) keys.add("CAST(c." + Sql.ident(r.columns().get(i)) + " AS text) AS k" + (i + 1));
+        for (int i = 0; i < r.columns().size(); i++) keys.add("CAST(c." + quoteIdentifierIfNeeded(r.columns().get(i)) + " AS text) AS k" + (i + 1));
         return new OrphanQueries("SELECT count(*) AS orphans" + from,
                 "SELECT DISTINCT " + String.join(", ", keys) + from + " ORDER BY " + String.join(", ", keys.stream()
                         .map(k -> k.substring(k.lastIndexOf(' ') + 1)).toList()) + " LIMIT " + Math.max(0, sampleSize));
@@ -88,7 +91,7 @@ public final class IntegrityChecker {
     private static String join(Relationship r) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < r.columns().size(); i++) {
-            parts.add("p." + Sql.ident(r.parentColumns().get(i)) + " = c." + Sql.ident(r.columns().get(i)));
+            parts.add("p." + quoteIdentifierIfNeeded(r.parentColumns().get(i)) + " = c." + quoteIdentifierIfNeeded(r.columns().get(i)));
         }
         return String.join(" AND ", parts);
     }
@@ -178,8 +181,8 @@ public final class IntegrityChecker {
 
     /** Child rows referencing the parent rows selected by {@code parentWhere}. */
     private static String childPredicate(Relationship r, String parentWhere) {
-        String cols = "(" + r.columns().stream().map(Sql::ident).collect(Collectors.joining(", ")) + ")";
-        String pcols = r.parentColumns().stream().map(Sql::ident).collect(Collectors.joining(", "));
+        String cols = "(" + r.columns().stream().map(SqlText::quoteIdentifierIfNeeded).collect(Collectors.joining(", ")) + ")";
+        String pcols = r.parentColumns().stream().map(SqlText::quoteIdentifierIfNeeded).collect(Collectors.joining(", "));
         return cols + " IN (SELECT " + pcols + " FROM " + Sql.qualified(r.parent()) + where(parentWhere) + ")";
     }
 

@@ -54,10 +54,6 @@ public record LoadSpec(Path file, String table, LoadFormat format, boolean heade
                 file.resolveSibling(file.getFileName() + ".rejects.csv"), null);
     }
 
-    public LoadSpec withFormat(LoadFormat f) {
-        return new LoadSpec(file, table, f, header, columns, chunkRows, chunkBytes, parallelism, rejectFile, loadId, maxRejects);
-    }
-
     public LoadSpec withHeader(boolean h) {
         return new LoadSpec(file, table, format, h, columns, chunkRows, chunkBytes, parallelism, rejectFile, loadId, maxRejects);
     }

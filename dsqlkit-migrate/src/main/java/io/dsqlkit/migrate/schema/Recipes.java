@@ -2,6 +2,8 @@ package io.dsqlkit.migrate.schema;
 
 import io.dsqlkit.migrate.support.Sql;
 
+import static io.dsqlkit.sql.SqlText.quoteIdentifierIfNeeded;
+
 /**
  * Generated, reviewable migration bodies for changes DSQL cannot make in place (dsql-facts §1.7).
  */
@@ -16,7 +18,7 @@ public final class Recipes {
      */
     public static String addColumnWithDefault(String table, String column, String type, String defaultExpr) {
         String t = Sql.qualified(table);
-        String c = Sql.ident(column);
+        String c = quoteIdentifierIfNeeded(column);
         return "-- add " + column + " " + type + " DEFAULT " + defaultExpr + " to " + table + " (DSQL cannot ADD COLUMN with a DEFAULT)\n"
                 + "ALTER TABLE " + t + " ADD COLUMN IF NOT EXISTS " + c + " " + type + ";\n\n"
                 + "ALTER TABLE " + t + " ALTER COLUMN " + c + " SET DEFAULT " + defaultExpr + ";\n\n"
@@ -74,15 +76,15 @@ public final class Recipes {
         java.util.List<String> colNames = new java.util.ArrayList<>();
         for (String[] col : cols) {
             String type = types.getOrDefault(col[0], col[1]);
-            sb.append("    ").append(Sql.ident(col[0])).append(' ').append(type);
+            sb.append("    ").append(quoteIdentifierIfNeeded(col[0])).append(' ').append(type);
             if ("t".equals(col[2]) || notNull.contains(col[0]) || key.contains(col[0])) sb.append(" NOT NULL");
             if (col[3] != null) {
                 boolean castDefault = types.containsKey(col[0]) && !col[3].startsWith("nextval(");
                 sb.append(" DEFAULT ").append(castDefault ? "CAST(" + col[3] + " AS " + type + ")" : col[3]);
             }
             sb.append(",\n");
-            colNames.add(Sql.ident(col[0]));
-            select.add(types.containsKey(col[0]) ? "CAST(" + Sql.ident(col[0]) + " AS " + type + ")" : Sql.ident(col[0]));
+            colNames.add(quoteIdentifierIfNeeded(col[0]));
+            select.add(types.containsKey(col[0]) ? "CAST(" + quoteIdentifierIfNeeded(col[0]) + " AS " + type + ")" : quoteIdentifierIfNeeded(col[0]));
         }
         sb.append("    PRIMARY KEY (").append(Sql.idents(key)).append(")\n);\n\n");
         sb.append("-- copy in primary-key chunks under the 3,000-row limit (resumable)\n-- ").append(StepPlanner.BATCH_DIRECTIVE).append('\n')
@@ -95,13 +97,13 @@ public final class Recipes {
             if (owned != null) {
                 sb.append("-- the sequence behind ").append(col[0]).append("'s default belongs to the old table: move it, or DROP would take it along\n")
                         .append("ALTER SEQUENCE ").append(owned).append(" OWNED BY ").append(Sql.qualified(fresh)).append('.')
-                        .append(Sql.ident(col[0])).append(";\n\n");
+                        .append(quoteIdentifierIfNeeded(col[0])).append(";\n\n");
             }
         }
-        sb.append("ALTER TABLE ").append(t).append(" RENAME TO ").append(Sql.ident(old)).append(";\n\n");
-        sb.append("ALTER TABLE ").append(Sql.qualified(fresh)).append(" RENAME TO ").append(Sql.ident(base)).append(";\n\n");
-        sb.append("DROP TABLE ").append(table.contains(".") ? Sql.ident(table.substring(0, table.indexOf('.'))) + "." : "")
-                .append(Sql.ident(old)).append(";\n");
+        sb.append("ALTER TABLE ").append(t).append(" RENAME TO ").append(quoteIdentifierIfNeeded(old)).append(";\n\n");
+        sb.append("ALTER TABLE ").append(Sql.qualified(fresh)).append(" RENAME TO ").append(quoteIdentifierIfNeeded(base)).append(";\n\n");
+        sb.append("DROP TABLE ").append(table.contains(".") ? quoteIdentifierIfNeeded(table.substring(0, table.indexOf('.'))) + "." : "")
+                .append(quoteIdentifierIfNeeded(old)).append(";\n");
         return sb.toString();
     }
 

@@ -9,14 +9,12 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Identifier quoting and SQLSTATE classification shared by the migration runner and the data movers. */
+/**
+ * Table-name parsing and SQLSTATE classification shared by the migration runner and the data movers
+ * (identifiers and literals are quoted by {@link SqlText}, the one quoting rule).
+ */
 public final class Sql {
     private Sql() {}
-
-    /** Quotes one identifier part when needed (the one quoting rule: {@link SqlText#quoteIdentifierIfNeeded}). */
-    public static String ident(String name) {
-        return SqlText.quoteIdentifierIfNeeded(name);
-    }
 
     /**
      * Quotes a possibly schema-qualified table name. Without double quotes it is {@code table} or
@@ -26,7 +24,7 @@ public final class Sql {
      * so no text of the name reaches SQL unquoted; anything else is refused.
      */
     public static String qualified(String name) {
-        return parts(name).stream().map(Sql::ident).collect(Collectors.joining("."));
+        return parts(name).stream().map(SqlText::quoteIdentifierIfNeeded).collect(Collectors.joining("."));
     }
 
     /**
@@ -54,11 +52,7 @@ public final class Sql {
     }
 
     public static String idents(List<String> names) {
-        return names.stream().map(Sql::ident).collect(Collectors.joining(", "));
-    }
-
-    public static String literal(String value) {
-        return value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
+        return names.stream().map(SqlText::quoteIdentifierIfNeeded).collect(Collectors.joining(", "));
     }
 
     /** The first SQLSTATE in the cause chain, or null. */

@@ -6,7 +6,7 @@ import io.dsqlkit.rules.StatementContext;
 import io.dsqlkit.rules.TextEdit;
 import io.dsqlkit.rules.syntax.Edits;
 import io.dsqlkit.rules.syntax.Names;
-import io.dsqlkit.rules.syntax.Toks;
+import io.dsqlkit.rules.syntax.Tokens;
 import io.dsqlkit.sql.SqlText;
 
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public final class AlterTableAddColumnConstraint extends AlterTableActionRule {
                     + "add the column bare and set its value in the application");
         }
         String src = ctx.source();
-        Toks t = s.t;
+        Tokens t = s.t;
         String table = s.tableText(src);
         String col = t.text(src, a.column, a.column);
         String colName = t.nameValue(a.column);

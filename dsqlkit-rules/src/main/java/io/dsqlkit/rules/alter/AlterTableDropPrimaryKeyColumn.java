@@ -9,7 +9,7 @@ import io.dsqlkit.rules.alter.ActionKind;
 import io.dsqlkit.rules.alter.AlterAction;
 import io.dsqlkit.rules.alter.AlterTableStatement;
 import io.dsqlkit.rules.BaseRule;
-import io.dsqlkit.rules.syntax.Toks;
+import io.dsqlkit.rules.syntax.Tokens;
 import io.dsqlkit.sql.Statement;
 import io.dsqlkit.sql.StatementCategory;
 import io.dsqlkit.sql.Token;
@@ -34,7 +34,7 @@ public final class AlterTableDropPrimaryKeyColumn extends BaseRule implements Sc
         ScriptSchema schema = new ScriptSchema();
         for (Statement s : ctx.statements()) {
             if (s.category() != StatementCategory.DDL || !RELEVANT.contains(s.kind())) continue;
-            Toks t = new Toks(s.significant());
+            Tokens t = new Tokens(s.significant());
             AlterTableStatement at = t.kwSeq(0, "ALTER", "TABLE") ? AlterTableStatement.parse(t) : null;
             ScriptSchema.Table table = at == null ? null : schema.lookup(t, at.tableFrom, at.tableTo);
             if (table != null) {

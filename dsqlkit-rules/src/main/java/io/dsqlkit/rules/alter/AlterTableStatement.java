@@ -3,7 +3,7 @@ package io.dsqlkit.rules.alter;
 import io.dsqlkit.rules.StatementContext;
 import io.dsqlkit.rules.syntax.AlterTable;
 import io.dsqlkit.rules.syntax.Range;
-import io.dsqlkit.rules.syntax.Toks;
+import io.dsqlkit.rules.syntax.Tokens;
 import io.dsqlkit.sql.TokenType;
 
 import java.util.ArrayList;
@@ -15,26 +15,26 @@ import java.util.List;
  * which no type name contains.
  */
 public final class AlterTableStatement {
-    public final Toks t;
+    public final Tokens t;
     public int async = -1;
     public int tableKw = -1;
     public int tableFrom = -1, tableTo = -1;
     public final List<AlterAction> actions = new ArrayList<>();
 
-    private AlterTableStatement(Toks t) {
+    private AlterTableStatement(Tokens t) {
         this.t = t;
     }
 
     /** The statement's ALTER TABLE shape, parsed once and shared by every rule that asks. */
     public static AlterTableStatement of(StatementContext ctx) {
-        return ctx.parsed(AlterTableStatement.class, t -> parse(new Toks(t)));
+        return ctx.parsed(AlterTableStatement.class, t -> parse(new Tokens(t)));
     }
 
     /**
      * Null unless the tokens start with {@code ALTER TABLE name}. The header and the split into
      * actions are {@link AlterTable}'s (the one ALTER TABLE splitter); this adds what each action is.
      */
-    public static AlterTableStatement parse(Toks t) {
+    public static AlterTableStatement parse(Tokens t) {
         AlterTable header = AlterTable.parse(t.list());
         if (header == null || header.nameEnd() == header.nameFrom()) return null;
         if (t.kwSeq(header.nameFrom(), "ALL", "IN")) return null; // ALTER TABLE ALL IN TABLESPACE: not a per-table change
@@ -59,7 +59,7 @@ public final class AlterTableStatement {
         return t.nameValue(tableTo);
     }
 
-    private static AlterAction parseAction(Toks t, int a, int b) {
+    private static AlterAction parseAction(Tokens t, int a, int b) {
         AlterAction act;
         if (t.kw(a, "ADD")) {
             int i = a + 1;
@@ -134,7 +134,7 @@ public final class AlterTableStatement {
     private static final String[] COLUMN_CLAUSE_START = {"CONSTRAINT", "DEFAULT", "NOT", "NULL", "CHECK", "UNIQUE",
             "PRIMARY", "REFERENCES", "GENERATED", "COLLATE", "STORAGE", "COMPRESSION", "DEFERRABLE", "INITIALLY"};
 
-    private static void parseColumnDefinition(Toks t, AlterAction act, int i, int b) {
+    private static void parseColumnDefinition(Tokens t, AlterAction act, int i, int b) {
         act.column = i;
         int typeStart = i + 1;
         int end = b + 1;
@@ -234,7 +234,7 @@ public final class AlterTableStatement {
         }
     }
 
-    private static void parseTableConstraint(Toks t, AlterAction act, int i, int b) {
+    private static void parseTableConstraint(Tokens t, AlterAction act, int i, int b) {
         if (t.kw(i, "CONSTRAINT")) {
             act.constraintName = i + 1;
             i += 2;

@@ -1,6 +1,6 @@
 package io.dsqlkit.rules.alter;
 
-import io.dsqlkit.rules.syntax.Toks;
+import io.dsqlkit.rules.syntax.Tokens;
 import io.dsqlkit.sql.SqlText;
 
 /** Builds the CREATE UNIQUE INDEX ASYNC that stands in for a UNIQUE constraint DSQL cannot add in place. */
@@ -11,7 +11,7 @@ final class UniqueIndexFix {
      * {@code CREATE UNIQUE INDEX ASYNC name ON table (columns) [INCLUDE (...)] [NULLS [NOT] DISTINCT]},
      * copying INCLUDE and NULLS from the constraint options in tokens {@code optFrom..optTo}.
      */
-    static String createIndex(Toks t, String src, String table, String name, String columns, int optFrom, int optTo) {
+    static String createIndex(Tokens t, String src, String table, String name, String columns, int optFrom, int optTo) {
         StringBuilder sb = new StringBuilder("CREATE UNIQUE INDEX ASYNC ").append(SqlText.quoteIdentifierIfNeeded(name)).append(" ON ")
                 .append(table).append(" (").append(columns).append(')');
         String nulls = null;

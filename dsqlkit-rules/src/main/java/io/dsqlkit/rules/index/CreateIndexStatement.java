@@ -1,7 +1,7 @@
 package io.dsqlkit.rules.index;
 
 import io.dsqlkit.rules.StatementContext;
-import io.dsqlkit.rules.syntax.Toks;
+import io.dsqlkit.rules.syntax.Tokens;
 import io.dsqlkit.sql.CreateIndexHead;
 import io.dsqlkit.sql.TokenType;
 
@@ -19,7 +19,7 @@ import java.util.List;
  * </pre>
  */
 public final class CreateIndexStatement {
-    public final Toks t;
+    public final Tokens t;
     public int unique = -1;
     public int indexKw = -1;
     public int async = -1;
@@ -36,7 +36,7 @@ public final class CreateIndexStatement {
     public int tablespace = -1, tablespaceNameTo = -1;
     public int where = -1;
 
-    private CreateIndexStatement(Toks t) {
+    private CreateIndexStatement(Tokens t) {
         this.t = t;
     }
 
@@ -53,11 +53,11 @@ public final class CreateIndexStatement {
 
     /** The statement's CREATE INDEX shape, parsed once and shared by every rule that asks. */
     public static CreateIndexStatement of(StatementContext ctx) {
-        return ctx.parsed(CreateIndexStatement.class, t -> parse(new Toks(t)));
+        return ctx.parsed(CreateIndexStatement.class, t -> parse(new Tokens(t)));
     }
 
     /** Null unless the tokens start with {@code CREATE [UNIQUE] INDEX}; the head is {@link CreateIndexHead}'s. */
-    public static CreateIndexStatement parse(Toks t) {
+    public static CreateIndexStatement parse(Tokens t) {
         CreateIndexHead h = CreateIndexHead.parse(t.list());
         if (h == null) return null;
         CreateIndexStatement s = new CreateIndexStatement(t);
@@ -105,7 +105,7 @@ public final class CreateIndexStatement {
         return s;
     }
 
-    private static IndexKey parseKey(Toks t, int from, int to) {
+    private static IndexKey parseKey(Tokens t, int from, int to) {
         IndexKey k = new IndexKey();
         k.from = from;
         k.to = to - 1;

@@ -8,7 +8,7 @@ import io.dsqlkit.rules.ScriptContext;
 import io.dsqlkit.rules.ScriptRule;
 import io.dsqlkit.rules.index.CreateIndexStatement;
 import io.dsqlkit.rules.BaseRule;
-import io.dsqlkit.rules.syntax.Toks;
+import io.dsqlkit.rules.syntax.Tokens;
 import io.dsqlkit.sql.Statement;
 import io.dsqlkit.sql.StatementCategory;
 import io.dsqlkit.sql.Token;
@@ -44,7 +44,7 @@ public final class IndexKeyType extends BaseRule implements ScriptRule {
         ScriptSchema schema = new ScriptSchema();
         for (Statement s : ctx.statements()) {
             if (s.category() != StatementCategory.DDL || !RELEVANT.contains(s.kind())) continue;
-            Toks t = new Toks(s.significant());
+            Tokens t = new Tokens(s.significant());
             CreateIndexStatement ci = t.kw(0, "CREATE") ? CreateIndexStatement.parse(t) : null;
             if (ci != null && ci.tableFrom >= 0) {
                 ScriptSchema.Table table = schema.lookup(t, ci.tableFrom, ci.tableTo);
@@ -54,7 +54,7 @@ public final class IndexKeyType extends BaseRule implements ScriptRule {
         }
     }
 
-    private void check(ScriptContext ctx, Toks t, CreateIndexStatement ci, ScriptSchema.Table table) {
+    private void check(ScriptContext ctx, Tokens t, CreateIndexStatement ci, ScriptSchema.Table table) {
         for (CreateIndexStatement.IndexKey k : ci.keys) {
             if (k.column < 0) continue;
             String type = table.columnTypes.get(t.nameValue(k.column));

@@ -3,7 +3,7 @@ package io.dsqlkit.rules.script;
 import io.dsqlkit.rules.alter.ActionKind;
 import io.dsqlkit.rules.alter.AlterAction;
 import io.dsqlkit.rules.alter.AlterTableStatement;
-import io.dsqlkit.rules.syntax.Toks;
+import io.dsqlkit.rules.syntax.Tokens;
 import io.dsqlkit.rules.syntax.ColumnDefinition;
 import io.dsqlkit.rules.syntax.CreateTable;
 import io.dsqlkit.rules.syntax.Range;
@@ -39,7 +39,7 @@ public final class ScriptSchema {
     private final Map<String, Table> tables = new HashMap<>();
 
     /** The table named by tokens {@code from..to} (a possibly qualified name), or null when unknown. */
-    public Table lookup(Toks t, int from, int to) {
+    public Table lookup(Tokens t, int from, int to) {
         Table table = tables.get(t.nameValue(to));
         if (table == null) return null;
         String schema = to > from ? t.nameValue(from) : null;
@@ -50,7 +50,7 @@ public final class ScriptSchema {
     /** Applies the effect of {@code s} (CREATE TABLE, ALTER TABLE ADD/DROP COLUMN, DROP TABLE). */
     public void apply(Statement s) {
         List<Token> sig = s.significant();
-        Toks t = new Toks(sig);
+        Tokens t = new Tokens(sig);
         if (t.kw(0, "CREATE")) {
             CreateTable ct = CreateTable.parse(sig);
             if (ct == null || ct.isCreateTableAs() || ct.elementsOpen() < 0) return;

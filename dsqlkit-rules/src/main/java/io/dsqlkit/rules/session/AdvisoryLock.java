@@ -5,7 +5,7 @@ import io.dsqlkit.rules.StatementContext;
 import io.dsqlkit.rules.StatementRule;
 import io.dsqlkit.rules.BaseRule;
 import io.dsqlkit.rules.syntax.Names;
-import io.dsqlkit.rules.syntax.Toks;
+import io.dsqlkit.rules.syntax.Tokens;
 import io.dsqlkit.sql.TokenType;
 
 import java.util.Set;
@@ -31,7 +31,7 @@ public final class AdvisoryLock extends BaseRule implements StatementRule {
 
     @Override
     public void check(StatementContext ctx) {
-        Toks t = new Toks(ctx.tokens());
+        Tokens t = new Tokens(ctx.tokens());
         for (int i = 0; i < t.size(); i++) {
             if (!t.is(i, TokenType.IDENTIFIER) || !t.is(i + 1, TokenType.LPAREN)) continue;
             String name = Names.lower(t.at(i).text());

@@ -4,7 +4,6 @@ import io.dsqlkit.rules.StatementRule;
 import io.dsqlkit.rules.BaseRule;
 import io.dsqlkit.rules.StatementContext;
 import io.dsqlkit.rules.session.SessionParameters;
-import io.dsqlkit.rules.syntax.Toks;
 import io.dsqlkit.rules.syntax.Tokens;
 import io.dsqlkit.sql.Token;
 
@@ -39,7 +38,7 @@ public final class AlterRole extends BaseRule implements StatementRule {
         int clause = Tokens.at(t, nameEnd, "IN", "DATABASE") ? nameEnd + 3 : nameEnd;
         if (Tokens.is(t, clause, "RESET")) return;
         if (Tokens.is(t, clause, "SET")) {
-            SessionParameters.Name param = SessionParameters.Name.at(new Toks(t), clause + 1);
+            SessionParameters.Name param = SessionParameters.Name.at(new Tokens(t), clause + 1);
             if (param != null && param.allowed(ctx.profile())) return;
             ctx.report(this, t.get(0), t.get(pos - 1), SET, null);
             return;

@@ -4,7 +4,7 @@ import io.dsqlkit.rules.Fix;
 import io.dsqlkit.rules.StatementContext;
 import io.dsqlkit.rules.StatementRule;
 import io.dsqlkit.rules.BaseRule;
-import io.dsqlkit.rules.syntax.Toks;
+import io.dsqlkit.rules.syntax.Tokens;
 
 /** DSQL is lock-free (optimistic concurrency): {@code LOCK TABLE} is refused (dsql-facts §1.1, [PGDUMP]). */
 public final class LockTable extends BaseRule implements StatementRule {
@@ -19,7 +19,7 @@ public final class LockTable extends BaseRule implements StatementRule {
 
     @Override
     public void check(StatementContext ctx) {
-        Toks t = new Toks(ctx.tokens());
+        Tokens t = new Tokens(ctx.tokens());
         if (!t.kw(0, "LOCK")) return;
         ctx.report(this, t.at(0), t.at(t.kw(1, "TABLE") ? 1 : 0), MESSAGE, Fix.unfixable(
                 "a table lock serialises writers; on DSQL they run concurrently and the loser gets 40001 at commit, "

@@ -6,7 +6,7 @@ import io.dsqlkit.rules.StatementContext;
 import io.dsqlkit.rules.StatementRule;
 import io.dsqlkit.rules.TextEdit;
 import io.dsqlkit.rules.BaseRule;
-import io.dsqlkit.rules.syntax.Toks;
+import io.dsqlkit.rules.syntax.Tokens;
 
 /**
  * Only FOR UPDATE and (since 2026-08-25) FOR KEY SHARE exist (dsql-facts §1.1, §0, §3). Both take
@@ -27,7 +27,7 @@ public final class LockingClause extends BaseRule implements StatementRule {
 
     @Override
     public void check(StatementContext ctx) {
-        Toks t = new Toks(ctx.tokens());
+        Tokens t = new Tokens(ctx.tokens());
         boolean ga = !ctx.profile().isAtLeast(Profile.DSQL_2026_09);
         for (int i = 0; i < t.size(); i++) {
             if (!t.kw(i, "FOR")) continue;

@@ -1,7 +1,7 @@
 package io.dsqlkit.rules.session;
 
 import io.dsqlkit.rules.Profile;
-import io.dsqlkit.rules.syntax.Toks;
+import io.dsqlkit.rules.syntax.Tokens;
 import io.dsqlkit.sql.TokenType;
 
 import java.util.Set;
@@ -50,7 +50,7 @@ public final class SessionParameters {
      * @param last index of the name's last token
      */
     public record Name(String name, int last) {
-        public static Name at(Toks t, int i) {
+        public static Name at(Tokens t, int i) {
             if (t.kwSeq(i, "TIME", "ZONE")) return new Name("timezone", i + 1);
             if (t.kw(i, "NAMES")) return new Name("client_encoding", i);
             if (t.kw(i, "SCHEMA")) return new Name("search_path", i);

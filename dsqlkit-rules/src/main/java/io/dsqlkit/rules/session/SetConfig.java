@@ -5,7 +5,7 @@ import io.dsqlkit.rules.StatementContext;
 import io.dsqlkit.rules.StatementRule;
 import io.dsqlkit.rules.BaseRule;
 import io.dsqlkit.rules.syntax.Edits;
-import io.dsqlkit.rules.syntax.Toks;
+import io.dsqlkit.rules.syntax.Tokens;
 import io.dsqlkit.sql.TokenType;
 
 /**
@@ -25,7 +25,7 @@ public final class SetConfig extends BaseRule implements StatementRule {
 
     @Override
     public void check(StatementContext ctx) {
-        Toks t = new Toks(ctx.tokens());
+        Tokens t = new Tokens(ctx.tokens());
         for (int i = 0; i < t.size(); i++) {
             if (!t.kw(i, "set_config") || !t.is(i + 1, TokenType.LPAREN)) continue;
             if (t.is(i - 1, TokenType.DOT) && !t.kw(i - 2, "pg_catalog")) continue;

@@ -5,7 +5,7 @@ import io.dsqlkit.rules.StatementContext;
 import io.dsqlkit.rules.StatementRule;
 import io.dsqlkit.rules.BaseRule;
 import io.dsqlkit.rules.syntax.Edits;
-import io.dsqlkit.rules.syntax.Toks;
+import io.dsqlkit.rules.syntax.Tokens;
 import io.dsqlkit.sql.Token;
 import io.dsqlkit.sql.TokenType;
 
@@ -31,7 +31,7 @@ public final class SetParameter extends BaseRule implements StatementRule {
 
     @Override
     public void check(StatementContext ctx) {
-        Toks t = new Toks(ctx.tokens());
+        Tokens t = new Tokens(ctx.tokens());
         boolean reset = t.kw(0, "RESET");
         if (!reset && !t.kw(0, "SET")) return;
         int i = 1;

@@ -4,7 +4,7 @@ import io.dsqlkit.rules.Fix;
 import io.dsqlkit.rules.StatementContext;
 import io.dsqlkit.rules.StatementRule;
 import io.dsqlkit.rules.BaseRule;
-import io.dsqlkit.rules.syntax.Toks;
+import io.dsqlkit.rules.syntax.Tokens;
 import io.dsqlkit.sql.TokenType;
 
 /** {@code TABLESAMPLE} is refused (dsql-facts §1.1, recorded). */
@@ -19,7 +19,7 @@ public final class Tablesample extends BaseRule implements StatementRule {
 
     @Override
     public void check(StatementContext ctx) {
-        Toks t = new Toks(ctx.tokens());
+        Tokens t = new Tokens(ctx.tokens());
         for (int i = 0; i < t.size(); i++) {
             if (!t.kw(i, "TABLESAMPLE") || !t.isName(i + 1) || !t.is(i + 2, TokenType.LPAREN)) continue;
             int close = t.closing(i + 2);

@@ -72,9 +72,4 @@ public final class PgTypes {
         if (w.startsWith("_") && CANONICAL.containsKey(w.substring(1))) return CANONICAL.get(w.substring(1)) + "[]";
         return written;
     }
-
-    /** Whether {@code canonical} (as returned by {@link #canonical}) is a built-in PostgreSQL type name. */
-    public static boolean isKnown(String canonical) {
-        return CANONICAL.containsValue(canonical) || canonical.equals("double precision") || canonical.equals("real");
-    }
 }

@@ -6,7 +6,7 @@ import io.dsqlkit.rules.StatementRule;
 import io.dsqlkit.rules.TextEdit;
 import io.dsqlkit.rules.BaseRule;
 import io.dsqlkit.rules.syntax.Edits;
-import io.dsqlkit.rules.syntax.Toks;
+import io.dsqlkit.rules.syntax.Tokens;
 
 /**
  * DSQL runs every transaction at REPEATABLE READ (snapshot isolation) and refuses to be asked for
@@ -24,7 +24,7 @@ public final class IsolationLevel extends BaseRule implements StatementRule {
 
     @Override
     public void check(StatementContext ctx) {
-        Toks t = new Toks(ctx.tokens());
+        Tokens t = new Tokens(ctx.tokens());
         TransactionModes m = TransactionModes.parse(t);
         if (m == null || m.isolation < 0 || m.repeatableRead(t)) return;
         Fix fix;

@@ -4,7 +4,7 @@ import io.dsqlkit.rules.Fix;
 import io.dsqlkit.rules.StatementContext;
 import io.dsqlkit.rules.StatementRule;
 import io.dsqlkit.rules.BaseRule;
-import io.dsqlkit.rules.syntax.Toks;
+import io.dsqlkit.rules.syntax.Tokens;
 
 /** Two-phase commit (PREPARE TRANSACTION / COMMIT PREPARED / ROLLBACK PREPARED) is not offered. */
 public final class PreparedTransaction extends BaseRule implements StatementRule {
@@ -21,7 +21,7 @@ public final class PreparedTransaction extends BaseRule implements StatementRule
 
     @Override
     public void check(StatementContext ctx) {
-        Toks t = new Toks(ctx.tokens());
+        Tokens t = new Tokens(ctx.tokens());
         String message;
         if (t.kwSeq(0, "PREPARE", "TRANSACTION")) message = PREPARE;
         else if (t.kwSeq(0, "COMMIT", "PREPARED")) message = COMMIT;

@@ -4,7 +4,7 @@ import io.dsqlkit.rules.Fix;
 import io.dsqlkit.rules.StatementContext;
 import io.dsqlkit.rules.StatementRule;
 import io.dsqlkit.rules.BaseRule;
-import io.dsqlkit.rules.syntax.Toks;
+import io.dsqlkit.rules.syntax.Tokens;
 
 /**
  * DSQL has no subtransactions: SAVEPOINT and ROLLBACK TO are refused (dsql-facts §1.1, recorded);
@@ -24,7 +24,7 @@ public final class Savepoint extends BaseRule implements StatementRule {
 
     @Override
     public void check(StatementContext ctx) {
-        Toks t = new Toks(ctx.tokens());
+        Tokens t = new Tokens(ctx.tokens());
         String message;
         int last = 0;
         if (t.kw(0, "SAVEPOINT")) {

@@ -5,7 +5,7 @@ import io.dsqlkit.rules.StatementContext;
 import io.dsqlkit.rules.StatementRule;
 import io.dsqlkit.rules.BaseRule;
 import io.dsqlkit.rules.syntax.Edits;
-import io.dsqlkit.rules.syntax.Toks;
+import io.dsqlkit.rules.syntax.Tokens;
 
 /**
  * {@code SET TRANSACTION ...} is refused as a configuration parameter named TRANSACTION, even for
@@ -26,7 +26,7 @@ public final class SetTransaction extends BaseRule implements StatementRule {
 
     @Override
     public void check(StatementContext ctx) {
-        Toks t = new Toks(ctx.tokens());
+        Tokens t = new Tokens(ctx.tokens());
         TransactionModes m = TransactionModes.parse(t);
         if (m == null || m.form == TransactionModes.Form.BEGIN) return;
         if (m.isolation >= 0 && !m.repeatableRead(t)) return;

@@ -1,6 +1,6 @@
 package io.dsqlkit.rules.transaction;
 
-import io.dsqlkit.rules.syntax.Toks;
+import io.dsqlkit.rules.syntax.Tokens;
 
 import java.util.Locale;
 
@@ -21,7 +21,7 @@ final class TransactionModes {
         this.modesFrom = modesFrom;
     }
 
-    static TransactionModes parse(Toks t) {
+    static TransactionModes parse(Tokens t) {
         TransactionModes m;
         if (t.kw(0, "BEGIN")) {
             m = new TransactionModes(Form.BEGIN, t.kw(1, "WORK", "TRANSACTION") ? 2 : 1);
@@ -47,7 +47,7 @@ final class TransactionModes {
     }
 
     /** The level as DSQL echoes it, e.g. {@code SERIALIZABLE}, {@code READ COMMITTED}. */
-    String level(Toks t) {
+    String level(Tokens t) {
         StringBuilder sb = new StringBuilder();
         for (int i = levelFrom; i <= levelTo; i++) {
             if (sb.length() > 0) sb.append(' ');
@@ -56,12 +56,12 @@ final class TransactionModes {
         return sb.toString();
     }
 
-    boolean repeatableRead(Toks t) {
+    boolean repeatableRead(Tokens t) {
         return isolation >= 0 && t.kwSeq(levelFrom, "REPEATABLE", "READ");
     }
 
     /** True when the statement sets nothing but the isolation level. */
-    boolean onlyIsolation(Toks t) {
+    boolean onlyIsolation(Tokens t) {
         return isolation == modesFrom && levelTo == t.size() - 1;
     }
 }

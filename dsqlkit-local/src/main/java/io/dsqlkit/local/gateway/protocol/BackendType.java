@@ -31,9 +31,4 @@ public final class BackendType {
     public static final byte NEGOTIATE_PROTOCOL_VERSION = 'v';
 
     private BackendType() {}
-
-    /** Messages the server may send at any time, outside any request's answers. */
-    public static boolean isAsynchronous(byte type) {
-        return type == NOTICE_RESPONSE || type == NOTIFICATION_RESPONSE || type == PARAMETER_STATUS;
-    }
 }

@@ -37,10 +37,6 @@ public final class Bytes {
         return data;
     }
 
-    public String asUtf8() {
-        return new String(data, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof Bytes b && Arrays.equals(data, b.data);

@@ -4,6 +4,9 @@ import io.dsqlkit.rules.DsqlError;
 
 import java.util.List;
 
+import static io.dsqlkit.sql.SqlText.quoteIdentifier;
+import static io.dsqlkit.sql.SqlText.quoteLiteral;
+
 /** SQL texts the gateway sends in place of, or around, client statements. */
 final class BackendSql {
     private BackendSql() {}
@@ -16,7 +19,7 @@ final class BackendSql {
      * base64-encoded, so nothing in them can end the block.
      */
     static String raise(DsqlError e) {
-        StringBuilder sb = new StringBuilder(RAISE_PREFIX).append(literal(e.sqlstate()))
+        StringBuilder sb = new StringBuilder(RAISE_PREFIX).append(quoteLiteral(e.sqlstate()))
                 .append(", MESSAGE = ").append(decoded(e.message()));
         if (e.detail() != null) sb.append(", DETAIL = ").append(decoded(e.detail()));
         return sb.append("; END$dsqlkit_raise$").toString();
@@ -40,7 +43,7 @@ final class BackendSql {
             sb.append("SELECT ");
             for (int i = 0; i < columns.size(); i++) {
                 if (i > 0) sb.append(", ");
-                sb.append("NULL::text AS ").append(identifier(columns.get(i)));
+                sb.append("NULL::text AS ").append(quoteIdentifier(columns.get(i)));
             }
             return sb.append(" WHERE false").toString();
         }
@@ -52,23 +55,15 @@ final class BackendSql {
             for (int c = 0; c < columns.size(); c++) {
                 if (c > 0) sb.append(", ");
                 String v = c < row.size() ? row.get(c) : null;
-                sb.append(v == null ? "NULL::text" : literal(v) + "::text");
+                sb.append(v == null ? "NULL::text" : quoteLiteral(v) + "::text");
             }
             sb.append(')');
         }
         sb.append(") AS dsqlkit_local(");
         for (int i = 0; i < columns.size(); i++) {
             if (i > 0) sb.append(", ");
-            sb.append(identifier(columns.get(i)));
+            sb.append(quoteIdentifier(columns.get(i)));
         }
         return sb.append(')').toString();
-    }
-
-    static String literal(String s) {
-        return "'" + s.replace("'", "''") + "'";
-    }
-
-    static String identifier(String s) {
-        return "\"" + s.replace("\"", "\"\"") + "\"";
     }
 }

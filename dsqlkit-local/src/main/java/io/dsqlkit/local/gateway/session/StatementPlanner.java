@@ -8,6 +8,7 @@ import io.dsqlkit.rules.Diagnostic;
 import io.dsqlkit.rules.DsqlError;
 import io.dsqlkit.rules.DsqlErrors;
 import io.dsqlkit.rules.Linter;
+import io.dsqlkit.sql.SqlText;
 import io.dsqlkit.sql.Statement;
 import io.dsqlkit.sql.StatementCategory;
 import io.dsqlkit.sql.Token;
@@ -267,6 +268,6 @@ public final class StatementPlanner {
             default -> null;
         };
         if (value == null) return null;
-        return new Planned("SELECT " + BackendSql.literal(value) + "::text AS " + name, Outcome.tag("SHOW"), true, false, false);
+        return new Planned("SELECT " + SqlText.quoteLiteral(value) + "::text AS " + name, Outcome.tag("SHOW"), true, false, false);
     }
 }
