@@ -1,12 +1,17 @@
 package io.dsqlkit.client;
 
 import io.dsqlkit.rules.DsqlErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 /**
  * Runs whole transactions and replays them on DSQL's retryable failures: 40001 (OC000 change
@@ -15,6 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * Backoff is exponential with jitter: min(base * 2^attempt, max) + up to 25% random.
  */
 public final class OccRetry {
+    private static final Logger log = LoggerFactory.getLogger(OccRetry.class);
+
     private final int maxAttempts;
     private final Duration baseDelay;
     private final Duration maxDelay;
@@ -43,15 +50,15 @@ public final class OccRetry {
 
     /** Runs {@code work} in a transaction on a connection from {@code ds}, retrying as described. */
     public <T> RetryResult<T> run(DataSource ds, TransactionWork<T> work) throws SQLException {
-        SQLException last = null;
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            boolean committing = false;
+        boolean[] committing = new boolean[1];
+        return loop(maxAttempts, e -> isRetryable(e, committing[0]), this::delayFor, attempt -> {
+            committing[0] = false;
             try (Connection c = ds.getConnection()) {
                 boolean oldAuto = c.getAutoCommit();
                 c.setAutoCommit(false);
                 try {
                     T value = work.run(c);
-                    committing = true;
+                    committing[0] = true;
                     c.commit();
                     return new RetryResult<>(value, attempt);
                 } catch (SQLException | RuntimeException e) {
@@ -61,14 +68,74 @@ public final class OccRetry {
                     restoreAutoCommit(c, oldAuto);
                 }
             } catch (SQLException e) {
-                if (!isRetryable(e, committing) || attempt == maxAttempts) {
-                    throw attempt > 1 ? new OccRetryExhaustedException(e, attempt) : e;
+                // a failure that ends the retries after earlier attempts reports them too
+                if (attempt > 1 && !isRetryable(e, committing[0])) throw new OccRetryExhaustedException(e, attempt);
+                throw e;
+            }
+        }, OccRetry::exhausted, (last, ie) -> new SQLException("interrupted while waiting to retry a transaction", "57014", ie));
+    }
+
+    /**
+     * The same policy for work that opens and ends its own transaction (a read-only transaction that
+     * is rolled back, a whole MCP tool call): up to {@link #maxAttempts()} attempts while the failure
+     * {@link #isRetryable is retryable} (before COMMIT), with this policy's {@link #backoff}. When the
+     * attempts run out the failure comes back as an {@link OccRetryExhaustedException} (as the last
+     * failure itself when there was only one attempt, like {@link #run}).
+     */
+    public <T> T retrying(Attempt<T> work) throws SQLException {
+        return retrying(maxAttempts, e -> isRetryable(e, false), this::delayFor, work, OccRetry::exhausted);
+    }
+
+    /**
+     * The one retry loop, for callers whose loop differs in what is retryable, how long to pause and
+     * what to throw at the end (the migration lock race, a racing CREATE TABLE IF NOT EXISTS, a
+     * budget shared by a whole MCP call): runs {@code work} until it returns, fails with a
+     * non-retryable error (thrown as is) or has made {@code maxAttempts} attempts (then
+     * {@code giveUp} says what to throw). A pause of zero does not sleep; an interrupted pause
+     * throws the last failure with the interrupt flag set.
+     */
+    public static <T> T retrying(int maxAttempts, Predicate<SQLException> retryable, IntFunction<Duration> pause,
+                                 Attempt<T> work, GiveUp giveUp) throws SQLException {
+        return loop(maxAttempts, retryable, pause, work, giveUp, (last, ie) -> last);
+    }
+
+    private static <T> T loop(int maxAttempts, Predicate<SQLException> retryable, IntFunction<Duration> pause,
+                              Attempt<T> work, GiveUp giveUp,
+                              BiFunction<SQLException, InterruptedException, SQLException> interrupted) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.run(attempt);
+            } catch (SQLException e) {
+                if (!retryable.test(e)) throw e;
+                if (attempt >= maxAttempts) throw giveUp.after(e, attempt);
+                log.debug("attempt {} failed ({} {}); running it again", attempt, e.getSQLState(), e.getMessage());
+                long ms = pause.apply(attempt).toMillis();
+                if (ms <= 0) continue;
+                try {
+                    Thread.sleep(ms);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw interrupted.apply(e, ie);
                 }
-                last = e;
-                sleep(delayFor(attempt));
             }
         }
-        throw last; // unreachable
+    }
+
+    /** The last failure after more than one attempt becomes an {@link OccRetryExhaustedException}. */
+    private static SQLException exhausted(SQLException last, int attempts) {
+        return attempts > 1 ? new OccRetryExhaustedException(last, attempts) : last;
+    }
+
+    /** One attempt of work that opens and ends its own transaction; {@code attempt} counts from 1. */
+    @FunctionalInterface
+    public interface Attempt<T> {
+        T run(int attempt) throws SQLException;
+    }
+
+    /** What a retry loop throws when its attempts ran out ({@code attempts} made, {@code last} the final failure). */
+    @FunctionalInterface
+    public interface GiveUp {
+        SQLException after(SQLException last, int attempts);
     }
 
     /**
@@ -114,15 +181,6 @@ public final class OccRetry {
         double capped = Math.min(base, maxDelay.toMillis());
         double withJitter = capped + ThreadLocalRandom.current().nextDouble() * jitter * capped;
         return Duration.ofMillis((long) withJitter);
-    }
-
-    private static void sleep(Duration d) throws SQLException {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while waiting to retry a transaction", "57014", ie);
-        }
     }
 
     private static void safeRollback(Connection c) {

@@ -135,6 +135,54 @@ class OccRetryTest {
     }
 
     @Test
+    void aNonRetryableFailureAfterARetryReportsTheAttemptsMade() {
+        ScriptedDataSource ds = new ScriptedDataSource();
+        AtomicInteger n = new AtomicInteger();
+        assertThatThrownBy(() -> FAST.run(ds, c -> {
+            if (n.incrementAndGet() == 1) throw new SQLException("change conflicts with another transaction (OC000)", "40001");
+            throw new SQLException("duplicate key value violates unique constraint", "23505");
+        })).isInstanceOfSatisfying(OccRetry.OccRetryExhaustedException.class, e -> {
+            assertThat(e.attempts()).isEqualTo(2);
+            assertThat(e.getSQLState()).isEqualTo("23505");
+        });
+    }
+
+    @Test
+    void retryingRunsSelfManagedWorkAgainOnlyOnRetryableFailures() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        assertThat(FAST.<Integer>retrying(attempt -> {
+            if (n.incrementAndGet() < 3) throw new SQLException("schema has been updated by another transaction (OC001)", "40001");
+            return attempt;
+        })).isEqualTo(3);
+
+        n.set(0);
+        assertThatThrownBy(() -> FAST.retrying(attempt -> {
+            n.incrementAndGet();
+            throw new SQLException("duplicate key value violates unique constraint", "23505");
+        })).isNotInstanceOf(OccRetry.OccRetryExhaustedException.class);
+        assertThat(n.get()).isEqualTo(1);
+    }
+
+    @Test
+    void retryingGivesUpAfterTheBudgetWithAnExhaustedErrorOrTheFailureItselfAfterOneAttempt() {
+        SQLException conflict = new SQLException("change conflicts with another transaction (OC000)", "40001");
+        assertThatThrownBy(() -> FAST.retrying(attempt -> { throw conflict; }))
+                .isInstanceOfSatisfying(OccRetry.OccRetryExhaustedException.class, e -> assertThat(e.attempts()).isEqualTo(5));
+        OccRetry once = OccRetry.of(1, Duration.ofMillis(1), Duration.ofMillis(1));
+        assertThatThrownBy(() -> once.retrying(attempt -> { throw conflict; })).isSameAs(conflict);
+    }
+
+    @Test
+    void aCustomLoopChoosesWhatIsRetryableAndWhatToThrowAtTheEnd() {
+        List<Integer> attempts = new ArrayList<>();
+        assertThatThrownBy(() -> OccRetry.retrying(3, e -> "23505".equals(e.getSQLState()), attempt -> Duration.ZERO, attempt -> {
+            attempts.add(attempt);
+            throw new SQLException("duplicate key value violates unique constraint", "23505");
+        }, (last, made) -> new SQLException("gave up after " + made, "55000"))).hasMessage("gave up after 3");
+        assertThat(attempts).containsExactly(1, 2, 3);
+    }
+
+    @Test
     void backoffGrowsAndIsCapped() {
         OccRetry r = OccRetry.of(10, Duration.ofMillis(10), Duration.ofMillis(100));
         assertThat(r.delayFor(1).toMillis()).isBetween(10L, 13L);

@@ -1,11 +1,11 @@
 package io.dsqlkit.mcp;
 
 import io.dsqlkit.mcp.db.BoundSql;
+import io.dsqlkit.mcp.db.Refusal;
 import io.dsqlkit.mcp.db.StatementGuard;
 import io.dsqlkit.mcp.db.TenantGuard;
 import io.dsqlkit.mcp.server.ServerSettings;
 import io.dsqlkit.mcp.tools.ToolAdapter;
-import io.dsqlkit.mcp.tools.ToolError;
 import io.dsqlkit.sql.Statement;
 import io.dsqlkit.testkit.SharedDsqlLocal;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -162,7 +162,7 @@ class TenantGuardPropertyTest {
                 c.setAutoCommit(false);
                 c.setReadOnly(true);
                 assertThatThrownBy(() -> new TenantGuard("tenant_id", "t1").check(c, s, BoundSql.of(s, List.of())))
-                        .isInstanceOf(ToolError.class).hasMessageContaining("Function Scan");
+                        .isInstanceOf(Refusal.class).hasMessageContaining("Function Scan");
                 c.rollback();
             }
         }

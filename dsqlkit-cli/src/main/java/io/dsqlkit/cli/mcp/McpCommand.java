@@ -1,6 +1,7 @@
 package io.dsqlkit.cli.mcp;
 
-import io.dsqlkit.client.ConnectionOptions;
+import io.dsqlkit.cli.ConnectionOptions;
+import io.dsqlkit.client.ConnectionSpec;
 import io.dsqlkit.client.DataSources;
 import io.dsqlkit.client.Endpoint;
 import io.dsqlkit.client.OccRetry;
@@ -121,7 +122,7 @@ public final class McpCommand implements Callable<Integer> {
         Optional<Endpoint> endpoint;
         Optional<Endpoint> reader;
         try {
-            endpoint = connection.resolve();
+            endpoint = connection.spec().resolve();
             reader = readerEndpoint(endpoint);
             if (rowLimit < 1) throw new IllegalArgumentException("--row-limit must be >= 1");
             if (statementTimeoutSeconds < 1) throw new IllegalArgumentException("--statement-timeout must be >= 1 second");
@@ -154,10 +155,10 @@ public final class McpCommand implements Callable<Integer> {
         if (readRole != null && readUrl != null) throw new IllegalArgumentException("--read-role and --read-url both given: choose one");
         if (readUrl != null) {
             if (endpoint.isEmpty()) throw new IllegalArgumentException("--read-url needs --url (the embedded local DSQL has one user)");
-            return new ConnectionOptions().url(readUrl).resolve();
+            return new ConnectionSpec().url(readUrl).resolve();
         }
         if (readRole == null) return Optional.empty();
-        Optional<Endpoint> r = connection.resolveAs(readRole, null);
+        Optional<Endpoint> r = connection.spec().resolveAs(readRole, null);
         if (r.isEmpty()) {
             throw new IllegalArgumentException("--read-role needs a DSQL endpoint (--cluster/--endpoint, IAM auth); for --url give the "
                     + "reader's own URL with --read-url");

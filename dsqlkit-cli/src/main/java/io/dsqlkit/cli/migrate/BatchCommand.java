@@ -1,6 +1,6 @@
 package io.dsqlkit.cli.migrate;
 
-import io.dsqlkit.client.ConnectionOptions;
+import io.dsqlkit.cli.ConnectionOptions;
 import io.dsqlkit.migrate.batch.BatchPlan;
 import io.dsqlkit.migrate.batch.BatchResult;
 import io.dsqlkit.migrate.batch.BatchRunner;

@@ -1,7 +1,8 @@
 package io.dsqlkit.cli.migrate;
 
+import io.dsqlkit.cli.ConnectionOptions;
 import io.dsqlkit.client.AwsCredentialsException;
-import io.dsqlkit.client.ConnectionOptions;
+import io.dsqlkit.client.ConnectionSpec;
 import io.dsqlkit.client.DataSources;
 import io.dsqlkit.client.Endpoint;
 import io.dsqlkit.client.TokenProvider;
@@ -43,8 +44,9 @@ final class Connect {
      * usage error (exit 2) when nothing says where to connect.
      */
     static Target open(CommandLine.Model.CommandSpec spec, ConnectionOptions options) {
-        if (options.localRequested()) return startLocal(spec.commandLine().getErr());
-        Endpoint e = options.resolve().orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), NO_TARGET));
+        ConnectionSpec where = options.spec();
+        if (where.localRequested()) return startLocal(spec.commandLine().getErr());
+        Endpoint e = where.resolve().orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), NO_TARGET));
         DataSource ds = DataSources.unpooled(e, "dsqlkit-migrate");
         return target(ds, () -> {});
     }

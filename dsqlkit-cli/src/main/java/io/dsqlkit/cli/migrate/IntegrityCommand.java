@@ -1,6 +1,6 @@
 package io.dsqlkit.cli.migrate;
 
-import io.dsqlkit.client.ConnectionOptions;
+import io.dsqlkit.cli.ConnectionOptions;
 import io.dsqlkit.migrate.integrity.IntegrityChecker;
 import io.dsqlkit.migrate.integrity.Orphans;
 import io.dsqlkit.migrate.integrity.Relationship;

@@ -1,6 +1,6 @@
 package io.dsqlkit.cli.migrate;
 
-import io.dsqlkit.client.ConnectionOptions;
+import io.dsqlkit.cli.ConnectionOptions;
 import io.dsqlkit.migrate.load.LoadFormat;
 import io.dsqlkit.migrate.load.LoadReport;
 import io.dsqlkit.migrate.load.LoadSpec;

@@ -1,6 +1,6 @@
 package io.dsqlkit.cli.migrate;
 
-import io.dsqlkit.client.ConnectionOptions;
+import io.dsqlkit.cli.ConnectionOptions;
 import io.dsqlkit.migrate.schema.MigrateConfig;
 import io.dsqlkit.migrate.schema.MigrationPlan;
 import io.dsqlkit.migrate.schema.MigrationScanner;

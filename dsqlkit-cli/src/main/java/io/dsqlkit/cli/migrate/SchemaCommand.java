@@ -2,7 +2,7 @@ package io.dsqlkit.cli.migrate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.dsqlkit.client.ConnectionOptions;
+import io.dsqlkit.cli.ConnectionOptions;
 import io.dsqlkit.migrate.declarative.DesiredSchemaReader;
 import io.dsqlkit.migrate.declarative.PlanStep;
 import io.dsqlkit.migrate.declarative.SchemaApplier;

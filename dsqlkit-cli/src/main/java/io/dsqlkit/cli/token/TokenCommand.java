@@ -1,6 +1,6 @@
 package io.dsqlkit.cli.token;
 
-import io.dsqlkit.client.ConnectionOptions;
+import io.dsqlkit.cli.ConnectionOptions;
 import io.dsqlkit.client.Endpoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,7 +34,7 @@ public final class TokenCommand implements Callable<Integer> {
     public Integer call() {
         Endpoint e;
         try {
-            e = connection.resolve().orElse(null);
+            e = connection.spec().resolve().orElse(null);
         } catch (IllegalArgumentException bad) {
             throw new CommandLine.ParameterException(spec.commandLine(), bad.getMessage());
         }

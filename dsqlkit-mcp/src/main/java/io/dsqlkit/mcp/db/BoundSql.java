@@ -1,6 +1,5 @@
 package io.dsqlkit.mcp.db;
 
-import io.dsqlkit.mcp.tools.ToolError;
 import io.dsqlkit.sql.Statement;
 import io.dsqlkit.sql.Token;
 import io.dsqlkit.sql.TokenType;
@@ -37,10 +36,10 @@ public record BoundSql(String sql, String jdbcSql, List<Object> values) {
                 try {
                     n = Integer.parseInt(t.text().substring(1));
                 } catch (NumberFormatException e) {
-                    throw new ToolError("bad placeholder " + t.text());
+                    throw new Refusal("bad placeholder " + t.text());
                 }
                 if (n < 1 || n > params.size()) {
-                    throw new ToolError("the statement uses " + t.text() + " but " + params.size()
+                    throw new Refusal("the statement uses " + t.text() + " but " + params.size()
                             + " parameter(s) were given; pass them in 'parameters' in order ($1 first)", Map.of("argument", "parameters"));
                 }
                 used[n - 1] = true;
@@ -54,7 +53,7 @@ public record BoundSql(String sql, String jdbcSql, List<Object> values) {
         }
         for (int i = 0; i < used.length; i++) {
             if (!used[i]) {
-                throw new ToolError("parameter " + (i + 1) + " is never used: the statement has no $" + (i + 1),
+                throw new Refusal("parameter " + (i + 1) + " is never used: the statement has no $" + (i + 1),
                         Map.of("argument", "parameters"));
             }
         }

@@ -1,6 +1,5 @@
 package io.dsqlkit.mcp.db;
 
-import io.dsqlkit.mcp.tools.ToolError;
 import io.dsqlkit.sql.Lexer;
 import io.dsqlkit.sql.Statement;
 import io.dsqlkit.sql.Token;
@@ -169,11 +168,11 @@ public final class FunctionGuard {
                 "use a built-in, side-effect-free function instead (the allowlist is dsqlkit-mcp's read-functions.txt)");
     }
 
-    private static ToolError refuse(String why, String function, String fix) {
+    private static Refusal refuse(String why, String function, String fix) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("function", function);
         d.put("fix", fix);
-        return new ToolError("refused: " + why + ". Fix: " + fix + ".", d);
+        return new Refusal("refused: " + why + ". Fix: " + fix + ".", d);
     }
 
     private static List<Token> significant(String sql) {

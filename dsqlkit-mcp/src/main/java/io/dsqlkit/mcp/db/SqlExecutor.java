@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.dsqlkit.client.OccRetry;
 import io.dsqlkit.client.RetryResult;
 import io.dsqlkit.mcp.tools.ToolContext;
-import io.dsqlkit.mcp.tools.ToolError;
 import io.dsqlkit.rules.Diagnostic;
 import io.dsqlkit.rules.DsqlError;
 import io.dsqlkit.rules.DsqlErrors;
@@ -106,22 +105,12 @@ public final class SqlExecutor {
      */
     public <T> T inReadOnlyTransaction(SqlWork<T> work) throws SQLException {
         OccRetry retry = ctx.settings().occRetry();
-        while (true) {
-            attempts++;
-            try {
-                return inBlock(true, work);
-            } catch (SQLException e) {
-                if (!OccRetry.isRetryable(e, false)) throw e;
-                if (attempts >= retry.maxAttempts()) throw new OccRetry.OccRetryExhaustedException(e, attempts);
-                log.debug("read attempt {} failed ({} {}); running it again", attempts, e.getSQLState(), e.getMessage());
-                try {
-                    Thread.sleep(retry.backoff(attempts).toMillis());
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        // the budget is the call's: attempts made earlier in this call count against it
+        return OccRetry.retrying(retry.maxAttempts() - attempts, e -> OccRetry.isRetryable(e, false),
+                attempt -> retry.backoff(attempts), attempt -> {
+                    attempts++;
+                    return inBlock(true, work);
+                }, (last, made) -> new OccRetry.OccRetryExhaustedException(last, attempts));
     }
 
     /** Work inside a read-write transaction that is always rolled back (EXPLAIN ANALYZE of writes). */
@@ -225,9 +214,9 @@ public final class SqlExecutor {
 
     /** Several statements in one transaction, replayed whole on OCC conflicts; reports attempts. */
     public Map<String, Object> transact(List<String> sqls, List<List<Object>> paramsList) throws SQLException {
-        if (sqls.isEmpty()) throw new ToolError("sql_list is empty");
+        if (sqls.isEmpty()) throw new Refusal("sql_list is empty");
         if (paramsList != null && paramsList.size() != sqls.size()) {
-            throw new ToolError("params_list has " + paramsList.size() + " entries but sql_list has " + sqls.size()
+            throw new Refusal("params_list has " + paramsList.size() + " entries but sql_list has " + sqls.size()
                     + "; give one array per statement (use [] for none)", Map.of("argument", "params_list"));
         }
         List<Statement> statements = new ArrayList<>();
@@ -239,22 +228,27 @@ public final class SqlExecutor {
             Statement s;
             try {
                 s = StatementGuard.single(sql);
-            } catch (ToolError e) {
-                throw new ToolError("sql_list[" + i + "]: " + e.getMessage(), e.details());
+            } catch (Refusal e) {
+                throw new Refusal("sql_list[" + i + "]: " + e.getMessage(), e.details());
             }
             try {
                 reportSyntaxError(s, paramsList == null ? null : paramsList.get(i));
             } catch (SQLException e) {
-                Map<String, Object> d = new LinkedHashMap<>(io.dsqlkit.mcp.tools.ToolAdapter.sqlDetails(e));
+                Map<String, Object> d = new LinkedHashMap<>();
+                if (e.getSQLState() != null) d.put("sqlstate", e.getSQLState());
+                if (e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
+                        && p.getServerErrorMessage().getPosition() > 0) {
+                    d.put("position", p.getServerErrorMessage().getPosition());
+                }
                 d.put("index", i);
-                throw new ToolError("sql_list[" + i + "]: " + e.getMessage(), d);
+                throw new Refusal("sql_list[" + i + "]: " + e.getMessage(), d);
             }
             if (s.category() != StatementCategory.QUERY) requireWritesAllowed(s);
             try {
                 checkWritable(s);
                 lint(sql, s, i);
-            } catch (ToolError e) {
-                throw new ToolError("sql_list[" + i + "]: " + e.getMessage(), with(e.details(), "index", i));
+            } catch (Refusal e) {
+                throw new Refusal("sql_list[" + i + "]: " + e.getMessage(), with(e.details(), "index", i));
             }
             if (s.category() == StatementCategory.DDL) ddl++;
             if (s.category() == StatementCategory.DML) dml++;
@@ -275,14 +269,14 @@ public final class SqlExecutor {
                 return results;
             });
         } catch (OccRetry.OccRetryExhaustedException e) {
-            throw new ToolError("not committed: " + e.getMessage(), Map.of("committed", false, "attempts", e.attempts(),
+            throw new Refusal("not committed: " + e.getMessage(), Map.of("committed", false, "attempts", e.attempts(),
                     "sqlstate", String.valueOf(e.getSQLState())));
         } catch (SQLException e) {
             boolean unknown = "XX000".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("server unavailable");
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("committed", unknown ? "unknown" : false);
             if (e.getSQLState() != null) d.put("sqlstate", e.getSQLState());
-            throw new ToolError((unknown ? "outcome unknown (server unavailable, possibly during COMMIT; check before retrying): "
+            throw new Refusal((unknown ? "outcome unknown (server unavailable, possibly during COMMIT; check before retrying): "
                     : "not committed: ") + e.getMessage(), d);
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -298,8 +292,8 @@ public final class SqlExecutor {
         return out;
     }
 
-    private static ToolError shapeError(DsqlError e, String fix) {
-        return new ToolError(e.message() + " (DSQL would reject this transaction)", Map.of("sqlstate", e.sqlstate(),
+    private static Refusal shapeError(DsqlError e, String fix) {
+        return new Refusal(e.message() + " (DSQL would reject this transaction)", Map.of("sqlstate", e.sqlstate(),
                 "dsqlMessage", e.message(), "fix", fix));
     }
 
@@ -342,7 +336,7 @@ public final class SqlExecutor {
 
     private void requireWritesAllowed(Statement s) {
         if (!ctx.settings().writesAllowed()) {
-            throw new ToolError("the server is read-only: " + (s.kind().isEmpty() ? "this statement" : s.kind())
+            throw new Refusal("the server is read-only: " + (s.kind().isEmpty() ? "this statement" : s.kind())
                     + " would change the database. Restart it with --allow-writes to enable execute and transact writes "
                     + "(against AWS the default is read-only).", Map.of("readOnly", true));
         }
@@ -351,13 +345,13 @@ public final class SqlExecutor {
     /** Statements execute and transact will not run at all. */
     private static void checkWritable(Statement s) {
         switch (s.category()) {
-            case TRANSACTION_CONTROL -> throw new ToolError(s.kind() + ": each call runs in its own transaction; "
+            case TRANSACTION_CONTROL -> throw new Refusal(s.kind() + ": each call runs in its own transaction; "
                     + "use transact to run several statements in one transaction", Map.of("kind", s.kind()));
-            case SESSION -> throw new ToolError(s.kind() + " changes session state of a pooled connection shared by later "
+            case SESSION -> throw new Refusal(s.kind() + " changes session state of a pooled connection shared by later "
                     + "calls; it is refused", Map.of("kind", s.kind()));
             case UTILITY -> {
                 if (!s.kind().equals("ANALYZE")) {
-                    throw new ToolError(s.kind() + " is not run by this server (COPY, DO, CALL, PREPARE/EXECUTE, LISTEN, "
+                    throw new Refusal(s.kind() + " is not run by this server (COPY, DO, CALL, PREPARE/EXECUTE, LISTEN, "
                             + "LOCK ...). For async jobs use wait_for_job.", Map.of("kind", s.kind()));
                 }
             }
@@ -388,7 +382,7 @@ public final class SqlExecutor {
             }
         }
         details.put("profile", ctx.settings().profile().id());
-        throw new ToolError("DSQL would reject this statement (" + diag.ruleId() + "): " + diag.message()
+        throw new Refusal("DSQL would reject this statement (" + diag.ruleId() + "): " + diag.message()
                 + " [SQLSTATE " + diag.sqlstate() + "]" + (diag.help() == null ? "" : ". " + diag.help()), details);
     }
 

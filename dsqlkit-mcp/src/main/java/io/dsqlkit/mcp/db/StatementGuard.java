@@ -1,6 +1,5 @@
 package io.dsqlkit.mcp.db;
 
-import io.dsqlkit.mcp.tools.ToolError;
 import io.dsqlkit.sql.ScriptSplitter;
 import io.dsqlkit.sql.Statement;
 import io.dsqlkit.sql.StatementCategory;
@@ -60,16 +59,16 @@ public final class StatementGuard {
     /** The single statement of {@code sql}; refuses empty input and stacked statements. */
     public static Statement single(String sql) {
         List<Statement> statements = statements(sql);
-        if (statements.isEmpty()) throw new ToolError("the SQL is empty (only whitespace or comments)");
+        if (statements.isEmpty()) throw new Refusal("the SQL is empty (only whitespace or comments)");
         if (statements.size() > 1) {
-            throw new ToolError("one statement per call: found " + statements.size() + " ("
+            throw new Refusal("one statement per call: found " + statements.size() + " ("
                     + String.join(", ", statements.stream().map(s -> s.kind().isEmpty() ? "?" : s.kind()).toList())
                     + "); send them separately, or use transact for several statements in one transaction",
                     Map.of("statements", statements.size()));
         }
         Statement s = statements.get(0);
         for (Token t : s.tokens()) {
-            if (t.unterminated()) throw new ToolError("unterminated " + describe(t) + " at line " + t.line() + ", column " + t.column());
+            if (t.unterminated()) throw new Refusal("unterminated " + describe(t) + " at line " + t.line() + ", column " + t.column());
         }
         checkDriverAgrees(s);
         return s;
@@ -103,21 +102,21 @@ public final class StatementGuard {
     public static void requireRead(Statement s) {
         if (s.category() == StatementCategory.DML) {
             if (hasTopLevelLocking(s)) {
-                throw new ToolError("SELECT ... FOR UPDATE/FOR KEY SHARE is a locking read: in DSQL it marks rows as written "
+                throw new Refusal("SELECT ... FOR UPDATE/FOR KEY SHARE is a locking read: in DSQL it marks rows as written "
                         + "and only matters inside a transaction that writes (dsql-facts §3). Use transact (with writes allowed) "
                         + "or drop the locking clause.", Map.of("kind", s.kind()));
             }
-            throw new ToolError(s.kind() + " changes data; this tool only reads. Use execute or transact"
+            throw new Refusal(s.kind() + " changes data; this tool only reads. Use execute or transact"
                     + " (the server must allow writes).", Map.of("kind", s.kind()));
         }
         if (s.category() != StatementCategory.QUERY) {
-            throw new ToolError(describeRefusal(s), Map.of("kind", s.kind(), "category", s.category().name()));
+            throw new Refusal(describeRefusal(s), Map.of("kind", s.kind(), "category", s.category().name()));
         }
         if (hasTopLevelLocking(s)) {
-            throw new ToolError("locking clauses (FOR UPDATE/SHARE) are not reads; use transact with writes allowed", Map.of("kind", s.kind()));
+            throw new Refusal("locking clauses (FOR UPDATE/SHARE) are not reads; use transact with writes allowed", Map.of("kind", s.kind()));
         }
         if (hasSelectInto(s)) {
-            throw new ToolError("SELECT ... INTO creates a table; this tool only reads (and DSQL rejects CREATE TABLE AS, dsql-facts §1.1)",
+            throw new Refusal("SELECT ... INTO creates a table; this tool only reads (and DSQL rejects CREATE TABLE AS, dsql-facts §1.1)",
                     Map.of("kind", "SELECT INTO"));
         }
         checkFunctions(s, true);
@@ -143,11 +142,11 @@ public final class StatementGuard {
             String name = t.identifierValue().toLowerCase(Locale.ROOT);
             if (REFUSED_FUNCTIONS.contains(name) || REFUSED_PREFIXES.stream().anyMatch(name::startsWith)
                     || REFUSED_INFIXES.stream().anyMatch(name::contains)) {
-                throw new ToolError("function " + name + "() is refused: it " + why(name)
+                throw new Refusal("function " + name + "() is refused: it " + why(name)
                         + ". dsqlkit's MCP server only runs statements whose effects end with the call.", Map.of("function", name));
             }
             if (readOnly && WRITING_FUNCTIONS.contains(name)) {
-                throw new ToolError("function " + name + "() advances a sequence (a write); not allowed in a read-only call",
+                throw new Refusal("function " + name + "() advances a sequence (a write); not allowed in a read-only call",
                         Map.of("function", name));
             }
             if (name.equals("pg_sleep")) checkSleep(sig, i + 2);
@@ -162,7 +161,7 @@ public final class StatementGuard {
                 // hex/octal literals: refuse below
             }
         }
-        throw new ToolError("pg_sleep() is allowed only with a literal of at most " + MAX_SLEEP_SECONDS + " seconds",
+        throw new Refusal("pg_sleep() is allowed only with a literal of at most " + MAX_SLEEP_SECONDS + " seconds",
                 Map.of("function", "pg_sleep"));
     }
 
@@ -230,9 +229,9 @@ public final class StatementGuard {
         try {
             List<NativeQuery> q = Parser.parseJdbcSql(s.sql(), true, false, true, false, false);
             long nonEmpty = q.stream().filter(n -> !n.nativeSql.isBlank()).count();
-            if (nonEmpty > 1) throw new ToolError("one statement per call: the driver sees " + nonEmpty + " statements here");
+            if (nonEmpty > 1) throw new Refusal("one statement per call: the driver sees " + nonEmpty + " statements here");
         } catch (SQLException e) {
-            throw new ToolError("the SQL could not be parsed: " + e.getMessage());
+            throw new Refusal("the SQL could not be parsed: " + e.getMessage());
         }
     }
 

@@ -1,7 +1,6 @@
 package io.dsqlkit.mcp.db;
 
 import io.dsqlkit.client.CatalogService;
-import io.dsqlkit.mcp.tools.ToolError;
 import io.dsqlkit.mcp.tools.ToolResults;
 import io.dsqlkit.sql.Statement;
 import io.dsqlkit.sql.StatementCategory;
@@ -55,8 +54,8 @@ public final class TenantGuard {
         if (!problems.isEmpty()) throw refuse(String.join("; ", problems));
     }
 
-    private ToolError refuse(String why) {
-        return new ToolError("refused by tenant scope (" + column + " = '" + tenant + "'): " + why
+    private Refusal refuse(String why) {
+        return new Refusal("refused by tenant scope (" + column + " = '" + tenant + "'): " + why
                 + ". Every statement must restrict each tenant-scoped table with " + column + " = $n bound to the tenant.",
                 Map.of("tenantColumn", column, "reason", why));
     }

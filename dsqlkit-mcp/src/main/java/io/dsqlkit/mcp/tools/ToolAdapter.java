@@ -62,7 +62,7 @@ public final class ToolAdapter {
             log.info("tool {} {} in {} ms", tool.name(), Boolean.TRUE.equals(r.isError()) ? "refused/failed" : "ok",
                     (System.nanoTime() - t0) / 1_000_000);
             return r;
-        } catch (ToolError e) {
+        } catch (io.dsqlkit.mcp.db.Refusal e) {
             log.info("tool {} refused: {}", tool.name(), e.getMessage());
             return ToolResults.error(e.getMessage(), withAdvice(e.details(), e.getMessage()));
         } catch (SQLException e) {
@@ -88,22 +88,8 @@ public final class ToolAdapter {
     private McpSchema.CallToolResult callRetryingIfSafe(DsqlTool tool, ToolContext ctx, Map<String, Object> args) throws SQLException {
         McpSchema.ToolAnnotations a = tool.definition().annotations();
         boolean safe = a != null && (Boolean.TRUE.equals(a.readOnlyHint()) || Boolean.TRUE.equals(a.idempotentHint()));
-        int max = safe ? settings.occRetry().maxAttempts() : 1;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tool.call(ctx, new HashMap<>(args));
-            } catch (SQLException e) {
-                if (!io.dsqlkit.client.OccRetry.isRetryable(e, false)) throw e;
-                if (attempt >= max) throw max == 1 ? e : new io.dsqlkit.client.OccRetry.OccRetryExhaustedException(e, attempt);
-                log.debug("tool {} hit {} ({}); running it again", tool.name(), e.getSQLState(), e.getMessage());
-                try {
-                    Thread.sleep(settings.occRetry().backoff(attempt).toMillis());
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        if (!safe) return tool.call(ctx, new HashMap<>(args));
+        return settings.occRetry().retrying(attempt -> tool.call(ctx, new HashMap<>(args)));
     }
 
     public McpSchema.CallToolResult invoke(DsqlTool tool, Map<String, Object> args) {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every tool the server offers, as one explicit list (order = order in tools/list). Add a tool by
- * adding one line here.
+ * Every tool the server offers, as one explicit list (order = order in tools/list): the only tool
+ * registry. Add a tool by adding one line here.
  */
 public final class ToolCatalog {
     private ToolCatalog() {}
@@ -24,8 +24,14 @@ public final class ToolCatalog {
         tools.add(new io.dsqlkit.mcp.tools.jobs.ListJobsTool());
         tools.add(new io.dsqlkit.mcp.tools.jobs.WaitForJobTool());
         tools.add(new io.dsqlkit.mcp.tools.guide.GuideTool());
-        // migrations / batches / integrity tools (package io.dsqlkit.mcp.tools.migrate) register below
-        io.dsqlkit.mcp.tools.migrate.MigrateTools.addTo(tools);
+        tools.add(new io.dsqlkit.mcp.tools.migrate.MigratePlanTool());
+        tools.add(new io.dsqlkit.mcp.tools.migrate.MigrateApplyTool());
+        tools.add(new io.dsqlkit.mcp.tools.migrate.MigrateStatusTool());
+        tools.add(new io.dsqlkit.mcp.tools.migrate.BatchExecuteTool());
+        tools.add(new io.dsqlkit.mcp.tools.migrate.InsertRowsTool());
+        tools.add(new io.dsqlkit.mcp.tools.migrate.CheckReferencesTool());
+        tools.add(new io.dsqlkit.mcp.tools.migrate.SchemaPlanTool());
+        tools.add(new io.dsqlkit.mcp.tools.migrate.SchemaApplyTool());
         return tools;
     }
 }

@@ -1,26 +1,21 @@
 package io.dsqlkit.mcp.tools;
 
-import java.util.LinkedHashMap;
+import io.dsqlkit.mcp.db.Refusal;
+
 import java.util.Map;
 
 /**
- * A failure the agent should read and act on (returned as {@code isError: true}, never a protocol
- * error). {@code details} become fields of the structured result, e.g. rule id, SQLSTATE, fix.
+ * A failure of a tool call the agent should read and act on (returned as {@code isError: true},
+ * never a protocol error): a bad argument, a refused request. {@code details} become fields of the
+ * structured result. Refusals of the {@code db} layer arrive as plain {@link Refusal}s.
  */
-public final class ToolError extends RuntimeException {
-    private final Map<String, Object> details;
-
+public final class ToolError extends Refusal {
     public ToolError(String message) {
-        this(message, Map.of());
+        super(message);
     }
 
     public ToolError(String message, Map<String, ?> details) {
-        super(message, null, false, false);
-        this.details = new LinkedHashMap<>(details);
-    }
-
-    public Map<String, Object> details() {
-        return details;
+        super(message, details);
     }
 
     /** A missing or wrongly typed argument. */

@@ -55,7 +55,7 @@ public final class ToolResults {
         return result(body, "The call failed. The error (its text may quote SQL, names or values):\n" + fence(json(body)), true);
     }
 
-    public static McpSchema.CallToolResult error(ToolError e) {
+    public static McpSchema.CallToolResult error(io.dsqlkit.mcp.db.Refusal e) {
         return error(e.getMessage(), e.details());
     }
 

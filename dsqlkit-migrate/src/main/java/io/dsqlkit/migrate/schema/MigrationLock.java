@@ -51,22 +51,19 @@ public final class MigrationLock implements AutoCloseable {
             ensureTable(c);
         }
         OccRetry once = OccRetry.of(1, Duration.ofMillis(1), Duration.ofMillis(1));
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                String blocker = once.run(dataSource, this::tryTake).value();
-                if (blocker == null) {
+        // The race was lost at COMMIT (40001) or on the key (23505): look again at who holds it, three times at most.
+        return OccRetry.retrying(3, e -> "40001".equals(Sql.state(e)) || "23505".equals(Sql.state(e)) || OccRetry.isRetryable(e, false),
+                attempt -> Duration.ZERO, attempt -> {
+                    String blocker = once.run(dataSource, this::tryTake).value();
+                    if (blocker != null) {
+                        throw new LockHeldException(name, blocker.substring(0, blocker.indexOf('\n')),
+                                blocker.substring(blocker.indexOf('\n') + 1));
+                    }
                     startHeartbeat();
                     return this;
-                }
-                throw new LockHeldException(name, blocker.substring(0, blocker.indexOf('\n')),
-                        blocker.substring(blocker.indexOf('\n') + 1));
-            } catch (SQLException e) {
-                String state = Sql.state(e);
-                // The race was lost at COMMIT (40001) or on the key (23505): look again at who holds it.
-                if (!"40001".equals(state) && !"23505".equals(state) && !OccRetry.isRetryable(e, false)) throw e;
-            }
-        }
-        throw new LockHeldException(name, "(another run that took it at the same moment)", "0s");
+                }, (last, attempts) -> {
+                    throw new LockHeldException(name, "(another run that took it at the same moment)", "0s");
+                });
     }
 
     /** Null when taken, else "owner\nage" of the current holder. */

@@ -115,24 +115,14 @@ public final class Sql {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(true);
         try {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    if (relationExists(c, name)) return;
-                    try (java.sql.Statement s = c.createStatement()) {
-                        s.execute(ddl);
-                    }
-                    return;
-                } catch (SQLException e) {
-                    // OC001 (the catalog moved under this session) or a lost creation race: look again.
-                    if (attempt >= 10) throw e;
-                    try {
-                        Thread.sleep(20L * attempt);
-                    } catch (InterruptedException ie) {
-                        Thread.currentThread().interrupt();
-                        throw e;
-                    }
+            // OC001 (the catalog moved under this session) or a lost creation race: look again, 10 times at most.
+            io.dsqlkit.client.OccRetry.retrying(10, e -> true, attempt -> java.time.Duration.ofMillis(20L * attempt), attempt -> {
+                if (relationExists(c, name)) return null;
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute(ddl);
                 }
-            }
+                return null;
+            }, (last, attempts) -> last);
         } finally {
             c.setAutoCommit(auto);
         }

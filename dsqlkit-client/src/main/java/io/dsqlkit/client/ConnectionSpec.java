@@ -1,7 +1,5 @@
 package io.dsqlkit.client;
 
-import picocli.CommandLine.Option;
-
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -15,77 +13,55 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The connection options every command that connects shares (picocli mixin:
- * {@code @Mixin ConnectionOptions connection;}). Three ways to say where to connect:
+ * Where and how to connect, as plain values (the CLI's {@code --url}, {@code --cluster}, ... options
+ * fill one in: {@code io.dsqlkit.cli.ConnectionOptions}). Three ways to say where to connect:
  * <ul>
- *   <li>{@code --url postgresql://user:pw@host:port/db}: any PostgreSQL-protocol endpoint with a static password;</li>
- *   <li>AWS: {@code --cluster}/CLUSTER + {@code --region}/REGION (endpoint {@code <cluster>.dsql.<region>.on.aws}), or
- *       {@code --endpoint}; IAM tokens from {@code --aws-profile}/AWS_PROFILE or the default credential chain;</li>
- *   <li>nothing (or {@code --local}): {@link #resolve()} returns empty and the command starts the embedded local DSQL.</li>
+ *   <li>a URL {@code postgresql://user:pw@host:port/db}: any PostgreSQL-protocol endpoint with a static password;</li>
+ *   <li>AWS: a cluster id (or env CLUSTER) + region (or env REGION / AWS_REGION), endpoint {@code <cluster>.dsql.<region>.on.aws},
+ *       or an endpoint host; IAM tokens from an AWS profile (or env AWS_PROFILE) or the default credential chain;</li>
+ *   <li>nothing (or {@link #local(boolean) local}): {@link #resolve()} returns empty and the caller starts the embedded local DSQL.</li>
  * </ul>
- * Bad combinations fail fast with a {@link ConnectionOptionsException} naming the option.
- * The AWS profile option is {@code --aws-profile} because {@code --profile} names the DSQL rules profile.
+ * Bad combinations fail fast with a {@link ConnectionSpecException} whose message names the CLI option
+ * (or environment variable) the value came from.
  */
-public final class ConnectionOptions {
+public final class ConnectionSpec {
     private static final Pattern CLUSTER_ID = Pattern.compile("[a-z0-9]{1,64}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
 
-    @Option(names = "--url", paramLabel = "URL",
-            description = "postgresql://user:password@host:port/database of any PostgreSQL-protocol endpoint with a static password "
-                    + "(e.g. a local DSQL started with --auth none). Query parameters sslmode and sslrootcert are honoured.")
-    String url;
-
-    @Option(names = "--cluster", paramLabel = "ID", description = "Aurora DSQL cluster identifier (env CLUSTER).")
-    String cluster;
-
-    @Option(names = "--region", paramLabel = "REGION", description = "AWS region of the cluster, e.g. us-east-1 (env REGION, AWS_REGION).")
-    String region;
-
-    @Option(names = "--endpoint", paramLabel = "HOST", description = "Cluster endpoint host name instead of --cluster/--region.")
-    String endpoint;
-
-    @Option(names = "--aws-profile", paramLabel = "NAME", description = "AWS credentials profile (env AWS_PROFILE); default credential chain otherwise.")
-    String awsProfile;
-
-    @Option(names = "--user", paramLabel = "ROLE", description = "Database role: admin (default; DbConnectAdmin token) or a custom role (DbConnect token).")
-    String user;
-
-    @Option(names = "--port", paramLabel = "PORT", description = "Endpoint port (default 5432).")
-    Integer port;
-
-    @Option(names = "--local", description = "Use an embedded local DSQL even if CLUSTER/REGION are set.")
-    boolean local;
-
-    @Option(names = "--tls-root-cert", paramLabel = "PEM",
-            description = "CA certificate to verify the endpoint against (e.g. a local DSQL started with --tls); default: the JVM trust store.")
-    Path tlsRootCert;
-
-    @Option(names = "--ssl-negotiation", paramLabel = "MODE", description = "direct (default for AWS, TLS first) or postgres (SSLRequest first).")
-    String sslNegotiation;
-
-    @Option(names = "--token-lifetime", paramLabel = "SECONDS", description = "IAM token lifetime in seconds (default 900).")
-    Long tokenLifetimeSeconds;
+    private String url;
+    private String cluster;
+    private String region;
+    private String endpoint;
+    private String awsProfile;
+    private String user;
+    private Integer port;
+    private boolean local;
+    private Path tlsRootCert;
+    private String sslNegotiation;
+    private Duration tokenLifetime;
 
     private Map<String, String> env = System.getenv();
 
-    public ConnectionOptions() {}
+    public ConnectionSpec() {}
 
     /** For tests: resolve against this environment instead of the process's. */
-    public ConnectionOptions withEnvironment(Map<String, String> environment) {
+    public ConnectionSpec withEnvironment(Map<String, String> environment) {
         this.env = new HashMap<>(environment);
         return this;
     }
 
-    public ConnectionOptions url(String u) { this.url = u; return this; }
-    public ConnectionOptions cluster(String c) { this.cluster = c; return this; }
-    public ConnectionOptions region(String r) { this.region = r; return this; }
-    public ConnectionOptions endpoint(String e) { this.endpoint = e; return this; }
-    public ConnectionOptions user(String u) { this.user = u; return this; }
-    public ConnectionOptions port(int p) { this.port = p; return this; }
-    public ConnectionOptions awsProfile(String p) { this.awsProfile = p; return this; }
-    public ConnectionOptions tlsRootCert(Path p) { this.tlsRootCert = p; return this; }
-    public ConnectionOptions tokenLifetime(Duration d) { this.tokenLifetimeSeconds = d.toSeconds(); return this; }
-    public ConnectionOptions local(boolean l) { this.local = l; return this; }
+    /** The setters take null for "not given". */
+    public ConnectionSpec url(String u) { this.url = u; return this; }
+    public ConnectionSpec cluster(String c) { this.cluster = c; return this; }
+    public ConnectionSpec region(String r) { this.region = r; return this; }
+    public ConnectionSpec endpoint(String e) { this.endpoint = e; return this; }
+    public ConnectionSpec user(String u) { this.user = u; return this; }
+    public ConnectionSpec port(Integer p) { this.port = p; return this; }
+    public ConnectionSpec awsProfile(String p) { this.awsProfile = p; return this; }
+    public ConnectionSpec tlsRootCert(Path p) { this.tlsRootCert = p; return this; }
+    public ConnectionSpec sslNegotiation(String mode) { this.sslNegotiation = mode; return this; }
+    public ConnectionSpec tokenLifetime(Duration d) { this.tokenLifetime = d; return this; }
+    public ConnectionSpec local(boolean l) { this.local = l; return this; }
 
     /**
      * True when {@code --local} was given explicitly (and no conflicting target): commands that need
@@ -123,7 +99,7 @@ public final class ConnectionOptions {
      * DSQL endpoint (a static-password {@code --url} needs the role's own URL; local DSQL is chosen).
      */
     public Optional<Endpoint> resolveAs(String role, software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
-        if (role == null || role.isBlank()) throw new ConnectionOptionsException("the role name is empty");
+        if (role == null || role.isBlank()) throw new ConnectionSpecException("the role name is empty");
         Target t = resolveTarget();
         if (t == null || t.url != null) return Optional.empty();
         return Optional.of(aws(t, credentials, role));
@@ -136,30 +112,30 @@ public final class ConnectionOptions {
         String ep = blankToNull(endpoint);
         String rg = firstNonBlank(region, env.get("REGION"), env.get("AWS_REGION"));
         if (local) {
-            if (url != null) throw new ConnectionOptionsException("--local and --url both given: choose one");
-            if (cluster != null || ep != null) throw new ConnectionOptionsException("--local and --cluster/--endpoint both given: choose one");
+            if (url != null) throw new ConnectionSpecException("--local and --url both given: choose one");
+            if (cluster != null || ep != null) throw new ConnectionSpecException("--local and --cluster/--endpoint both given: choose one");
             return null;
         }
         if (url != null) {
-            if (cluster != null || ep != null) throw new ConnectionOptionsException("--url and --cluster/--endpoint both given: choose one");
+            if (cluster != null || ep != null) throw new ConnectionSpecException("--url and --cluster/--endpoint both given: choose one");
             return new Target(url, null, null);
         }
         if (ep != null) {
             String r = rg != null ? rg : regionFromEndpoint(ep);
-            if (r == null) throw new ConnectionOptionsException("--endpoint " + ep + " needs --region (or env REGION): it is not a <cluster>.dsql.<region>.on.aws name");
+            if (r == null) throw new ConnectionSpecException("--endpoint " + ep + " needs --region (or env REGION): it is not a <cluster>.dsql.<region>.on.aws name");
             return new Target(null, ep, checkRegion(r));
         }
         if (cl != null) {
             if (!CLUSTER_ID.matcher(cl).matches()) {
-                throw new ConnectionOptionsException("--cluster/CLUSTER '" + cl + "' is not a cluster identifier (lowercase letters and digits, "
+                throw new ConnectionSpecException("--cluster/CLUSTER '" + cl + "' is not a cluster identifier (lowercase letters and digits, "
                         + "e.g. abc123def456ghi789jkl0mnop); use --endpoint for a full host name");
             }
-            if (rg == null) throw new ConnectionOptionsException("--cluster " + cl + " needs --region (or env REGION / AWS_REGION)");
+            if (rg == null) throw new ConnectionSpecException("--cluster " + cl + " needs --region (or env REGION / AWS_REGION)");
             checkRegion(rg);
             return new Target(null, cl + ".dsql." + rg + ".on.aws", rg);
         }
         if (cluster == null && rg != null && region != null) {
-            throw new ConnectionOptionsException("--region given without --cluster or --endpoint");
+            throw new ConnectionSpecException("--region given without --cluster or --endpoint");
         }
         return null;
     }
@@ -169,9 +145,9 @@ public final class ConnectionOptions {
         String source = credentials != null ? "the given credentials provider"
                 : AwsCredentialsException.source(profile, blankToNull(awsProfile) == null);
         var creds = credentials != null ? credentials : IamTokenProvider.credentials(profile);
-        Duration lifetime = tokenLifetimeSeconds == null ? IamTokenProvider.DEFAULT_LIFETIME : Duration.ofSeconds(tokenLifetimeSeconds);
+        Duration lifetime = tokenLifetime == null ? IamTokenProvider.DEFAULT_LIFETIME : tokenLifetime;
         if (lifetime.isNegative() || lifetime.isZero() || lifetime.toSeconds() > 604_800) {
-            throw new ConnectionOptionsException("--token-lifetime must be between 1 and 604800 seconds (dsql-facts §5)");
+            throw new ConnectionSpecException("--token-lifetime must be between 1 and 604800 seconds (dsql-facts §5)");
         }
         String cert = rootCert();
         String negotiation = negotiation("direct");
@@ -186,12 +162,12 @@ public final class ConnectionOptions {
         try {
             u = URI.create(s);
         } catch (IllegalArgumentException e) {
-            throw new ConnectionOptionsException("--url is not a URL: " + e.getMessage().replace(raw, "<url>"));
+            throw new ConnectionSpecException("--url is not a URL: " + e.getMessage().replace(raw, "<url>"));
         }
         if (u.getScheme() == null || !(u.getScheme().equals("postgresql") || u.getScheme().equals("postgres"))) {
-            throw new ConnectionOptionsException("--url must start with postgresql:// (e.g. postgresql://admin:secret@127.0.0.1:5432/postgres)");
+            throw new ConnectionSpecException("--url must start with postgresql:// (e.g. postgresql://admin:secret@127.0.0.1:5432/postgres)");
         }
-        if (u.getHost() == null) throw new ConnectionOptionsException("--url has no host (expected postgresql://user:password@host:port/database)");
+        if (u.getHost() == null) throw new ConnectionSpecException("--url has no host (expected postgresql://user:password@host:port/database)");
         String userName = "postgres";
         String password = "";
         if (u.getRawUserInfo() != null) {
@@ -214,23 +190,23 @@ public final class ConnectionOptions {
 
     private String rootCert() {
         if (tlsRootCert == null) return null;
-        if (!Files.isReadable(tlsRootCert)) throw new ConnectionOptionsException("--tls-root-cert " + tlsRootCert + " is not a readable file");
+        if (!Files.isReadable(tlsRootCert)) throw new ConnectionSpecException("--tls-root-cert " + tlsRootCert + " is not a readable file");
         return tlsRootCert.toAbsolutePath().toString();
     }
 
     private String negotiation(String fallback) {
         String n = sslNegotiation == null ? fallback : sslNegotiation.toLowerCase(Locale.ROOT);
-        if (!n.equals("direct") && !n.equals("postgres")) throw new ConnectionOptionsException("--ssl-negotiation must be direct or postgres, was " + sslNegotiation);
+        if (!n.equals("direct") && !n.equals("postgres")) throw new ConnectionSpecException("--ssl-negotiation must be direct or postgres, was " + sslNegotiation);
         return n;
     }
 
     private static int checkPort(int p) {
-        if (p < 1 || p > 65535) throw new ConnectionOptionsException("--port must be 1..65535, was " + p);
+        if (p < 1 || p > 65535) throw new ConnectionSpecException("--port must be 1..65535, was " + p);
         return p;
     }
 
     private static String checkRegion(String r) {
-        if (!REGION.matcher(r).matches()) throw new ConnectionOptionsException("--region/REGION '" + r + "' is not an AWS region name (e.g. us-east-1)");
+        if (!REGION.matcher(r).matches()) throw new ConnectionSpecException("--region/REGION '" + r + "' is not an AWS region name (e.g. us-east-1)");
         return r;
     }
 
@@ -264,11 +240,11 @@ public final class ConnectionOptions {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    /** A bad connection option; the message names the option and what to do. */
-    public static final class ConnectionOptionsException extends IllegalArgumentException {
+    /** A bad connection setting; the message names the option and what to do. */
+    public static final class ConnectionSpecException extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
 
-        public ConnectionOptionsException(String message) {
+        public ConnectionSpecException(String message) {
             super(message);
         }
     }

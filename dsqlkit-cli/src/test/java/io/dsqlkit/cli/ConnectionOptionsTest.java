@@ -1,5 +1,7 @@
-package io.dsqlkit.client;
+package io.dsqlkit.cli;
 
+import io.dsqlkit.client.ConnectionSpec;
+import io.dsqlkit.client.Endpoint;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -10,6 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** The connection options as a user types them, resolved through the {@link ConnectionSpec} they build. */
 class ConnectionOptionsTest {
     static final StaticCredentialsProvider CREDS = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secretkey"));
 
@@ -18,10 +21,10 @@ class ConnectionOptionsTest {
         @CommandLine.Mixin ConnectionOptions connection = new ConnectionOptions();
     }
 
-    static ConnectionOptions parse(Map<String, String> env, String... args) {
+    static ConnectionSpec parse(Map<String, String> env, String... args) {
         Cmd c = new Cmd();
         new CommandLine(c).parseArgs(args);
-        return c.connection.withEnvironment(env);
+        return c.connection.spec().withEnvironment(env);
     }
 
     @Test
@@ -56,7 +59,7 @@ class ConnectionOptionsTest {
 
     @Test
     void aReaderRoleOnTheSameClusterGetsItsOwnDbConnectTokens() {
-        ConnectionOptions o = parse(Map.of("CLUSTER", "abcdefghijklmnopqrstuvwxyz", "REGION", "us-east-1"));
+        ConnectionSpec o = parse(Map.of("CLUSTER", "abcdefghijklmnopqrstuvwxyz", "REGION", "us-east-1"));
         Endpoint admin = o.resolve(CREDS).orElseThrow();
         Endpoint reader = o.resolveAs("mcp_reader", CREDS).orElseThrow();
         assertThat(reader.host()).isEqualTo(admin.host());
@@ -67,7 +70,7 @@ class ConnectionOptionsTest {
         // a static-password URL cannot mint credentials for another role; local DSQL has one user
         assertThat(parse(Map.of(), "--url", "postgresql://app:pw@127.0.0.1:6543/postgres").resolveAs("mcp_reader", CREDS)).isEmpty();
         assertThat(parse(Map.of()).resolveAs("mcp_reader", CREDS)).isEmpty();
-        assertThatThrownBy(() -> o.resolveAs(" ", CREDS)).isInstanceOf(ConnectionOptions.ConnectionOptionsException.class);
+        assertThatThrownBy(() -> o.resolveAs(" ", CREDS)).isInstanceOf(ConnectionSpec.ConnectionSpecException.class);
     }
 
     @Test
@@ -90,11 +93,5 @@ class ConnectionOptionsTest {
         assertThatThrownBy(() -> parse(Map.of(), "--url", "postgresql://h/db", "--cluster", "abc").resolve()).hasMessageContaining("--url");
         assertThatThrownBy(() -> parse(Map.of(), "--endpoint", "db.example.com").resolve()).hasMessageContaining("--region");
         assertThatThrownBy(() -> parse(Map.of(), "--cluster", "abc", "--region", "us-east-1", "--port", "0").resolve(CREDS)).hasMessageContaining("--port");
-    }
-
-    @Test
-    void regionFromEndpointName() {
-        assertThat(ConnectionOptions.regionFromEndpoint("foo0bar1.dsql.us-east-2.on.aws")).isEqualTo("us-east-2");
-        assertThat(ConnectionOptions.regionFromEndpoint("localhost")).isNull();
     }
 }

@@ -1,0 +1,27 @@
+package io.dsqlkit.mcp.db;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A statement or call this package will not run, said so the agent can act on it: the problem, the
+ * DSQL rule behind it and the fix. {@code details} become fields of the structured tool result, e.g.
+ * rule id, SQLSTATE, fix. The tool layer reports it as a result with {@code isError: true}, never a
+ * protocol error ({@link io.dsqlkit.mcp.tools.ToolError} is the tools' own kind of it).
+ */
+public class Refusal extends RuntimeException {
+    private final Map<String, Object> details;
+
+    public Refusal(String message) {
+        this(message, Map.of());
+    }
+
+    public Refusal(String message, Map<String, ?> details) {
+        super(message, null, false, false);
+        this.details = new LinkedHashMap<>(details);
+    }
+
+    public Map<String, Object> details() {
+        return details;
+    }
+}
