@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# How long the second writer of a row waits, and where the errors surface, under --occ postgres
-# and --occ dsql (issue #13). Usage: bench/occ/run.sh   (env: ROUNDS=50)
+# The two OCC models side by side (issue #13), on two local DSQLs in one run: how long a contended
+# second writer's UPDATE waits and where each side's error surfaces, and an increment storm on one
+# row (whole-transaction retry over a pool). Prints ratios dsql/postgres.
+# Usage: bench/occ/run.sh   (env: ROUNDS=50 CLIENTS=8 PER_CLIENT=25). Runs on a fresh clone.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -8,4 +10,5 @@ cd "$root"
   -Dmdep.outputFile="$root/dsqlkit-local/target/bench.classpath" >&2
 cp="$(tr ':' '\n' < dsqlkit-local/target/bench.classpath | grep -v "$root" | paste -sd:)"
 cp="$cp:$root/dsqlkit-sql/target/classes:$root/dsqlkit-rules/target/classes:$root/dsqlkit-client/target/classes:$root/dsqlkit-local/target/classes"
-exec java -Xmx512m -Drounds="${ROUNDS:-50}" -cp "$cp" bench/occ/OccWaitBench.java
+echo "uptime: $(uptime)"
+exec java -Xmx512m -Drounds="${ROUNDS:-50}" -Dclients="${CLIENTS:-8}" -DperClient="${PER_CLIENT:-25}" -cp "$cp" bench/occ/OccWaitBench.java

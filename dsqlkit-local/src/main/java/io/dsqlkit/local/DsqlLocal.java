@@ -189,7 +189,7 @@ public final class DsqlLocal implements AutoCloseable {
         private boolean tls;
         private AuthMode auth = AuthMode.NONE;
         private Limits limits = Limits.DSQL;
-        private OccModel occ = OccModel.POSTGRES;
+        private OccModel occ = OccModel.DSQL;
         private DsqlBehaviour behaviour;
         private LocalCredentials credentials = LocalCredentials.DEFAULT;
         private final Set<String> hostNames = new LinkedHashSet<>(List.of("localhost", "127.0.0.1"));
@@ -235,7 +235,11 @@ public final class DsqlLocal implements AutoCloseable {
             return this;
         }
 
-        /** How write-write conflicts between sessions are resolved (default {@link OccModel#POSTGRES}). */
+        /**
+         * How write-write conflicts between sessions are resolved: {@link OccModel#DSQL} (the default: no
+         * writer waits, the loser fails OC000 at its next statement or COMMIT) or {@link OccModel#POSTGRES}
+         * (PostgreSQL's row locks: the second writer waits up to the lock timeout and fails at its statement).
+         */
         public Builder occ(OccModel m) {
             this.occ = m;
             return this;

@@ -1,9 +1,16 @@
 package io.dsqlkit.mcp;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.dsqlkit.client.DataSources;
+import io.dsqlkit.client.Endpoint;
+import io.dsqlkit.client.PoolSettings;
+import io.dsqlkit.mcp.db.Database;
 import io.dsqlkit.mcp.db.SessionHygiene;
 import io.dsqlkit.mcp.db.SqlExecutor;
 import io.dsqlkit.mcp.server.ServerSettings;
+import io.dsqlkit.mcp.tools.ToolAdapter;
 import io.dsqlkit.mcp.tools.ToolContext;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.dsqlkit.testkit.SharedDsqlLocal;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +18,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 
+import static io.dsqlkit.mcp.TestDatabase.call;
+import static io.dsqlkit.mcp.TestDatabase.structured;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** No session state survives a call: what the end-of-call check finds, and what happens to a dirty connection. */
@@ -40,6 +50,38 @@ class SessionHygieneTest {
     void aPooledConnectionOfTheServerStartsClean() throws Exception {
         try (Connection c = TestDatabase.database().connection()) {
             assertThat(SessionHygiene.leftover(c)).isEmpty(); // the check must not flag the driver's own state
+        }
+    }
+
+    @Test
+    void aSettingChangedByACommittedWriteDropsTheConnection() throws Exception {
+        // SET search_path survives a COMMIT (a ROLLBACK would undo it): a write that changes a session setting through
+        // a function it calls is committed, and its connection is dropped instead of going back to the pool.
+        String t = SharedDsqlLocal.uniqueName("hygiene");
+        TestDatabase.admin("CREATE TABLE " + t + " (id int PRIMARY KEY, n int)");
+        try (Connection pg = SharedDsqlLocal.get().postgres().connect(); Statement st = pg.createStatement()) {
+            st.execute("CREATE FUNCTION " + t + "_sp() RETURNS int LANGUAGE sql AS "
+                    + "$$ SELECT length(set_config('search_path', 'evil, public', false)) $$");
+            st.execute("GRANT EXECUTE ON FUNCTION " + t + "_sp() TO PUBLIC");
+        }
+        Endpoint direct = TestDatabase.endpoint(SharedDsqlLocal.get());
+        try (RoundTripProxy proxy = new RoundTripProxy(direct.host(), direct.port());
+             HikariDataSource ds = DataSources.pooled(new Endpoint(direct.kind(), "127.0.0.1", proxy.port(), direct.database(),
+                     direct.user(), direct.password(), direct.tls(), direct.tokenLifetime()), PoolSettings.defaults().withMaxPoolSize(1),
+                     "hygiene")) {
+            ToolAdapter rw = new ToolAdapter(Database.of(ds, "hygiene"), ServerSettings.defaults(true));
+            assertThat(call(rw, "execute", Map.of("sql", "INSERT INTO " + t + " VALUES (1, 0)")).isError()).isFalse();
+            assertThat(call(rw, "execute", Map.of("sql", "INSERT INTO " + t + " VALUES (2, 0)")).isError()).isFalse();
+            assertThat(proxy.connections()).as("a clean write keeps its connection").isEqualTo(1);
+
+            McpSchema.CallToolResult r = call(rw, "execute", Map.of("sql", "INSERT INTO " + t + " SELECT 3, " + t + "_sp()"));
+            assertThat(r.isError()).as(r.toString()).isFalse();
+            assertThat(structured(call(rw, "query", Map.of("sql", "SELECT current_setting('search_path') AS sp"))).toString())
+                    .doesNotContain("evil");
+            assertThat(proxy.connections()).as("the dirty connection was dropped").isEqualTo(2);
+        }
+        try (Connection c = TestDatabase.connect()) {
+            assertThat(Fingerprint.one(c, "SELECT count(*) FROM " + t)).as("the write itself committed").isEqualTo("3");
         }
     }
 

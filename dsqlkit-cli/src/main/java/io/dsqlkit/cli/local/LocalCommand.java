@@ -42,9 +42,10 @@ public final class LocalCommand implements Callable<Integer> {
             defaultValue = "iam")
     String auth;
 
-    @Option(names = "--occ", description = "Write-write conflicts between sessions: postgres (the second writer waits up to the "
-            + "lock timeout, then fails OC000 at its statement) or dsql (nobody waits; the gateway rolls one transaction back and "
-            + "its client gets OC000 at its next statement or COMMIT). Default ${DEFAULT-VALUE}.", defaultValue = "postgres")
+    @Option(names = "--occ", description = "Write-write conflicts between sessions: dsql (DSQL's optimistic concurrency: no writer "
+            + "waits; the gateway rolls the other transaction back and its client gets 40001 OC000 at its next statement or COMMIT) "
+            + "or postgres (PostgreSQL's row locks: the second writer waits up to the lock timeout, then fails OC000 at its "
+            + "statement). Default ${DEFAULT-VALUE}.", defaultValue = "dsql")
     String occ;
 
     @Option(names = "--hostname", description = "Extra host name for the certificate and IAM tokens, e.g. abc.dsql.us-east-1.on.aws (repeatable).")

@@ -16,7 +16,8 @@ import java.util.Set;
  *                      in there without a password, so the backend needs no TCP logins but the superuser's)
  * @param hostNames   host names clients may use (IAM tokens are signed for one of them)
  * @param tls         null = no TLS (SSLRequest answered 'N')
- * @param occ         how write-write conflicts between gateway sessions are resolved (null = {@link OccModel#POSTGRES})
+ * @param occ         how write-write conflicts between gateway sessions are resolved (null = {@link OccModel#DSQL},
+ *                    the default; {@link OccModel#DSQL} needs {@code control})
  */
 public record GatewayConfig(int port, java.nio.file.Path backendSocket, AuthMode auth, LocalCredentials credentials, Set<String> hostNames,
                             SslContext tls, Limits limits, Profile profile, DsqlBehaviour behaviour, OccModel occ,
@@ -43,10 +44,13 @@ public record GatewayConfig(int port, java.nio.file.Path backendSocket, AuthMode
     }
 
     public GatewayConfig {
-        if (occ == null) occ = OccModel.POSTGRES;
+        if (occ == null) occ = OccModel.DSQL;
+        if (occ == OccModel.DSQL && control == null) {
+            throw new IllegalArgumentException("the dsql OCC model needs a control connection to the backend; use OccModel.POSTGRES without one");
+        }
     }
 
-    /** With PostgreSQL's bounded-wait concurrency model (the default) and no control connection. */
+    /** With PostgreSQL's bounded-wait concurrency model: there is no control connection for the dsql model's arbiter. */
     public GatewayConfig(int port, java.nio.file.Path backendSocket, AuthMode auth, LocalCredentials credentials, Set<String> hostNames,
                          SslContext tls, Limits limits, Profile profile, DsqlBehaviour behaviour) {
         this(port, backendSocket, auth, credentials, hostNames, tls, limits, profile, behaviour, OccModel.POSTGRES, null);

@@ -7,12 +7,13 @@ public enum OccModel {
     /**
      * PostgreSQL's, bounded: a writer waits for a row another open transaction holds, up to the
      * behaviour's lock timeout, then fails OC000 at that statement (the first writer wins).
+     * {@code dsqlkit local --occ postgres}.
      */
     POSTGRES,
     /**
      * DSQL's (dsql-facts §3): no writer waits on another gateway session. When a statement would
      * wait, the gateway at once rolls back one of the two transactions on its backend connection;
-     * that transaction's client gets OC000 at its next statement or at COMMIT.
+     * that transaction's client gets OC000 at its next statement or at COMMIT. The default.
      */
     DSQL;
 

@@ -25,7 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Optimistic concurrency end to end through the gateway with real concurrent pgjdbc sessions (dsql-facts §3). */
+/**
+ * Optimistic concurrency end to end through the gateway, in its default model (dsql), with real
+ * concurrent pgjdbc sessions (dsql-facts §3).
+ */
 class GatewayOccTest {
     static StandardDsqlBehaviour behaviour;
     static DsqlLocal local;
@@ -98,12 +101,13 @@ class GatewayOccTest {
                 sb.executeUpdate("UPDATE gocc_fu SET v = 2 WHERE id = 2");
                 a.commit();
                 b.commit();
+                // The default model (dsql): the updater does not wait; the FOR UPDATE transaction fails at COMMIT.
                 value(a, "SELECT v FROM gocc_fu WHERE id = 1 FOR UPDATE");
-                assertThatThrownBy(() -> {
-                    sb.executeUpdate("UPDATE gocc_fu SET v = 3 WHERE id = 1");
-                    b.commit();
-                }).satisfies(GatewayOccTest::assertOc000);
-                b.rollback();
+                sb.executeUpdate("UPDATE gocc_fu SET v = 3 WHERE id = 1");
+                b.commit();
+                assertThatThrownBy(a::commit).satisfies(GatewayOccTest::assertOc000);
+                a.rollback();
+                assertThat(value(a, "SELECT v FROM gocc_fu WHERE id = 1")).isEqualTo(3);
                 a.commit();
             }
         }

@@ -68,10 +68,15 @@ public record BoundSql(String sql, String jdbcSql, List<Object> values) {
     };
 
     public void bind(PreparedStatement ps) throws SQLException {
+        bind(ps, 0);
+    }
+
+    /** Binds the values to parameters {@code offset + 1 ...} (the statement follows {@code offset} parameters of another). */
+    public void bind(PreparedStatement ps, int offset) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             Object v = values.get(i);
-            if (v == NULL) ps.setNull(i + 1, Types.NULL);
-            else ps.setString(i + 1, text(v)); // untyped (stringtype=unspecified): the server infers the type
+            if (v == NULL) ps.setNull(offset + i + 1, Types.NULL);
+            else ps.setString(offset + i + 1, text(v)); // untyped (stringtype=unspecified): the server infers the type
         }
     }
 

@@ -1,5 +1,6 @@
 package io.dsqlkit.mcp.db;
 
+import io.dsqlkit.sql.Keywords;
 import io.dsqlkit.sql.Lexer;
 import io.dsqlkit.sql.Statement;
 import io.dsqlkit.sql.Token;
@@ -42,7 +43,8 @@ public final class FunctionGuard {
     /** PostgreSQL's NAMEDATALEN - 1: longer identifiers are truncated by the server. */
     static final int MAX_NAME_BYTES = 63;
 
-    private static final String QUERY = """
+    /** The lookups: relations and domains the statement names, and everything they run, walked through pg_depend. */
+    private static final String CTES = """
             WITH RECURSIVE
             k AS (SELECT
               (SELECT c.oid FROM pg_catalog.pg_class c WHERE c.relnamespace = 11 AND c.relname = 'pg_proc') AS proc,
@@ -70,7 +72,10 @@ public final class FunctionGuard {
                 JOIN pg_catalog.pg_depend d1 ON d1.refclassid = w.classid AND d1.refobjid = w.objid AND d1.deptype IN ('i', 'a')
                  AND ((w.classid = k.cls AND d1.classid IN (k.rw, k.pol)) OR (w.classid = k.typ AND d1.classid = k.con))
                 JOIN pg_catalog.pg_depend d2 ON d2.classid = d1.classid AND d2.objid = d1.objid AND d2.deptype = 'n'
-               WHERE w.expand)
+               WHERE w.expand)""";
+
+    /** One row per finding: (kind, schema, name, detail). Parameters 3-5: calls, attributes, operators. */
+    private static final String FINDINGS = """
             SELECT 'call' AS kind, n.nspname::text AS schema, p.proname::text AS name, '' AS detail
               FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE p.proname = ANY (?)
             UNION ALL
@@ -99,6 +104,29 @@ public final class FunctionGuard {
               FROM walk w CROSS JOIN k JOIN pg_catalog.pg_constraint c ON w.classid = k.typ AND c.contypid = w.objid
              WHERE w.expand""";
 
+    private static final String QUERY = CTES + "\n" + FINDINGS;
+
+    /** Where the pipelined guard's error message starts: the read goes the full {@link #checkRead} way. */
+    static final String PIPELINED_MARK = "dsqlkit function guard: ";
+
+    /**
+     * The same lookups as one statement that FAILS (a cast error, SQLSTATE 22P02, with {@link #PIPELINED_MARK} and
+     * the findings in the message) unless the read is provably clean: no operator outside pg_catalog, no view or
+     * domain whose body or CHECK needs lexing, and every function the statement names a pg_catalog function on the
+     * allowlist (parameter 6 is the named calls and attributes NOT on the allowlist). Because it fails, a statement
+     * sent after it before the same Sync is never parsed, planned or run by the server (extended protocol: after an
+     * error the server skips every message up to the Sync), so it can travel in the same round trip as the guard.
+     */
+    private static final String PIPELINED = CTES + ",\nf(kind, schema, name, detail) AS (\n" + FINDINGS + ")\n" + """
+            SELECT (SELECT CASE WHEN pg_catalog.count(*) > 0
+                                THEN '%s' || coalesce(pg_catalog.string_agg(f.kind || ' ' || f.schema || '.' || f.name, ', '), '?') END
+                      FROM f
+                     WHERE f.kind IN ('operator', 'via', 'definition')
+                        OR (f.kind = 'call' AND (f.schema <> 'pg_catalog' OR f.name = ANY (?::text[])))
+                        OR (f.kind = 'attribute' AND f.detail IN ('c', 'p')
+                            AND (f.schema <> 'pg_catalog' OR f.name = ANY (?::text[]))))::int AS guard""".formatted(PIPELINED_MARK);
+
+
     private FunctionGuard() {}
 
     /** Refuses the read unless every function it can run is a pg_catalog function on the allowlist. */
@@ -112,6 +140,50 @@ public final class FunctionGuard {
      */
     public static void checkWrite(Connection c, Statement s) throws SQLException {
         check(c, mentions(s.significant()), Set.of("nextval", "currval", "lastval"));
+    }
+
+    /**
+     * The guard of a read as one statement to send ahead of it in the same round trip ({@link #PIPELINED}), or
+     * null when the read names nothing the catalog could resolve to a function, operator, view or domain (then
+     * there is nothing to look up at all).
+     */
+    public static Pipelined pipelined(Statement s) {
+        Mentions m = mentions(s.significant());
+        if (m.isEmpty()) return null;
+        Set<String> notAllowed = new LinkedHashSet<>();
+        for (String n : m.calls) if (!FunctionAllowlist.allows(n)) notAllowed.add(n);
+        for (String n : m.attributes) if (!FunctionAllowlist.allows(n)) notAllowed.add(n);
+        return new Pipelined(m, List.copyOf(notAllowed));
+    }
+
+    /** The pipelined guard: {@link #sql()} takes {@link #PARAMETERS} parameters, bound by {@link #bind}. */
+    public record Pipelined(Mentions mentions, List<String> notAllowed) {
+        public static final int PARAMETERS = 7;
+
+        public String sql() {
+            return PIPELINED;
+        }
+
+        public void bind(Connection c, PreparedStatement ps) throws SQLException {
+            Array ids = c.createArrayOf("text", mentions.identifiers.toArray());
+            ps.setArray(1, ids);
+            ps.setArray(2, ids);
+            ps.setArray(3, c.createArrayOf("text", mentions.calls.toArray()));
+            ps.setArray(4, c.createArrayOf("text", mentions.attributes.toArray()));
+            ps.setArray(5, c.createArrayOf("text", mentions.operators.toArray()));
+            Array na = c.createArrayOf("text", notAllowed.toArray());
+            ps.setArray(6, na);
+            ps.setArray(7, na);
+        }
+
+        /**
+         * True when {@code e} may be the pipelined guard declining (then the statement sent after it never ran):
+         * the caller rolls back and takes the full {@link #checkRead} path, which refuses with the reason or lets
+         * the read through (views and domains are lexed there). A statement's own 22P02 costs one re-run, no more.
+         */
+        public static boolean declined(SQLException e) {
+            return "22P02".equals(e.getSQLState()) || String.valueOf(e.getMessage()).contains(PIPELINED_MARK);
+        }
     }
 
     private static void check(Connection c, Mentions m, Set<String> alsoAllowed) throws SQLException {
@@ -189,6 +261,10 @@ public final class FunctionGuard {
                 continue;
             }
             if (!(t.is(TokenType.IDENTIFIER) || t.is(TokenType.QUOTED_IDENTIFIER))) continue;
+            boolean afterDot = i > 0 && sig.get(i - 1).is(TokenType.DOT);
+            // An unquoted fully reserved key word (SELECT, FROM, AS, CAST, ...) is never a function, relation or type
+            // name, except after a dot, where PostgreSQL accepts any key word (s.select(), t.from = from(t)).
+            if (t.is(TokenType.IDENTIFIER) && !afterDot && Keywords.isFullyReserved(t.text())) continue;
             if (t.is(TokenType.QUOTED_IDENTIFIER) && i + 1 < sig.size() && sig.get(i + 1).isKeyword("UESCAPE")) {
                 throw refuse("identifiers with UESCAPE are not accepted in reads (the name cannot be checked unambiguously)",
                         t.text(), "write the identifier plainly or with U&\"...\" and the default \\ escape");
@@ -196,7 +272,7 @@ public final class FunctionGuard {
             String name = serverName(t.identifierValue());
             m.identifiers.add(name);
             if (i + 1 < sig.size() && sig.get(i + 1).is(TokenType.LPAREN)) m.calls.add(name);
-            if (i > 0 && sig.get(i - 1).is(TokenType.DOT)) m.attributes.add(name);
+            if (afterDot) m.attributes.add(name);
         }
         return m;
     }
@@ -217,7 +293,7 @@ public final class FunctionGuard {
     }
 
     /** Names by role, deduplicated, in order of appearance. */
-    static final class Mentions {
+    public static final class Mentions {
         final Set<String> identifiers = new LinkedHashSet<>();
         final Set<String> calls = new LinkedHashSet<>();
         final Set<String> attributes = new LinkedHashSet<>();

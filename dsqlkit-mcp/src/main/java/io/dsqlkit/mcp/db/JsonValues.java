@@ -1,6 +1,8 @@
 package io.dsqlkit.mcp.db;
 
 import io.dsqlkit.mcp.tools.ToolResults;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.jdbc.PgResultSet;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -37,8 +39,28 @@ public final class JsonValues {
     private JsonValues() {}
 
     public static Object value(ResultSet rs, int col, ResultSetMetaData md) throws SQLException {
-        String typeName = md.getColumnTypeName(col);
-        int type = md.getColumnType(col);
+        return value(rs, col, typeName(rs, md, col), md.getColumnType(col));
+    }
+
+    /**
+     * The column's type name from the type OID in the result's row description, as the driver's type cache names
+     * it (built-in types are preloaded: no round trip). Not {@link ResultSetMetaData#getColumnTypeName}: pgjdbc
+     * asks the catalog there whether a table column is a serial, one round trip per new table and connection.
+     */
+    public static String typeName(ResultSet rs, ResultSetMetaData md, int col) throws SQLException {
+        if (rs.isWrapperFor(PgResultSet.class)) {
+            int oid = rs.unwrap(PgResultSet.class).getColumnOID(col);
+            java.sql.Connection c = rs.getStatement() == null ? null : rs.getStatement().getConnection();
+            if (c != null && c.isWrapperFor(BaseConnection.class)) {
+                String name = c.unwrap(BaseConnection.class).getTypeInfo().getPGType(oid);
+                if (name != null) return name;
+            }
+        }
+        return md.getColumnTypeName(col);
+    }
+
+    /** One value as JSON-ready Java, given its column's {@link #typeName} and JDBC type (looked up once per column). */
+    public static Object value(ResultSet rs, int col, String typeName, int type) throws SQLException {
         switch (typeName) {
             case "json", "jsonb" -> {
                 String s = rs.getString(col);

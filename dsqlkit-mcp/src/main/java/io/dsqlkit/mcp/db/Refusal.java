@@ -1,5 +1,6 @@
 package io.dsqlkit.mcp.db;
 
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,5 +24,22 @@ public class Refusal extends RuntimeException {
 
     public Map<String, Object> details() {
         return details;
+    }
+
+    /** SQLSTATE, DSQL message and detail of a failure (never the URL, user or token). */
+    public static Map<String, Object> sqlDetails(SQLException e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (e.getSQLState() != null) m.put("sqlstate", e.getSQLState());
+        if (e instanceof io.dsqlkit.client.OccRetry.OccRetryExhaustedException x) {
+            m.put("attempts", x.attempts());
+            m.put("retried", "the server already retried this call " + x.attempts() + " times");
+        }
+        if (e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
+            var sem = p.getServerErrorMessage();
+            if (sem.getDetail() != null) m.put("detail", sem.getDetail());
+            if (sem.getHint() != null) m.put("hint", sem.getHint());
+            if (sem.getPosition() > 0) m.put("position", sem.getPosition());
+        }
+        return m;
     }
 }

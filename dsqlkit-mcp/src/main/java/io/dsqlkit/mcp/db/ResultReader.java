@@ -44,6 +44,8 @@ public final class ResultReader {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         String[] keys = new String[n];
+        String[] types = new String[n];
+        int[] sqlTypes = new int[n];
         long keyBytes = 0;
         List<Map<String, Object>> columns = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -55,7 +57,9 @@ public final class ResultReader {
             keyBytes += JsonBytes.stringBytes(key) + 1; // "key":
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("name", key);
-            c.put("type", md.getColumnTypeName(i));
+            types[i - 1] = JsonValues.typeName(rs, md, i);
+            sqlTypes[i - 1] = md.getColumnType(i);
+            c.put("type", types[i - 1]);
             columns.add(c);
         }
         Rows out = new Rows();
@@ -85,7 +89,7 @@ public final class ResultReader {
             long valueBytes = 0;
             int cutInRow = 0;
             for (int i = 0; i < n; i++) {
-                Object v = JsonValues.value(rs, i + 1, md);
+                Object v = JsonValues.value(rs, i + 1, types[i], sqlTypes[i]);
                 String js = json(v);
                 if (JsonBytes.utf8(js) > limits.valueBytes()) {
                     v = cutValue(v instanceof String s ? s : js, limits.valueBytes());

@@ -13,20 +13,22 @@ import java.util.WeakHashMap;
 /**
  * No session state survives a call. Clean by construction first: the statement guard refuses
  * SET/RESET/PREPARE/DECLARE/LISTEN/DO/COPY and the {@link FunctionGuard} allowlist refuses every
- * function that takes a session lock, changes a setting, or runs SQL text. Then proved, at no extra
- * round trip: where the endpoint accepts {@code DISCARD ALL} (PostgreSQL) that resets everything;
- * where it does not (DSQL, local DSQL) the end-of-call {@code ROLLBACK} is sent together with one
- * query that lists what could have survived (session advisory locks, cursors, SQL-level prepared
- * statements, LISTEN channels, temporary objects, settings changed in the session other than the
- * driver's own application_name; cursors that are not WITH HOLD end with the transaction). Anything found,
- * or a check that fails, and the caller drops the connection instead of returning it to the pool.
+ * function that takes a session lock, changes a setting, or runs SQL text. Then proved (no
+ * {@code DISCARD ALL}: DSQL refuses it): a read's end-of-call {@code ROLLBACK} is sent together with
+ * one query that lists what could have survived it (session advisory locks, holdable cursors,
+ * SQL-level prepared statements, LISTEN channels, temporary objects; the ROLLBACK itself undoes
+ * settings changed in the transaction), at no extra round trip. A connection that may have COMMITted
+ * (writes) is checked when given back ({@link #forWrites}), settings changed in the session other than
+ * the driver's own application_name included, since a COMMIT keeps them. Anything found, or a check
+ * that fails, and the connection is dropped instead of returned to the pool.
  * An endpoint whose catalog lacks these views is remembered; there the guard's construction alone
  * keeps sessions clean (DSQL supports none of the features the check looks for, dsql-facts §1.1).
  */
 public final class SessionHygiene {
     private static final Logger log = LoggerFactory.getLogger(SessionHygiene.class);
 
-    static final String CHECK = """
+    /** What survives a ROLLBACK: session locks, holdable cursors, SQL prepared statements, LISTEN, temporary objects. */
+    static final String CHECK_AFTER_ROLLBACK = """
             SELECT pg_catalog.concat_ws(', ',
               CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_locks l WHERE l.pid = pg_catalog.pg_backend_pid()
                                 AND l.locktype = 'advisory') THEN 'advisory locks' END,
@@ -34,7 +36,16 @@ public final class SessionHygiene {
               CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_prepared_statements p WHERE p.from_sql) THEN 'prepared statements' END,
               CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_listening_channels()) THEN 'LISTEN channels' END,
               CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.relnamespace = pg_catalog.pg_my_temp_schema())
-                   THEN 'temporary objects' END,
+                   THEN 'temporary objects' END""";
+
+    /**
+     * Everything, settings included: what survives a COMMIT. A setting changed inside a transaction (SET,
+     * {@code set_config(..., false)} in a function) is undone by ROLLBACK but kept by COMMIT, so calls that may have
+     * committed (writes) are checked with this; reads, which always end in ROLLBACK, skip the settings scan
+     * ({@code pg_settings} evaluates every GUC of the server on each call).
+     */
+    static final String CHECK = CHECK_AFTER_ROLLBACK + """
+            ,
               CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_settings s WHERE s.source = 'session'
                                 AND s.name <> 'application_name') THEN 'changed settings' END)""";
 
@@ -52,7 +63,7 @@ public final class SessionHygiene {
             return true;
         }
         try {
-            st.execute("ROLLBACK;\n" + CHECK);
+            st.execute("ROLLBACK;\n" + CHECK_AFTER_ROLLBACK + ")");
         } catch (SQLException e) {
             // the ROLLBACK went first; the check's views are missing on this endpoint
             log.info("session check unavailable on {} ({}); relying on the statement and function guards", db.description(),
@@ -75,6 +86,89 @@ public final class SessionHygiene {
                 }
             }
             if (st.getUpdateCount() == -1) return null;
+        }
+    }
+
+    /**
+     * After a COMMIT (the connection is idle, outside any transaction): whether nothing survived the call, settings
+     * included ({@link #CHECK}). One round trip, on write paths only. False when the connection must be dropped.
+     */
+    public static boolean afterCommit(java.sql.Connection c, Database db) {
+        if (UNCHECKABLE.contains(db)) return true;
+        String leftover;
+        try {
+            leftover = leftover(c);
+        } catch (SQLException | RuntimeException e) {
+            log.info("session check unavailable on {} ({}); relying on the statement and function guards", db.description(),
+                    e instanceof SQLException se ? se.getSQLState() : e.toString());
+            UNCHECKABLE.add(db);
+            return false;
+        }
+        if (leftover.isEmpty()) return true;
+        log.warn("a committed call left session state behind ({}); dropping the connection", leftover);
+        return false;
+    }
+
+    /**
+     * {@code db}'s pool, handing out connections that are checked ({@link #afterCommit}) when given back: a
+     * connection that kept session state is evicted from the pool instead of returned to it. For write paths
+     * ({@link io.dsqlkit.client.OccRetry#run}), whose COMMIT keeps what a ROLLBACK would undo.
+     */
+    public static javax.sql.DataSource checkedOnReturn(Database db, java.util.function.Consumer<java.sql.Connection> evict) {
+        javax.sql.DataSource ds = db.dataSource();
+        return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(SessionHygiene.class.getClassLoader(),
+                new Class<?>[] {javax.sql.DataSource.class}, (proxy, m, args) -> {
+                    Object out = invoke(ds, m, args);
+                    if (!m.getName().equals("getConnection")) return out;
+                    java.sql.Connection c = (java.sql.Connection) out;
+                    boolean[] closed = {false};
+                    return java.lang.reflect.Proxy.newProxyInstance(SessionHygiene.class.getClassLoader(),
+                            new Class<?>[] {java.sql.Connection.class}, (p2, m2, a2) -> {
+                                if (m2.getName().equals("close") && (a2 == null || a2.length == 0)) {
+                                    if (closed[0]) return null;
+                                    closed[0] = true;
+                                    boolean clean;
+                                    try {
+                                        clean = !c.isClosed() && c.getAutoCommit() && afterCommit(c, db);
+                                    } catch (SQLException e) {
+                                        clean = false;
+                                    }
+                                    if (clean) c.close();
+                                    else evict.accept(c);
+                                    return null;
+                                }
+                                return invoke(c, m2, a2);
+                            });
+                });
+    }
+
+    /**
+     * {@code db}'s pool for anything that may COMMIT (execute, transact, migrations, batches): connections given back
+     * with session state left are evicted (HikariCP) or aborted instead of pooled.
+     */
+    public static javax.sql.DataSource forWrites(Database db) {
+        return checkedOnReturn(db, c -> {
+            if (db.dataSource() instanceof com.zaxxer.hikari.HikariDataSource h) {
+                try {
+                    h.evictConnection(c);
+                    return;
+                } catch (RuntimeException e) {
+                    log.debug("evicting a connection failed: {}", e.toString());
+                }
+            }
+            try {
+                c.abort(Runnable::run);
+            } catch (SQLException ignored) {
+                // already broken
+            }
+        });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
         }
     }
 

@@ -28,9 +28,9 @@ import java.util.concurrent.Executor;
  * Runs agents' SQL safely:
  * <ul>
  *   <li>reads: one statement (lexer + splitter, and the driver must agree), refused unless a plain
- *       read, bound with the extended protocol inside a READ ONLY transaction that the statement itself
- *       opens (one round trip), always rolled back (the second); the connection is dropped whenever
- *       the call did not end cleanly;</li>
+ *       read, bound with the extended protocol inside a READ ONLY transaction opened in the same batch,
+ *       its function guard pipelined ahead of it (one round trip), always rolled back with the session
+ *       check (the second); the connection is dropped whenever the call did not end cleanly;</li>
  *   <li>writes: linted first (a statement DSQL would reject never makes a round trip), one
  *       statement in its own transaction, replayed whole on OCC conflicts;</li>
  *   <li>transactions: several statements, linted one by one and for DSQL's transaction shape,
@@ -65,6 +65,11 @@ public final class SqlExecutor {
         BoundSql b = BoundSql.of(s, params);
         log.debug("read: {}", b.sql());
         ResultReader.Rows rows = inReadOnlyTransaction(c -> {
+            if (ctx.tenant() == null) {
+                ResultReader.Rows pipelined = pipelinedQuery(c, s, b);
+                if (pipelined != null) return pipelined;
+                c.rollback(); // the guard declined (or may have): nothing ran after it; take the full path
+            }
             FunctionGuard.checkRead(c, s);
             tenantCheck(c, s, b);
             return query(c, b);
@@ -75,7 +80,8 @@ public final class SqlExecutor {
 
     /** One result-returning statement, read incrementally and bounded ({@link ResultReader}). */
     private ResultReader.Rows query(Connection c, BoundSql b) throws SQLException {
-        PreparedStatement ps = prepare(c, b);
+        PreparedStatement ps = prepare(c, b.jdbcSql());
+        b.bind(ps, 0);
         ResultReader.Rows rows = null;
         try {
             ps.setMaxRows(ctx.settings().rowLimit() + 1);
@@ -96,9 +102,50 @@ public final class SqlExecutor {
     }
 
     /**
+     * The read with its function guard in ONE round trip: the guard's catalog query ({@link FunctionGuard#pipelined})
+     * and the statement go as one composite statement, before one Sync, in the READ ONLY transaction that pgjdbc's
+     * BEGIN opens in the same batch. The guard statement fails unless the read is provably clean, and a failed
+     * statement makes the server skip everything up to the Sync, so the read is never parsed, planned or run unless
+     * the guard passed. Returns null when the guard declined (or may have): the caller rolls back and runs the full
+     * guard, which names the reason or, for views and domains, lexes their definitions.
+     */
+    private ResultReader.Rows pipelinedQuery(Connection c, Statement s, BoundSql b) throws SQLException {
+        FunctionGuard.Pipelined guard = FunctionGuard.pipelined(s);
+        if (guard == null) return query(c, b); // nothing the statement names could be a function: no lookup at all
+        PreparedStatement ps = prepare(c, guard.sql() + ";\n" + b.jdbcSql());
+        guard.bind(c, ps);
+        b.bind(ps, FunctionGuard.Pipelined.PARAMETERS);
+        ResultReader.Rows rows = null;
+        try {
+            ps.setMaxRows(ctx.settings().rowLimit() + 1);
+            try {
+                if (!ps.execute()) throw new SQLException("the function guard returned no result", "XX000");
+            } catch (SQLException e) {
+                if (FunctionGuard.Pipelined.declined(e)) {
+                    log.debug("pipelined function guard declined ({}); checking in full", e.getMessage());
+                    return null;
+                }
+                if (!ResultReader.tooLargeForDriver(e)) throw e;
+                rows = ResultReader.tooLarge(e);
+                return rows;
+            }
+            try (ResultSet g = ps.getResultSet()) {
+                // the guard passed: its one row holds NULL (anything else would have been a cast error)
+                if (!g.next() || g.getObject(1) != null) throw new SQLException("unexpected function guard answer", "XX000");
+            }
+            if (!ps.getMoreResults()) throw new SQLException("the read returned no result set", "XX000");
+            rows = ResultReader.read(ps.getResultSet(), ctx.settings().rowLimit(), ctx.settings().limits());
+            return rows;
+        } finally {
+            if (rows != null && rows.connectionSpoiled()) spoiled = true;
+            else ps.close();
+        }
+    }
+
+    /**
      * Work inside a READ ONLY transaction on a connection of its own, then ROLLBACK. The transaction
      * opens with the first statement (pgjdbc, autocommit off + read-only: {@code BEGIN READ ONLY}
-     * travels in the same round trip), so a read costs two round trips: the statement, the rollback.
+     * travels in the same round trip), so a read costs two round trips: the guard with the statement, the rollback.
      * DSQL can fail even a read with 40001 (OC001 after a catalog change, dsql-facts §3) and a pooled
      * connection can turn out to be broken; a read has no effects, so it is run again on a fresh
      * transaction, within the call's attempt budget.
@@ -158,6 +205,11 @@ public final class SqlExecutor {
         else evict(db, c); // closes it too
     }
 
+    /** The pool for writes: a connection that kept session state past its COMMIT is dropped ({@link SessionHygiene#afterCommit}). */
+    private static javax.sql.DataSource checkedOnReturn(Database db) {
+        return SessionHygiene.forWrites(db);
+    }
+
     private static void evict(Database db, Connection c) {
         if (db.dataSource() instanceof HikariDataSource h) {
             try {
@@ -203,7 +255,7 @@ public final class SqlExecutor {
         lint(sql, s, null);
         BoundSql b = BoundSql.of(s, params);
         log.debug("execute: {}", b.sql());
-        RetryResult<Map<String, Object>> r = ctx.settings().occRetry().run(ctx.database().dataSource(), c -> {
+        RetryResult<Map<String, Object>> r = ctx.settings().occRetry().run(checkedOnReturn(ctx.database()), c -> {
             tenantCheck(c, s, b);
             return run(c, b);
         });
@@ -234,12 +286,7 @@ public final class SqlExecutor {
             try {
                 reportSyntaxError(s, paramsList == null ? null : paramsList.get(i));
             } catch (SQLException e) {
-                Map<String, Object> d = new LinkedHashMap<>();
-                if (e.getSQLState() != null) d.put("sqlstate", e.getSQLState());
-                if (e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
-                        && p.getServerErrorMessage().getPosition() > 0) {
-                    d.put("position", p.getServerErrorMessage().getPosition());
-                }
+                Map<String, Object> d = new LinkedHashMap<>(Refusal.sqlDetails(e));
                 d.put("index", i);
                 throw new Refusal("sql_list[" + i + "]: " + e.getMessage(), d);
             }
@@ -260,7 +307,7 @@ public final class SqlExecutor {
         if (ddl == 1 && dml > 0) throw shapeError(DsqlErrors.DDL_AND_DML, "run the DDL with execute, then the DML with transact");
         RetryResult<List<Map<String, Object>>> r;
         try {
-            r = ctx.settings().occRetry().run(ctx.database().dataSource(), c -> {
+            r = ctx.settings().occRetry().run(checkedOnReturn(ctx.database()), c -> {
                 List<Map<String, Object>> results = new ArrayList<>();
                 for (int i = 0; i < bound.size(); i++) {
                     tenantCheck(c, statements.get(i), bound.get(i));
@@ -298,7 +345,8 @@ public final class SqlExecutor {
     }
 
     private Map<String, Object> run(Connection c, BoundSql b) throws SQLException {
-        try (PreparedStatement ps = prepare(c, b)) {
+        try (PreparedStatement ps = prepare(c, b.jdbcSql())) {
+            b.bind(ps, 0);
             ps.setMaxRows(ctx.settings().rowLimit() + 1);
             boolean hasRows = ps.execute();
             if (hasRows) {
@@ -318,14 +366,13 @@ public final class SqlExecutor {
         }
     }
 
-    private PreparedStatement prepare(Connection c, BoundSql b) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(b.jdbcSql());
+    private PreparedStatement prepare(Connection c, String jdbcSql) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(jdbcSql);
         ps.setFetchSize(ResultReader.FETCH_ROWS); // a portal: rows arrive as they are read, never all at once
         int seconds = (int) Math.max(1, ctx.settings().statementTimeout().toSeconds());
         ps.setQueryTimeout(seconds);
         // Backstop for endpoints that ignore cancel requests: the socket read gives up and the pool drops the connection.
         c.setNetworkTimeout(DIRECT, (int) Math.min(Integer.MAX_VALUE, ctx.settings().statementTimeout().toMillis() + 10_000));
-        b.bind(ps);
         return ps;
     }
 

@@ -132,20 +132,8 @@ public final class ToolAdapter {
         return m;
     }
 
-    /** SQLSTATE, DSQL message and detail of a failure (never the URL, user or token). */
+    /** SQLSTATE, DSQL message and detail of a failure (never the URL, user or token); see {@link Refusal#sqlDetails}. */
     public static Map<String, Object> sqlDetails(SQLException e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (e.getSQLState() != null) m.put("sqlstate", e.getSQLState());
-        if (e instanceof io.dsqlkit.client.OccRetry.OccRetryExhaustedException x) {
-            m.put("attempts", x.attempts());
-            m.put("retried", "the server already retried this call " + x.attempts() + " times");
-        }
-        if (e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
-            var sem = p.getServerErrorMessage();
-            if (sem.getDetail() != null) m.put("detail", sem.getDetail());
-            if (sem.getHint() != null) m.put("hint", sem.getHint());
-            if (sem.getPosition() > 0) m.put("position", sem.getPosition());
-        }
-        return m;
+        return io.dsqlkit.mcp.db.Refusal.sqlDetails(e);
     }
 }

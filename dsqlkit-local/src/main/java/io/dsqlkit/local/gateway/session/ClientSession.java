@@ -215,8 +215,9 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
     private void joinArbiter() {
         BackendMessage.BackendKeyData key = handshake.backendKey();
         if (arbiter == null || key == null) return;
-        occ = new OccParticipant(key.processId(), key.secretKey(), out.channel().eventLoop(), flows.state(),
+        occ = new OccParticipant(key.processId(), arbiter, out.channel().eventLoop(), flows.state(),
                 flows.responses(), backend);
+        flows.responses().onBusy(arbiter::busy);
         arbiter.join(occ);
     }
 

@@ -36,7 +36,10 @@ final class ErrorTranslator {
         String severity = e.field('S') != null ? e.field('S') : "ERROR";
         String message = e.message();
         // OCC: the gateway rolled this transaction back (or cancelled its statement) for another's write.
-        if (DOOM_SYMPTOMS.contains(e.sqlstate()) && s != null && s.reportDoom()) return of(severity, DsqlErrors.OC000);
+        if (s != null && DOOM_SYMPTOMS.contains(e.sqlstate())) {
+            boolean occCancel = "57014".equals(e.sqlstate()) && s.takeOccCancel();
+            if (s.reportDoom() | occCancel) return of(severity, DsqlErrors.OC000);
+        }
         if (BackendBootstrap.ROW_LIMIT_MARKER.equals(message)) return of(severity, DsqlErrors.ROW_LIMIT);
         if (BackendBootstrap.SIZE_LIMIT_MARKER.equals(message)) return of(severity, sizeLimit(e.field('D')));
         Optional<DsqlError> mapped = behaviour.translateBackendError(s, e.sqlstate(), message);

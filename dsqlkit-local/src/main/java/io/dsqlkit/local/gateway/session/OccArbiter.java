@@ -2,7 +2,6 @@ package io.dsqlkit.local.gateway.session;
 
 import io.dsqlkit.local.gateway.GatewayConfig;
 
-
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,29 +11,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * DSQL's "no transaction waits for another" (dsql-facts §3) over PostgreSQL's row locks, for
- * {@link io.dsqlkit.local.gateway.OccModel#DSQL}. Every gateway session takes part. A thread looks
- * at the sessions whose backend has been busy for more than {@link #SLOW_NANOS}, asks PostgreSQL
- * which of them wait for a lock and who holds it ({@code pg_blocking_pids}, on a connection of its
- * own), and ends each wait at once by dooming one of the two transactions:
+ * {@link io.dsqlkit.local.gateway.OccModel#DSQL}. Every gateway session takes part. While a session
+ * has work in flight, a thread asks PostgreSQL on {@link OccCheckSchedule}'s schedule (1 ms after the
+ * work started, at 2 ms, then every 4 ms) whether it waits for a lock and who holds it
+ * ({@code pg_blocking_pids}, on the gateway's own superuser connection), and ends each wait at once
+ * by dooming one of the two transactions:
  * <ul>
  *   <li>the holder, normally: the waiting statement then proceeds and succeeds, and the holder's
- *       client gets OC000 at its next statement or at COMMIT, as DSQL's later committer would;</li>
+ *       client gets OC000 at its next statement or at COMMIT (the later writer wins);</li>
  *   <li>the waiter, when the holder has the older priority: a session whose work was doomed before
  *       keeps the time of that first doom until it commits, so a transaction retried after OC000
  *       eventually wins (no livelock).</li>
  * </ul>
- * Locks held by anything else (a direct backend connection, an async job) are left to the lock
- * timeout, as in the PostgreSQL model.
+ * A doomed session whose backend is busy has its statement cancelled through this connection
+ * ({@code pg_cancel_backend}, asked for by the session's event loop). Locks held by anything else (a
+ * direct backend connection, an async job) are left to the fallback lock timeout. With nothing in
+ * flight the thread sleeps until a session's backend becomes busy.
  */
 final class OccArbiter implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dsqlkit.gateway");
-    /** Backend work shorter than this is not looked at. */
-    static final long SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** How often the thread wakes while some session has work in flight (each wake looks at the schedules only). */
+    static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final String BLOCKERS = "SELECT w, pg_blocking_pids(w) FROM unnest(?::int[]) AS w";
+    private static final String CANCEL = "SELECT pg_cancel_backend(p) FROM unnest(?::int[]) AS p";
 
     /** One gateway session, as the arbiter sees it. Methods other than {@link #doom} are read from any thread. */
     interface Participant {
@@ -57,10 +62,15 @@ final class OccArbiter implements AutoCloseable {
         void doom(long generation);
     }
 
+    private record Tracked(Participant participant, OccCheckSchedule schedule) {}
+
     private final GatewayConfig.BackendControl control;
-    private final Map<Integer, Participant> byPid = new ConcurrentHashMap<>();
+    private final Map<Integer, Tracked> byPid = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Integer> cancels = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
+    /** The thread sleeps until {@link #busy} or {@link #cancel} wakes it. */
+    private volatile boolean parked;
 
     OccArbiter(GatewayConfig.BackendControl control) {
         if (control == null) throw new IllegalArgumentException("--occ dsql needs a control connection to the backend");
@@ -71,11 +81,24 @@ final class OccArbiter implements AutoCloseable {
     }
 
     void join(Participant p) {
-        byPid.put(p.pid(), p);
+        byPid.put(p.pid(), new Tracked(p, new OccCheckSchedule()));
+        busy();
     }
 
     void leave(Participant p) {
-        byPid.remove(p.pid(), p);
+        Tracked t = byPid.get(p.pid());
+        if (t != null && t.participant() == p) byPid.remove(p.pid(), t);
+    }
+
+    /** A session's backend became busy: wakes the thread if it sleeps for want of work (cheap otherwise). */
+    void busy() {
+        if (parked) LockSupport.unpark(thread);
+    }
+
+    /** Cancels the statement backend {@code pid} runs ({@code pg_cancel_backend}); any thread. */
+    void cancel(int pid) {
+        cancels.add(pid);
+        LockSupport.unpark(thread);
     }
 
     /** The transaction to doom when {@code waiter} waits for {@code holder}. */
@@ -87,22 +110,38 @@ final class OccArbiter implements AutoCloseable {
         while (running) {
             try (Connection c = connect()) {
                 while (running) {
-                    scan(c);
-                    Thread.sleep(1);
+                    sendCancels(c);
+                    long now = System.nanoTime();
+                    List<Integer> due = new ArrayList<>();
+                    boolean anyBusy = false;
+                    for (Tracked t : byPid.values()) {
+                        long since = t.participant().busySinceNanos();
+                        if (since != 0) anyBusy = true;
+                        if (t.schedule().due(since, now)) due.add(t.participant().pid());
+                    }
+                    if (!due.isEmpty()) resolve(c, due);
+                    if (!cancels.isEmpty()) continue;
+                    if (anyBusy) LockSupport.parkNanos(this, TICK_NANOS);
+                    else sleepUntilBusy();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             } catch (SQLException | RuntimeException e) {
                 // The backend restarts or goes away: reconnect after a pause; waits fall back to the lock timeout meanwhile.
                 LOG.log(System.Logger.Level.DEBUG, "OCC arbiter: " + e);
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+                cancels.clear();
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(100));
             }
+        }
+    }
+
+    private void sleepUntilBusy() {
+        parked = true;
+        try {
+            // Re-read after announcing the sleep: a session that became busy meanwhile either sees
+            // parked (and unparks) or is seen here.
+            for (Tracked t : byPid.values()) if (t.participant().busySinceNanos() != 0) return;
+            if (running && cancels.isEmpty()) LockSupport.park(this);
+        } finally {
+            parked = false;
         }
     }
 
@@ -114,24 +153,31 @@ final class OccArbiter implements AutoCloseable {
         return c;
     }
 
-    private void scan(Connection c) throws SQLException {
-        long now = System.nanoTime();
-        List<Integer> slow = new ArrayList<>();
-        for (Participant p : byPid.values()) {
-            long since = p.busySinceNanos();
-            if (since != 0 && now - since > SLOW_NANOS) slow.add(p.pid());
+    private void sendCancels(Connection c) throws SQLException {
+        if (cancels.isEmpty()) return;
+        List<Integer> pids = new ArrayList<>();
+        Integer p;
+        while ((p = cancels.poll()) != null) if (!pids.contains(p)) pids.add(p);
+        try (PreparedStatement ps = c.prepareStatement(CANCEL)) {
+            ps.setArray(1, c.createArrayOf("int4", pids.toArray()));
+            ps.execute();
         }
-        if (slow.isEmpty()) return;
+    }
+
+    private void resolve(Connection c, List<Integer> waiting) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(BLOCKERS)) {
-            ps.setArray(1, c.createArrayOf("int4", slow.toArray()));
+            ps.setArray(1, c.createArrayOf("int4", waiting.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Participant waiter = byPid.get(rs.getInt(1));
+                    Tracked w = byPid.get(rs.getInt(1));
                     Array blockers = rs.getArray(2);
-                    if (waiter == null || blockers == null || waiter.doomed()) continue;
+                    if (w == null || blockers == null) continue;
+                    Participant waiter = w.participant();
+                    if (waiter.doomed()) continue;
                     for (Object b : (Object[]) blockers.getArray()) {
-                        Participant holder = byPid.get(((Number) b).intValue());
-                        if (holder == null || holder == waiter) continue;
+                        Tracked h = byPid.get(((Number) b).intValue());
+                        if (h == null || h.participant() == waiter) continue;
+                        Participant holder = h.participant();
                         if (holder.doomed()) {
                             holder.doom(holder.generation()); // still holding: make sure its abort or cancel happens
                             continue;
@@ -148,6 +194,6 @@ final class OccArbiter implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
+        LockSupport.unpark(thread);
     }
 }

@@ -11,15 +11,18 @@ import java.util.concurrent.TimeUnit;
  * A session's side of the {@link OccArbiter}: dooming its transaction ends whatever hold or wait it
  * has on the backend, on the session's own event loop. Idle inside a transaction block, the gateway
  * makes the backend transaction fail (a suppressed {@code dsqlkit.raise}), which releases its row
- * locks at once; busy, the running statement is cancelled. The client learns of it at its next
- * statement (the backend's 25P02 or 57014 becomes OC000) or at COMMIT (answered as a failed COMMIT).
+ * locks at once and leaves the backend in an aborted transaction block, exactly where the client
+ * believes it is; busy, the running statement is cancelled ({@code pg_cancel_backend} through the
+ * arbiter). The client learns of it at its next statement (the backend's 25P02 or 57014 becomes
+ * OC000) or at COMMIT (answered as a failed COMMIT). A cancel that lands late, on the session's next
+ * statement, is reported as OC000 too ({@link SessionState#takeOccCancel}).
  */
 final class OccParticipant implements OccArbiter.Participant {
-    /** At most one cancel per this interval (each opens a connection to the backend). */
-    private static final long CANCEL_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** At most one cancel per this interval (a doomed holder is seen again by every waiter's check). */
+    private static final long CANCEL_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private final int pid;
-    private final int secret;
+    private final OccArbiter arbiter;
     private final EventLoop loop;
     private final SessionState state;
     private final ResponseQueue responses;
@@ -29,9 +32,9 @@ final class OccParticipant implements OccArbiter.Participant {
     private volatile long doomedGeneration = -1;
     private long lastCancelNanos;
 
-    OccParticipant(int pid, int secret, EventLoop loop, SessionState state, ResponseQueue responses, BackendLink backend) {
+    OccParticipant(int pid, OccArbiter arbiter, EventLoop loop, SessionState state, ResponseQueue responses, BackendLink backend) {
         this.pid = pid;
-        this.secret = secret;
+        this.arbiter = arbiter;
         this.loop = loop;
         this.state = state;
         this.responses = responses;
@@ -80,7 +83,8 @@ final class OccParticipant implements OccArbiter.Participant {
         long now = System.nanoTime();
         if (now - lastCancelNanos < CANCEL_INTERVAL_NANOS) return;
         lastCancelNanos = now;
-        backend.forwardCancel(loop, new FrontendMessage.CancelRequest(pid, secret));
+        state.occCancelSent(now);
+        arbiter.cancel(pid);
     }
 
     /** Fails the backend transaction (releasing its locks) without telling the idle client yet. */

@@ -41,9 +41,19 @@ final class ResponseQueue {
     /** When the backend started working on what is in flight (System.nanoTime), 0 when idle. */
     private volatile long busySinceNanos;
 
+    /** Told when the backend goes from idle to busy (the OCC arbiter's wake-up); set once, on the loop. */
+    private Runnable onBusy = () -> { };
+
+    void onBusy(Runnable r) {
+        this.onBusy = r;
+    }
+
     void expect(Expectation e) {
-        if (expected.isEmpty()) busySinceNanos = System.nanoTime();
         expected.add(e);
+        if (expected.size() == 1) {
+            busySinceNanos = System.nanoTime();
+            onBusy.run();
+        }
     }
 
     /** Nothing is in flight: the backend session waits for the client. */

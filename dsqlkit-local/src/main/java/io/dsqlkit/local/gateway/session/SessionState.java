@@ -39,6 +39,10 @@ public final class SessionState implements SessionView {
      * eventually wins (no livelock).
      */
     volatile long occPriority = Long.MAX_VALUE;
+    /** When the gateway last cancelled this session's statement for OCC (System.nanoTime), 0 = no cancel pending. */
+    private long occCancelNanos;
+    /** A cancel this old that never showed up was dropped by PostgreSQL (it arrived while the backend was idle). */
+    static final long OCC_CANCEL_WINDOW_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
     SessionState(long id, String role) {
         this.id = id;
@@ -74,6 +78,23 @@ public final class SessionState implements SessionView {
         if (!doomed || doomReported) return false;
         doomReported = true;
         return true;
+    }
+
+    /** The gateway asked PostgreSQL to cancel this session's running statement because its transaction lost. */
+    void occCancelSent(long nowNanos) {
+        occCancelNanos = nowNanos == 0 ? 1 : nowNanos;
+    }
+
+    /**
+     * Whether a 57014 (statement cancelled) the backend just reported is the gateway's OCC cancel: the
+     * cancel is asynchronous, so it can land on the statement after the one it was meant for (then that
+     * statement, not the user, was cancelled: OC000). Consumes the pending cancel.
+     */
+    boolean takeOccCancel() {
+        if (occCancelNanos == 0) return false;
+        boolean recent = System.nanoTime() - occCancelNanos < OCC_CANCEL_WINDOW_NANOS;
+        occCancelNanos = 0;
+        return recent;
     }
 
     /** A refusal: inside a block the transaction becomes aborted (dsql-facts §1.2). */

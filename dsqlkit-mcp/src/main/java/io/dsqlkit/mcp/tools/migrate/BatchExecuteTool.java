@@ -79,7 +79,7 @@ public final class BatchExecuteTool implements DsqlTool {
         boolean dryRun = a.bool("dry_run", false);
         if (!dryRun) MigrateToolSupport.requireWrites(ctx, "batch_execute");
 
-        BatchRunner runner = new BatchRunner(ctx.database().dataSource());
+        BatchRunner runner = new BatchRunner(io.dsqlkit.mcp.db.SessionHygiene.forWrites(ctx.database()));
         SqlExecutor ex = new SqlExecutor(ctx);
         Checked checked = ex.inReadOnlyTransaction(c -> {
             Checked k = check(ctx, c, tableArg, assignments, where, chunk, jobId);

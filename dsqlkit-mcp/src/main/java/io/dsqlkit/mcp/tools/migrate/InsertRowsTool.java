@@ -109,7 +109,7 @@ public final class InsertRowsTool implements DsqlTool {
                 if (rejected.size() < MAX_LISTED_REJECTS) rejected.add(Map.of("row", line - 1, "reason", reason));
             }
         };
-        Loader loader = new Loader(ctx.database().dataSource(), new LoadManifest(LoadManifest.TABLE), ctx.settings().occRetry());
+        Loader loader = new Loader(io.dsqlkit.mcp.db.SessionHygiene.forWrites(ctx.database()), new LoadManifest(LoadManifest.TABLE), ctx.settings().occRetry());
         LoadReport r;
         try {
             r = loader.load(spec, reader(target.columnNames(), values), sink, MigrateToolSupport.progress(ctx));

@@ -36,7 +36,7 @@ final class MigrateToolSupport {
                 .withProfile(ctx.linter().profile())
                 .withConfirmed(confirmed)
                 .withLog(progressLog(ctx));
-        return new Migrator(ctx.database().dataSource(), cfg);
+        return new Migrator(io.dsqlkit.mcp.db.SessionHygiene.forWrites(ctx.database()), cfg);
     }
 
     /** Each executed statement as a progress notification (count of statements so far, no total). */

@@ -60,7 +60,7 @@ public final class SchemaPlanTool implements DsqlTool {
     }
 
     static SchemaApplier applier(ToolContext ctx, Consumer<String> log) {
-        return new SchemaApplier(ctx.database().dataSource(), ctx.linter().profile(), log);
+        return new SchemaApplier(io.dsqlkit.mcp.db.SessionHygiene.forWrites(ctx.database()), ctx.linter().profile(), log);
     }
 
     static SchemaModel desired(Args a) {
