@@ -24,7 +24,8 @@ import java.sql.Statement;
  *     constraint trigger: the size limit is checked at COMMIT). Both are marked internal
  *     ({@code tgisinternal}, like the triggers behind foreign keys): psql's {@code \d},
  *     {@code information_schema.triggers} and pg_dump do not show them, and
- *     {@code DISABLE TRIGGER USER} does not switch them off.</li>
+ *     {@code DISABLE TRIGGER USER} does not switch them off. The event trigger itself is hidden:
+ *     clients may not read {@code pg_event_trigger} (DSQL has no event triggers).</li>
  * </ul>
  * A data folder from before this layout (schema {@code dsqlkit}, superuser admin) is converted.
  * The limits are read from settings the gateway passes in each backend session's startup packet;
@@ -146,6 +147,10 @@ public final class BackendBootstrap {
         "DROP EVENT TRIGGER IF EXISTS dsqlkit_limits",
         "CREATE EVENT TRIGGER dsqlkit_limits ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'CREATE TABLE AS', 'SELECT INTO') "
                 + "EXECUTE FUNCTION pg_dsqlkit.attach_limit_triggers()",
+        // DSQL has no event triggers; clients must not see this one (psql's \dy, pg_dump). The catalog cannot be
+        // filtered (row security skips system catalogs), so clients may not read it at all: the server fires event
+        // triggers from its own cache, which privileges do not touch.
+        "REVOKE SELECT ON pg_catalog.pg_event_trigger FROM PUBLIC",
     };
 
     private BackendBootstrap() {}

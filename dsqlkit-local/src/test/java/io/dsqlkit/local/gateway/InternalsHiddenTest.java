@@ -76,6 +76,24 @@ class InternalsHiddenTest {
         assertThat(d.stdout()).doesNotContain("dsqlkit").doesNotContain("Triggers");
     }
 
+    /**
+     * DSQL has no event triggers: the emulator's (which attaches the limit triggers) is not shown to clients.
+     * PostgreSQL cannot filter a system catalog's rows, so the client role may not read pg_event_trigger at all.
+     */
+    @Test
+    void theEmulatorsEventTriggerIsNotShownAndStillWorks() throws Exception {
+        try (Connection c = local.connect(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> column(c, "SELECT evtname FROM pg_catalog.pg_event_trigger"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+            s.execute("CREATE TABLE hid_evt (id int PRIMARY KEY)"); // the hidden event trigger still attaches the row limit
+            assertThatThrownBy(() -> s.execute("INSERT INTO hid_evt SELECT generate_series(1, 11)"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("54000"));
+        }
+        assumeTrue(Psql.available(), "psql not installed");
+        Psql.Result dy = Psql.command(local, "\\dy");
+        assertThat(dy.stdout() + dy.stderr()).doesNotContain("dsqlkit");
+    }
+
     /** DSQL accepts ENABLE/DISABLE TRIGGER ALL|USER (dsql-facts §0); it must not switch the limits off. */
     @Test
     void disablingTriggersKeepsTheRowLimit() throws SQLException {
