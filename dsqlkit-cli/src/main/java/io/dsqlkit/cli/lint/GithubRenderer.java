@@ -1,6 +1,7 @@
 package io.dsqlkit.cli.lint;
 
 import io.dsqlkit.rules.Diagnostic;
+import io.dsqlkit.rules.Finding;
 import io.dsqlkit.rules.Severity;
 
 import java.io.PrintWriter;

@@ -3,9 +3,8 @@ package io.dsqlkit.cli.lint;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.dsqlkit.rules.Diagnostic;
 import io.dsqlkit.rules.Evidence;
+import io.dsqlkit.rules.Finding;
 import io.dsqlkit.rules.Fix;
-import io.dsqlkit.rules.Rule;
-import io.dsqlkit.rules.RuleCatalog;
 import io.dsqlkit.rules.TextEdit;
 
 import java.io.IOException;
@@ -99,13 +98,12 @@ final class JsonRenderer implements Renderer {
             g.writeStringField("unfixableReason", fix.unfixableReason());
             g.writeEndObject();
         }
-        evidence(g, d.ruleId());
+        evidence(g, f.evidence().orElse(null));
         g.writeEndObject();
     }
 
-    /** The {@code "evidence"} field of rule {@code ruleId} (null when no catalog rule has that id). */
-    static void evidence(JsonGenerator g, String ruleId) throws IOException {
-        Evidence e = RuleCatalog.byId(ruleId).map(Rule::evidence).orElse(null);
+    /** The {@code "evidence"} field: how we know (null for findings of no catalog rule). */
+    static void evidence(JsonGenerator g, Evidence e) throws IOException {
         if (e == null) {
             g.writeNullField("evidence");
             return;

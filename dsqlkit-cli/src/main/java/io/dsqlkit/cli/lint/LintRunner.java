@@ -1,5 +1,6 @@
 package io.dsqlkit.cli.lint;
 
+import io.dsqlkit.rules.Finding;
 import io.dsqlkit.sql.SourceDecoder;
 
 import io.dsqlkit.rules.Diagnostic;

@@ -3,6 +3,7 @@ package io.dsqlkit.cli.lint;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.dsqlkit.rules.Diagnostic;
 import io.dsqlkit.rules.Evidence;
+import io.dsqlkit.rules.Finding;
 import io.dsqlkit.rules.Rule;
 import io.dsqlkit.rules.Severity;
 import io.dsqlkit.rules.TextEdit;

@@ -1,5 +1,6 @@
 package io.dsqlkit.cli.lint;
 
+import io.dsqlkit.rules.Finding;
 import io.dsqlkit.rules.Severity;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package io.dsqlkit.cli.lint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dsqlkit.rules.Diagnostic;
+import io.dsqlkit.rules.Finding;
 import io.dsqlkit.rules.Fix;
 import io.dsqlkit.rules.Profile;
 import io.dsqlkit.rules.RuleCatalog;

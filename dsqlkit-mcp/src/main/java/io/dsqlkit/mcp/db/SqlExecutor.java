@@ -6,6 +6,7 @@ import io.dsqlkit.client.RetryResult;
 import io.dsqlkit.client.Transactions;
 import io.dsqlkit.mcp.tools.ToolContext;
 import io.dsqlkit.rules.Diagnostic;
+import io.dsqlkit.rules.Finding;
 import io.dsqlkit.rules.DsqlError;
 import io.dsqlkit.rules.DsqlErrors;
 import io.dsqlkit.rules.FixResult;
@@ -419,13 +420,14 @@ public final class SqlExecutor {
         details.put("line", diag.line());
         details.put("column", diag.column());
         if (diag.help() != null) details.put("help", diag.help());
-        if (diag.fix() != null) {
-            if (diag.fix().isFixable()) {
+        Finding finding = Finding.of(sql, diag);
+        if (finding.hasFix()) {
+            if (finding.fixable()) {
                 FixResult fixed = ctx.linter().fix(sql);
-                details.put("fix", diag.fix().description());
+                details.put("fix", finding.fixText());
                 if (fixed.changed()) details.put("fixedSql", fixed.fixed().strip());
             } else {
-                details.put("fix", "no automatic fix: " + diag.fix().unfixableReason());
+                details.put("fix", "no automatic fix: " + finding.fixText());
             }
         }
         details.put("profile", ctx.settings().profile().id());

@@ -1,6 +1,7 @@
 package io.dsqlkit.migrate.declarative;
 
 import io.dsqlkit.rules.Diagnostic;
+import io.dsqlkit.rules.Finding;
 import io.dsqlkit.rules.Linter;
 import io.dsqlkit.rules.Severity;
 
@@ -22,8 +23,8 @@ final class PlanLint {
             PlanStep s = plan.steps().get(i);
             for (Diagnostic d : linter.lint(s.sql() + ";").diagnostics()) {
                 if (d.severity() != Severity.ERROR) continue;
-                problems.add("step " + (i + 1) + " (" + s.action() + " " + s.object() + "): " + d.message() + " [" + d.ruleId()
-                        + (d.sqlstate() == null ? "" : ", SQLSTATE " + d.sqlstate()) + "]" + (d.help() == null ? "" : "; " + d.help()));
+                problems.add("step " + (i + 1) + " (" + s.action() + " " + s.object() + "): " + new Finding(d, d.line(), d.column()).summary()
+                        + (d.help() == null ? "" : "; " + d.help()));
             }
         }
         if (!problems.isEmpty()) {

@@ -7,6 +7,7 @@ import io.dsqlkit.mcp.tools.Schemas;
 import io.dsqlkit.mcp.tools.ToolContext;
 import io.dsqlkit.mcp.tools.ToolResults;
 import io.dsqlkit.rules.Diagnostic;
+import io.dsqlkit.rules.Finding;
 import io.dsqlkit.rules.FixResult;
 import io.dsqlkit.rules.LintResult;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -61,9 +62,10 @@ public final class LintTool implements DsqlTool {
             if (d.help() != null) m.put("help", d.help());
             m.put("line", d.line());
             m.put("column", d.column());
-            if (d.fix() != null) {
-                m.put("fixable", d.fix().isFixable());
-                m.put("fix", d.fix().isFixable() ? d.fix().description() : d.fix().unfixableReason());
+            Finding f = new Finding(d, d.line(), d.column());
+            if (f.hasFix()) {
+                m.put("fixable", f.fixable());
+                m.put("fix", f.fixText());
             }
             out.add(m);
         }
