@@ -4,7 +4,7 @@ import io.dsqlkit.local.catalog.BehaviourLimits;
 import io.dsqlkit.local.catalog.CatalogQuotas;
 import io.dsqlkit.local.catalog.DsqlOnlySettings;
 import io.dsqlkit.local.catalog.IamRoleMappings;
-import io.dsqlkit.local.catalog.QualifiedName;
+import io.dsqlkit.local.catalog.TableName;
 import io.dsqlkit.local.catalog.SqlWords;
 import io.dsqlkit.local.catalog.SysCatalog;
 import io.dsqlkit.local.catalog.TriggerToggles;
@@ -268,7 +268,7 @@ public final class StandardDsqlBehaviour implements DsqlBehaviour {
         if (w.keywordsAt(i, "IF", "EXISTS")) i += 2;
         try (Connection c = b.connect()) {
             while (i < w.size()) {
-                QualifiedName.Parsed name = QualifiedName.parse(w, i);
+                TableName.Parsed name = TableName.parse(w, i);
                 if (name == null) break;
                 jobs.cancelBuild(c, name.name());
                 i = name.next();

@@ -71,7 +71,7 @@ public final class CatalogQuotas {
                                                int limit, DsqlError error) throws SQLException {
         boolean ifNotExists = w.keywordsAt(i, "IF", "NOT", "EXISTS");
         if (ifNotExists) i += 3;
-        QualifiedName.Parsed name = QualifiedName.parse(w, i);
+        TableName.Parsed name = TableName.parse(w, i);
         if ((ifNotExists || orReplace) && name != null && exists(c, name.name())) return Optional.empty();
         long n = count(c, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "WHERE c.relkind IN (" + relkinds + ") AND " + USER_SCHEMAS, null);
@@ -99,7 +99,7 @@ public final class CatalogQuotas {
         int i = 2;
         if (w.keywordsAt(i, "IF", "EXISTS")) i += 2;
         if (w.keywordsAt(i, "ONLY")) i++;
-        QualifiedName.Parsed table = QualifiedName.parse(w, i);
+        TableName.Parsed table = TableName.parse(w, i);
         if (table == null) return Optional.empty();
         Long oid = regclass(c, table.name());
         if (oid == null) return Optional.empty(); // PostgreSQL reports the missing table
@@ -149,11 +149,11 @@ public final class CatalogQuotas {
         return false;
     }
 
-    private static boolean exists(Connection c, QualifiedName name) throws SQLException {
+    private static boolean exists(Connection c, TableName name) throws SQLException {
         return regclass(c, name) != null;
     }
 
-    private static Long regclass(Connection c, QualifiedName name) throws SQLException {
+    private static Long regclass(Connection c, TableName name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?)::oid")) {
             ps.setString(1, name.sql());
             try (ResultSet rs = ps.executeQuery()) {

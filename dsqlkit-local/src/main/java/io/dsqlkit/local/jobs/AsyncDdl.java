@@ -1,6 +1,6 @@
 package io.dsqlkit.local.jobs;
 
-import io.dsqlkit.local.catalog.QualifiedName;
+import io.dsqlkit.local.catalog.TableName;
 import io.dsqlkit.local.catalog.SqlWords;
 import io.dsqlkit.sql.CreateIndexHead;
 import io.dsqlkit.sql.SqlText;
@@ -18,13 +18,13 @@ public sealed interface AsyncDdl {
     String commandTag();
 
     /** The table the job works on. */
-    QualifiedName table();
+    TableName table();
 
     /**
      * An index build. {@code name} may be null (PostgreSQL then chooses one); {@code definition} is the
      * statement text from the opening parenthesis of the key list on, copied verbatim.
      */
-    record IndexBuild(boolean unique, boolean ifNotExists, String name, QualifiedName table, boolean only,
+    record IndexBuild(boolean unique, boolean ifNotExists, String name, TableName table, boolean only,
                       String definition) implements AsyncDdl {
         @Override
         public String commandTag() {
@@ -38,13 +38,13 @@ public sealed interface AsyncDdl {
         }
 
         /** The same index on another table (used to check columns and expressions on an empty copy). */
-        public String plainSqlOn(QualifiedName other) {
+        public String plainSqlOn(TableName other) {
             return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX ON " + other.sql() + " " + definition;
         }
     }
 
     /** Validation of a NOT VALID constraint. */
-    record ConstraintValidation(boolean ifExists, boolean only, QualifiedName table, String constraint)
+    record ConstraintValidation(boolean ifExists, boolean only, TableName table, String constraint)
             implements AsyncDdl {
         @Override
         public String commandTag() {
@@ -79,7 +79,7 @@ public sealed interface AsyncDdl {
         if (table == null || table.parts().size() > 2) return Optional.empty();
         String name = h.nameFrom < 0 ? null : w.get(h.nameFrom).value();
         return Optional.of(new IndexBuild(h.unique >= 0, h.ifNotExists >= 0, name,
-                new QualifiedName(table.schema(), table.name()), h.only >= 0, w.textFrom(h.keysOpen)));
+                new TableName(table.schema(), table.name()), h.only >= 0, w.textFrom(h.keysOpen)));
     }
 
     private static Optional<AsyncDdl> parseValidate(SqlWords w) {
@@ -94,7 +94,7 @@ public sealed interface AsyncDdl {
             only = true;
             i++;
         }
-        QualifiedName.Parsed table = QualifiedName.parse(w, i);
+        TableName.Parsed table = TableName.parse(w, i);
         if (table == null) return Optional.empty();
         i = table.next();
         if (!w.keywordsAt(i, "VALIDATE", "CONSTRAINT")) return Optional.empty();

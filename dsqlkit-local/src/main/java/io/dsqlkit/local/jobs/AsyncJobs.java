@@ -2,7 +2,7 @@ package io.dsqlkit.local.jobs;
 
 import io.dsqlkit.client.Transactions;
 import io.dsqlkit.local.behaviour.DsqlBehaviour.BackendConnector;
-import io.dsqlkit.local.catalog.QualifiedName;
+import io.dsqlkit.local.catalog.TableName;
 import io.dsqlkit.rules.DsqlError;
 import io.dsqlkit.sql.SqlText;
 
@@ -129,7 +129,7 @@ public final class AsyncJobs implements AutoCloseable {
         try {
             return Transactions.inRolledBack(c, tx -> {
                 try (Statement s = tx.createStatement()) {
-                    QualifiedName copy = new QualifiedName("pg_temp", table.name());
+                    TableName copy = new TableName("pg_temp", table.name());
                     s.execute("CREATE TEMP TABLE " + SqlText.quoteIdentifier(table.name()) + " (LIKE " + table.qualified().sql() + ")");
                     s.execute(ib.plainSqlOn(copy));
                     try (ResultSet rs = s.executeQuery("SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
@@ -330,7 +330,7 @@ public final class AsyncJobs implements AutoCloseable {
         return !builds.isEmpty();
     }
 
-    public boolean cancelBuild(Connection c, QualifiedName index) throws SQLException {
+    public boolean cancelBuild(Connection c, TableName index) throws SQLException {
         String key;
         try (PreparedStatement ps = c.prepareStatement("SELECT n.nspname || '.' || cl.relname FROM pg_class cl "
                 + "JOIN pg_namespace n ON n.oid = cl.relnamespace WHERE cl.oid = to_regclass(?)")) {

@@ -1,6 +1,6 @@
 package io.dsqlkit.local.jobs;
 
-import io.dsqlkit.local.catalog.QualifiedName;
+import io.dsqlkit.local.catalog.TableName;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,12 +10,12 @@ import java.sql.SQLException;
 /** A table resolved in the backend's catalog. */
 public record Relation(long oid, String schema, String name) {
 
-    public QualifiedName qualified() {
-        return new QualifiedName(schema, name);
+    public TableName qualified() {
+        return new TableName(schema, name);
     }
 
     /** Resolves {@code name} with the default search_path; null if there is no such relation. */
-    public static Relation resolve(Connection c, QualifiedName name) throws SQLException {
+    public static Relation resolve(Connection c, TableName name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT c.oid, n.nspname, c.relname FROM pg_class c "
                 + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(?)")) {
             ps.setString(1, name.sql());

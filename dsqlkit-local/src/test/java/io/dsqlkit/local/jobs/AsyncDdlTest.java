@@ -1,6 +1,6 @@
 package io.dsqlkit.local.jobs;
 
-import io.dsqlkit.local.catalog.QualifiedName;
+import io.dsqlkit.local.catalog.TableName;
 import io.dsqlkit.local.catalog.SqlWords;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class AsyncDdlTest {
         assertThat(ib.unique()).isTrue();
         assertThat(ib.ifNotExists()).isTrue();
         assertThat(ib.name()).isEqualTo("Idx");
-        assertThat(ib.table()).isEqualTo(new QualifiedName("app", "orders"));
+        assertThat(ib.table()).isEqualTo(new TableName("app", "orders"));
         assertThat(ib.definition()).isEqualTo("(lower(email), id) INCLUDE (total) NULLS NOT DISTINCT WHERE status <> 'x;y'");
         assertThat(ib.concurrentSql("Idx")).isEqualTo("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS \"Idx\" ON \"app\".\"orders\" "
                 + "(lower(email), id) INCLUDE (total) NULLS NOT DISTINCT WHERE status <> 'x;y'");
@@ -33,7 +33,7 @@ class AsyncDdlTest {
     void unnamedIndex() {
         AsyncDdl.IndexBuild ib = (AsyncDdl.IndexBuild) parse("CREATE INDEX ASYNC ON t (a)").orElseThrow();
         assertThat(ib.name()).isNull();
-        assertThat(ib.table()).isEqualTo(new QualifiedName(null, "t"));
+        assertThat(ib.table()).isEqualTo(new TableName(null, "t"));
         assertThat(ib.unique()).isFalse();
     }
 
@@ -53,7 +53,7 @@ class AsyncDdlTest {
                 "ALTER TABLE ASYNC IF EXISTS ONLY s.t VALIDATE CONSTRAINT \"C k\";").orElseThrow();
         assertThat(cv.ifExists()).isTrue();
         assertThat(cv.only()).isTrue();
-        assertThat(cv.table()).isEqualTo(new QualifiedName("s", "t"));
+        assertThat(cv.table()).isEqualTo(new TableName("s", "t"));
         assertThat(cv.constraint()).isEqualTo("C k");
         assertThat(cv.sql()).isEqualTo("ALTER TABLE IF EXISTS ONLY \"s\".\"t\" VALIDATE CONSTRAINT \"C k\"");
         assertThat(cv.commandTag()).isEqualTo("ALTER TABLE");

@@ -2,8 +2,11 @@ package io.dsqlkit.local.catalog;
 
 import static io.dsqlkit.sql.SqlText.quoteIdentifier;
 
-/** A possibly schema-qualified relation name, folded as PostgreSQL folds identifiers. */
-public record QualifiedName(String schema, String name) {
+/**
+ * A possibly schema-qualified table name as the catalog behaviours use it: schema and name already
+ * folded as PostgreSQL folds identifiers (the syntax, with its tokens, is {@link io.dsqlkit.sql.QualifiedName}).
+ */
+public record TableName(String schema, String name) {
 
     /** Reads {@code name} or {@code schema.name} at word {@code index}; null if there is no name there. */
     public static Parsed parse(SqlWords w, int index) {
@@ -12,16 +15,16 @@ public record QualifiedName(String schema, String name) {
         SqlWords.Word dot = w.get(index + 1);
         SqlWords.Word second = w.get(index + 2);
         if (dot != null && dot.isPunct('.') && second != null && second.isName()) {
-            return new Parsed(new QualifiedName(first.value(), second.value()), index + 3);
+            return new Parsed(new TableName(first.value(), second.value()), index + 3);
         }
-        return new Parsed(new QualifiedName(null, first.value()), index + 1);
+        return new Parsed(new TableName(null, first.value()), index + 1);
     }
 
     /** The name and the index of the word after it. */
-    public record Parsed(QualifiedName name, int next) {}
+    public record Parsed(TableName name, int next) {}
 
-    public QualifiedName withDefaultSchema(String defaultSchema) {
-        return schema != null ? this : new QualifiedName(defaultSchema, name);
+    public TableName withDefaultSchema(String defaultSchema) {
+        return schema != null ? this : new TableName(defaultSchema, name);
     }
 
     /** Quoted SQL form, e.g. {@code "public"."t"}. */
