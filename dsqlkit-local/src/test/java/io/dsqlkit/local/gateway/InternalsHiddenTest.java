@@ -127,4 +127,20 @@ class InternalsHiddenTest {
             assertThat(errors.get(1).message()).isEqualTo("Unable to convert text to UUID");
         }
     }
+
+    @Test
+    void noticesCarryNoSourceLocation() throws Exception {
+        try (RawClient raw = new RawClient(local.port())) {
+            raw.startup();
+            List<BackendMessage.NoticeResponse> notices = new ArrayList<>();
+            for (BackendMessage m : raw.query("CREATE TABLE IF NOT EXISTS hid_t (id int PRIMARY KEY, v text)")) {
+                if (m instanceof BackendMessage.NoticeResponse n) notices.add(n);
+            }
+            assertThat(notices).singleElement().satisfies(n -> {
+                assertThat(n.fields()).extracting(BackendMessage.Field::code).doesNotContain('F', 'L', 'R');
+                assertThat(n.fields()).extracting(BackendMessage.Field::value)
+                        .contains("relation \"hid_t\" already exists, skipping");
+            });
+        }
+    }
 }

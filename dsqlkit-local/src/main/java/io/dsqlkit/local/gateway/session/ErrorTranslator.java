@@ -4,6 +4,7 @@ import io.dsqlkit.local.behaviour.DsqlBehaviour;
 import io.dsqlkit.local.gateway.BackendBootstrap;
 import io.dsqlkit.local.gateway.protocol.BackendMessage.ErrorResponse;
 import io.dsqlkit.local.gateway.protocol.BackendMessage.Field;
+import io.dsqlkit.local.gateway.protocol.BackendMessage.NoticeResponse;
 import io.dsqlkit.rules.DsqlError;
 import io.dsqlkit.rules.DsqlErrors;
 
@@ -49,9 +50,21 @@ final class ErrorTranslator {
 
     /** {@code e} without source-location fields and internal context lines; null if it has none. */
     static ErrorResponse withoutInternals(ErrorResponse e) {
+        List<Field> kept = publicFields(e.fields());
+        return kept == null ? null : new ErrorResponse(kept);
+    }
+
+    /** A notice (e.g. a RAISE NOTICE, "relation already exists, skipping") without the same internals; null if it has none. */
+    static NoticeResponse withoutInternals(NoticeResponse n) {
+        List<Field> kept = publicFields(n.fields());
+        return kept == null ? null : new NoticeResponse(kept);
+    }
+
+    /** {@code fields} without source file, line, routine and the emulator's context lines; null when nothing changes. */
+    private static List<Field> publicFields(List<Field> fields) {
         boolean changed = false;
         List<Field> kept = new ArrayList<>();
-        for (Field f : e.fields()) {
+        for (Field f : fields) {
             switch (f.code()) {
                 case 'F', 'L', 'R' -> changed = true;
                 case 'W' -> {
@@ -62,7 +75,7 @@ final class ErrorTranslator {
                 default -> kept.add(f);
             }
         }
-        return changed ? new ErrorResponse(kept) : null;
+        return changed ? kept : null;
     }
 
     private static String publicContext(String where) {

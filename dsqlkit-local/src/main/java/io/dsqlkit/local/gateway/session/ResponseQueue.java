@@ -1,6 +1,7 @@
 package io.dsqlkit.local.gateway.session;
 
 import io.dsqlkit.local.gateway.protocol.BackendMessage.ErrorResponse;
+import io.dsqlkit.local.gateway.protocol.BackendMessage.NoticeResponse;
 import io.dsqlkit.local.gateway.protocol.BackendType;
 import io.dsqlkit.local.gateway.protocol.Frame;
 
@@ -87,7 +88,11 @@ final class ResponseQueue {
 
     void onBackend(Frame f) {
         switch (f.type()) {
-            case BackendType.NOTICE_RESPONSE, BackendType.NOTIFICATION_RESPONSE -> {
+            case BackendType.NOTICE_RESPONSE -> {
+                relayNotice(f);
+                return;
+            }
+            case BackendType.NOTIFICATION_RESPONSE -> {
                 out.relay(f);
                 return;
             }
@@ -105,6 +110,16 @@ final class ResponseQueue {
         if (head.onBackend(f)) {
             expected.poll();
             if (expected.isEmpty()) busySinceNanos = 0;
+        }
+    }
+
+    /** A notice as DSQL would send it: PostgreSQL's source file, line and routine fields removed. */
+    private void relayNotice(Frame f) {
+        NoticeResponse cleaned = ErrorTranslator.withoutInternals((NoticeResponse) f.decodeBackend());
+        if (cleaned == null) {
+            out.relay(f);
+        } else {
+            out.write(cleaned);
         }
     }
 
