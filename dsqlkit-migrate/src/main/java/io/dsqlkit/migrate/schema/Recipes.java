@@ -1,6 +1,13 @@
 package io.dsqlkit.migrate.schema;
 
 import io.dsqlkit.migrate.support.Sql;
+import io.dsqlkit.rules.Diagnostic;
+import io.dsqlkit.rules.FixResult;
+import io.dsqlkit.rules.Linter;
+import io.dsqlkit.rules.Profile;
+
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import static io.dsqlkit.sql.SqlText.quoteIdentifierIfNeeded;
 
@@ -8,6 +15,8 @@ import static io.dsqlkit.sql.SqlText.quoteIdentifierIfNeeded;
  * Generated, reviewable migration bodies for changes DSQL cannot make in place (dsql-facts §1.7).
  */
 public final class Recipes {
+    private static final String ADD_COLUMN_RULE = "alter-table-add-column-constraint";
+
     private Recipes() {}
 
     /**
@@ -15,16 +24,27 @@ public final class Recipes {
      * constraint not supported", §1.7), so: add the bare column, set the default (so rows inserted
      * from now on get it), then backfill existing rows in primary-key chunks under the 3,000-row
      * limit. The default is set before the backfill so no row written meanwhile is left NULL.
+     *
+     * <p>The body is the linter's own fix of the statement a user would write (rule
+     * {@code alter-table-add-column-constraint}), so {@code migrate recipe add-column} and
+     * {@code lint --fix} never disagree; anything else DSQL would refuse in it (an array type, say)
+     * fails here with the rule's message instead of at apply time.
      */
     public static String addColumnWithDefault(String table, String column, String type, String defaultExpr) {
-        String t = Sql.qualified(table);
-        String c = quoteIdentifierIfNeeded(column);
+        String statement = "ALTER TABLE " + Sql.qualified(table) + " ADD COLUMN IF NOT EXISTS "
+                + quoteIdentifierIfNeeded(column) + " " + type + " DEFAULT " + defaultExpr + ";\n";
+        FixResult fixed = new Linter(Profile.CURRENT).fix(statement);
+        // Only the split is ours to make; any other finding (an array type, a serial) is the user's to decide.
+        Optional<Diagnostic> other = Stream.concat(
+                fixed.applied().stream().filter(d -> !d.ruleId().equals(ADD_COLUMN_RULE)), fixed.remaining().stream()).findFirst();
+        if (other.isPresent()) {
+            Diagnostic d = other.get();
+            throw new IllegalArgumentException("cannot write an add-column recipe: " + d.message() + " [" + d.ruleId() + "]"
+                    + (d.help() == null ? "" : "; " + d.help()));
+        }
+        if (fixed.applied().isEmpty()) throw new IllegalStateException("the linter did not split " + statement.strip());
         return "-- add " + column + " " + type + " DEFAULT " + defaultExpr + " to " + table + " (DSQL cannot ADD COLUMN with a DEFAULT)\n"
-                + "ALTER TABLE " + t + " ADD COLUMN IF NOT EXISTS " + c + " " + type + ";\n\n"
-                + "ALTER TABLE " + t + " ALTER COLUMN " + c + " SET DEFAULT " + defaultExpr + ";\n\n"
-                + "-- backfill existing rows in primary-key chunks (each its own transaction, resumable)\n"
-                + "-- " + StepPlanner.BATCH_DIRECTIVE + "\n"
-                + "UPDATE " + t + " SET " + c + " = " + defaultExpr + " WHERE " + c + " IS NULL;\n";
+                + fixed.fixed();
     }
 
     /**
