@@ -18,6 +18,8 @@ import java.util.Map;
  */
 public final class LoadManifest {
     public static final String TABLE = "dsqlkit_load_manifest";
+    /** The first_line of a load's fingerprint row (line 0 is the baseline, data lines start at 1). */
+    static final long FINGERPRINT_LINE = -1;
 
     private final String table;
 
@@ -57,6 +59,7 @@ public final class LoadManifest {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long first = rs.getLong(1);
+                    if (first == FINGERPRINT_LINE) continue;
                     if (first == 0) {
                         baseline = rs.getLong(3);
                         continue;
@@ -92,6 +95,25 @@ public final class LoadManifest {
             ps.setString(6, reason);
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * The fingerprint of what a load inserts (e.g. a hash of its table, columns and rows), kept in a row of
+     * its own (first_line -1) so a resume can prove it is given the same input; null if none was recorded.
+     */
+    public String fingerprint(Connection c, String loadId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT reason FROM " + table + " WHERE load_id = ? AND first_line = "
+                + FINGERPRINT_LINE)) {
+            ps.setString(1, loadId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** Records {@code fingerprint} for a new load (a concurrent second record fails on the primary key). */
+    public void recordFingerprint(Connection c, String loadId, String fingerprint) throws SQLException {
+        insert(c, loadId, FINGERPRINT_LINE, FINGERPRINT_LINE, 0, 0, fingerprint);
     }
 
     public long loadedTotal(Connection c, String loadId) throws SQLException {

@@ -68,7 +68,7 @@ public final class Loader {
 
     public LoadReport load(LoadSpec spec, ProgressListener listener) throws IOException, SQLException {
         String loadId = spec.loadId() != null ? spec.loadId() : defaultLoadId(spec);
-        return load(spec, loadId, readerColumns -> RecordReader.of(spec.format(), open(spec.file()), spec.header(), readerColumns),
+        return load(spec, loadId, null, readerColumns -> RecordReader.of(spec.format(), open(spec.file()), spec.header(), readerColumns),
                 () -> new RejectWriter(spec.rejectFile()), "load " + spec.file().getFileName(), listener);
     }
 
@@ -81,10 +81,21 @@ public final class Loader {
      */
     public LoadReport load(LoadSpec spec, RecordReader records, Rejects rejects, ProgressListener listener)
             throws IOException, SQLException {
+        return load(spec, null, records, rejects, listener);
+    }
+
+    /**
+     * As {@link #load(LoadSpec, RecordReader, Rejects, ProgressListener)}, and the load is bound to
+     * {@code fingerprint} (a hash of what it inserts): the first run records it, and a later run under
+     * the same load id with another fingerprint fails with {@link LoadInputChanged} before anything is
+     * written, so a resume never skips rows it was not given before.
+     */
+    public LoadReport load(LoadSpec spec, String fingerprint, RecordReader records, Rejects rejects, ProgressListener listener)
+            throws IOException, SQLException {
         if (spec.columns() == null || spec.loadId() == null) {
             throw new IllegalArgumentException("records from memory need the target columns and a load id");
         }
-        return load(spec, spec.loadId(), readerColumns -> records, () -> rejects, "load into " + spec.table(), listener);
+        return load(spec, spec.loadId(), fingerprint, readerColumns -> records, () -> rejects, "load into " + spec.table(), listener);
     }
 
     /** Where rejected records go: their line (or position), the reason, and the raw text when there is one. */
@@ -106,8 +117,8 @@ public final class Loader {
         Rejects open() throws IOException;
     }
 
-    private LoadReport load(LoadSpec spec, String loadId, ReaderOpener opener, RejectsOpener rejectsOpener, String what,
-                            ProgressListener listener) throws IOException, SQLException {
+    private LoadReport load(LoadSpec spec, String loadId, String fingerprint, ReaderOpener opener, RejectsOpener rejectsOpener,
+                            String what, ProgressListener listener) throws IOException, SQLException {
         List<TargetColumn> tableColumns;
         LoadManifest.State state;
         long baseline;
@@ -120,10 +131,13 @@ public final class Loader {
                 final long b = baseline;
                 retry.run(dataSource, tx -> {
                     manifest.insert(tx, loadId, 0, 0, (int) Math.min(Integer.MAX_VALUE, b), 0, "baseline: table rows before the load");
+                    if (fingerprint != null) manifest.recordFingerprint(tx, loadId, fingerprint);
                     return null;
                 });
             } else {
                 baseline = state.baseline();
+                String recorded = fingerprint == null ? null : manifest.fingerprint(c, loadId);
+                if (recorded != null && !recorded.equals(fingerprint)) throw new LoadInputChanged(loadId);
             }
         }
         List<String> tableNames = tableColumns.stream().map(TargetColumn::name).toList();

@@ -14,6 +14,7 @@ import io.dsqlkit.mcp.tools.args.GuardedSql;
 import io.dsqlkit.mcp.tools.args.TableName;
 import io.dsqlkit.migrate.load.InputRecord;
 import io.dsqlkit.migrate.load.LoadFormat;
+import io.dsqlkit.migrate.load.LoadInputChanged;
 import io.dsqlkit.migrate.load.LoadManifest;
 import io.dsqlkit.migrate.load.LoadReport;
 import io.dsqlkit.migrate.load.LoadSpec;
@@ -40,7 +41,8 @@ import java.util.Map;
  * each one transaction together with its manifest row (3,000 rows in all), OCC retry per batch, a
  * batch that fails on a limit halved, one that fails on bad data bisected down to the bad rows
  * (reported with their position and the server's reason). Committed batches are recorded under a
- * {@code load_id}: calling again with the same rows (and load_id) inserts only what is missing.
+ * {@code load_id}: calling again with the same rows (and load_id) inserts only what is missing; the
+ * load id is bound to a hash of the table, columns and rows, so a call with other rows under it is refused.
  * <p>
  * No argument text reaches SQL: the table and columns are resolved through the catalog and values
  * travel as COPY data. Under a tenant the table must have the tenant column, every row must set it to
@@ -112,7 +114,8 @@ public final class InsertRowsTool implements DsqlTool {
         Loader loader = new Loader(io.dsqlkit.mcp.db.SessionHygiene.forWrites(ctx.database()), new LoadManifest(LoadManifest.TABLE), ctx.settings().occRetry());
         LoadReport r;
         try {
-            r = loader.load(spec, reader(target.columnNames(), values), sink, MigrateToolSupport.progress(ctx));
+            r = loader.load(spec, fingerprint(target, values), reader(target.columnNames(), values), sink,
+                    MigrateToolSupport.progress(ctx));
         } catch (SQLException e) {
             Map<String, Object> d = new LinkedHashMap<>(ToolAdapter.sqlDetails(e));
             d.put("load_id", loadId);
@@ -121,6 +124,8 @@ public final class InsertRowsTool implements DsqlTool {
             throw new ToolError(e.getMessage(), d);
         } catch (java.io.IOException e) {
             throw new ToolError("insert_rows failed: " + e.getMessage(), Map.of("load_id", loadId));
+        } catch (LoadInputChanged e) {
+            throw ToolError.badArgument("load_id", e.getMessage());
         } catch (IllegalArgumentException e) {
             throw ToolError.badArgument("columns", e.getMessage());
         }
@@ -284,6 +289,11 @@ public final class InsertRowsTool implements DsqlTool {
 
     /** Derived from the table, columns and every value: an identical call resumes the same load. */
     private static String defaultLoadId(Target target, List<List<String>> values) {
+        return "rows-" + target.table().name() + "-" + fingerprint(target, values).substring(0, 16);
+    }
+
+    /** SHA-256 (hex) of the table, the columns and every value: what a load id is bound to. */
+    private static String fingerprint(Target target, List<List<String>> values) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(target.table().sql().getBytes(StandardCharsets.UTF_8));
@@ -303,7 +313,7 @@ public final class InsertRowsTool implements DsqlTool {
                 }
                 md.update((byte) 3);
             }
-            return "rows-" + target.table().name() + "-" + HexFormat.of().formatHex(md.digest(), 0, 8);
+            return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -107,6 +107,24 @@ class InsertRowsToolTest {
     }
 
     @Test
+    void aLoadIdResumedWithOtherRowsIsRefusedBeforeAnythingIsWritten() throws Exception {
+        String t = SharedDsqlLocal.uniqueName("ir_changed");
+        admin("CREATE TABLE " + t + " (id int PRIMARY KEY, v text)");
+        Map<String, Object> first = new LinkedHashMap<>(Map.of("table", t, "columns", List.of("id", "v"), "rows", numbered(1, 10),
+                "load_id", "changed-1"));
+        assertThat(structured(call(RW, "insert_rows", first))).containsEntry("rows_done", 10L);
+        // same load id, other rows: positions 1..10 are "done" for the old rows, so a resume would skip all of these
+        Map<String, Object> other = new LinkedHashMap<>(first);
+        other.put("rows", numbered(101, 110));
+        McpSchema.CallToolResult r = call(RW, "insert_rows", other);
+        assertThat(r.isError()).as(r.toString()).isTrue();
+        assertThat(structured(r).get("error")).asString().contains("changed-1", "other rows", "new load id");
+        assertThat(count(t)).isEqualTo(10);
+        // the same rows again still resume (nothing to do)
+        assertThat(structured(call(RW, "insert_rows", first))).containsEntry("rows_this_call", 0L).containsEntry("rows_done", 10L);
+    }
+
+    @Test
     void aReadOnlyServerRefusesAndWritesNothing() throws Exception {
         String t = SharedDsqlLocal.uniqueName("ir_ro");
         admin("CREATE TABLE " + t + " (id int PRIMARY KEY, v text)");
