@@ -10,6 +10,7 @@ import io.dsqlkit.local.DsqlLocal;
 import io.dsqlkit.mcp.db.Database;
 import io.dsqlkit.mcp.server.DsqlMcpServer;
 import io.dsqlkit.mcp.server.HttpServer;
+import io.dsqlkit.mcp.server.JsonWarmUp;
 import io.dsqlkit.mcp.server.ResultLimits;
 import io.dsqlkit.mcp.server.ServerSettings;
 import io.dsqlkit.mcp.server.StdioTransport;
@@ -117,6 +118,7 @@ public final class McpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (http == null) JsonWarmUp.start(); // the initialize exchange's Jackson work, beside option checks and assembly
         if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         ServerSettings settings;
         Optional<Endpoint> endpoint;
@@ -187,7 +189,7 @@ public final class McpCommand implements Callable<Integer> {
         // stdin EOF (client gone) ends the process: the SDK closes the session; we watch stdin via the transport.
         EofSignallingInputStream stdin = new EofSignallingInputStream(System.in, closed::countDown);
         StdioTransport transport = new StdioTransport(McpJsonDefaults.getMapper(), stdin, System.out, () -> { });
-        McpSyncServer mcp = server.start(transport);
+        McpSyncServer mcp = server.startWithToolsInBackground(transport);
         closed.await();
         // The client closed stdin: answer the calls it already sent (a scripted client pipes its
         // requests and then EOF), bounded by the statement timeout so a stuck call cannot hang the exit.

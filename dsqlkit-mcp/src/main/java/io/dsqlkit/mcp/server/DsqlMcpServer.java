@@ -43,6 +43,30 @@ public final class DsqlMcpServer {
                 .tools(tools()).resources(GuideResources.all()).prompts(Prompts.all()).build();
     }
 
+    /**
+     * stdio start-up: answers {@code initialize} before the tools are built. The server starts with none;
+     * a background thread builds the {@link ToolCatalog} specifications and adds them in catalog order, and
+     * the transport holds every later request until they are all in, so tools/list and tools/call see
+     * exactly what {@link #start(McpServerTransportProvider)} would have registered.
+     */
+    public McpSyncServer startWithToolsInBackground(StdioTransport transport) {
+        java.util.concurrent.CountDownLatch toolsAdded = new java.util.concurrent.CountDownLatch(1);
+        transport.holdRequestsUntil(toolsAdded);
+        McpSyncServer server = McpServer.sync(transport).serverInfo(NAME, VERSION).instructions(instructions())
+                .capabilities(capabilities()).requestTimeout(timeout()).jsonSchemaValidator(ArgumentsCheckedByTools.INSTANCE)
+                .resources(GuideResources.all()).prompts(Prompts.all()).build();
+        Thread t = new Thread(() -> {
+            try {
+                for (McpServerFeatures.SyncToolSpecification tool : tools()) server.addTool(tool);
+            } finally {
+                toolsAdded.countDown();
+            }
+        }, "dsqlkit-mcp-tools");
+        t.setDaemon(true);
+        t.start();
+        return server;
+    }
+
     public McpSyncServer start(McpStreamableServerTransportProvider transport) {
         return McpServer.sync(transport).serverInfo(NAME, VERSION).instructions(instructions())
                 .capabilities(capabilities()).requestTimeout(timeout()).jsonSchemaValidator(ArgumentsCheckedByTools.INSTANCE)
@@ -68,7 +92,7 @@ public final class DsqlMcpServer {
         return Duration.ofMinutes(65);
     }
 
-    private static McpSchema.ServerCapabilities capabilities() {
+    static McpSchema.ServerCapabilities capabilities() {
         return McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).prompts(false).logging().build();
     }
 

@@ -34,6 +34,7 @@ public final class StdioTransport implements McpServerTransportProvider {
     private final Runnable onEnd;
     private volatile McpServerSession session;
     private volatile boolean closing;
+    private volatile java.util.concurrent.CountDownLatch held;
 
     /** {@code onEnd} runs when stdin ends (the client went away) or cannot be read. */
     public StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, Runnable onEnd) {
@@ -41,6 +42,22 @@ public final class StdioTransport implements McpServerTransportProvider {
         this.in = in;
         this.out = out;
         this.onEnd = onEnd;
+    }
+
+    /**
+     * Every request but {@code initialize} waits (on the reader thread) until {@code ready} opens; notifications
+     * pass. For a server that registers part of itself after start-up. Call before the server is built.
+     */
+    public void holdRequestsUntil(java.util.concurrent.CountDownLatch ready) {
+        held = ready;
+    }
+
+    private void awaitReady(McpSchema.JSONRPCMessage message) throws InterruptedException {
+        java.util.concurrent.CountDownLatch ready = held;
+        if (ready == null || !(message instanceof McpSchema.JSONRPCRequest request)
+                || McpSchema.METHOD_INITIALIZE.equals(request.method())) return;
+        ready.await();
+        held = null;
     }
 
     @Override
@@ -63,6 +80,12 @@ public final class StdioTransport implements McpServerTransportProvider {
                     // the SDK's response type refuses a null id, which JSON-RPC requires when the id is unknown
                     writeLine(JsonRpcErrors.body(JsonRpcErrors.PARSE_ERROR, "Parse error: each line must be one JSON-RPC message"));
                     continue;
+                }
+                try {
+                    awaitReady(message);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
                 }
                 try {
                     session.handle(message).subscribe(null, e -> log.debug("message handling failed: {}", e.toString()));

@@ -48,4 +48,35 @@ class StdioTransportTest {
             mcp.closeGracefully();
         }
     }
+
+    /** Tools added in the background: a tools/list sent with initialize still lists every tool, in catalog order. */
+    @Test
+    @Timeout(180)
+    void toolsAddedInTheBackgroundAreAllListedToTheFirstRequest() throws Exception {
+        PipedOutputStream client = new PipedOutputStream();
+        PipedInputStream serverIn = new PipedInputStream(client, 1 << 16);
+        PipedOutputStream serverOut = new PipedOutputStream();
+        BufferedReader answers = new BufferedReader(new InputStreamReader(new PipedInputStream(serverOut, 1 << 20), StandardCharsets.UTF_8));
+        DsqlMcpServer server = new DsqlMcpServer(TestDatabase.database(), ServerSettings.defaults(false));
+        McpSyncServer mcp = server.startWithToolsInBackground(new StdioTransport(McpJsonDefaults.getMapper(), serverIn, serverOut, () -> { }));
+        try {
+            client.write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}\n"
+                    + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+                    + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n").getBytes(StandardCharsets.UTF_8));
+            client.flush();
+            assertThat(answers.readLine()).contains("\"id\":1").contains("dsqlkit-aurora-dsql");
+            String list = answers.readLine();
+            assertThat(list).contains("\"id\":2");
+            int at = -1;
+            for (io.dsqlkit.mcp.tools.DsqlTool tool : server.catalog()) {
+                int next = list.indexOf("\"name\":\"" + tool.name() + "\"");
+                assertThat(next).as(tool.name()).isGreaterThan(at);
+                at = next;
+            }
+            client.close();
+        } finally {
+            mcp.closeGracefully();
+        }
+    }
 }
