@@ -167,4 +167,17 @@ class UserCastGuardTest {
         assertThat(guard.parameters()).isZero();
         assertThat(guard.sql()).contains("pg_cast");
     }
+
+    @Test
+    void aSelectOfBareLiteralsNeedsNoLookupAndRunsNoCast() throws Exception {
+        for (String sql : List.of("SELECT 1", "SELECT 1, 'a', (2.5), $$x$$")) {
+            assertThat(FunctionGuard.pipelined(StatementGuard.single(sql))).as(sql).isNull();
+            McpSchema.CallToolResult r = call(RO, "query", Map.of("sql", sql));
+            assertThat(r.isError()).as(sql + " -> " + r).isFalse();
+            assertThat(state()).startsWith("0|");
+        }
+        for (String sql : List.of("SELECT -1", "SELECT 1 IN (1)", "SELECT $1", "SELECT 1 AS a", "VALUES (1)")) {
+            assertThat(FunctionGuard.pipelined(StatementGuard.single(sql))).as(sql).isNotNull();
+        }
+    }
 }

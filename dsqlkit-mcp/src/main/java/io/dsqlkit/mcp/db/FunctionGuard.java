@@ -121,7 +121,7 @@ public final class FunctionGuard {
                    || CASE c.castcontext WHEN 'i' THEN ' AS IMPLICIT' WHEN 'a' THEN ' AS ASSIGNMENT' ELSE '' END AS detail
               FROM pg_catalog.pg_cast c JOIN pg_catalog.pg_proc p ON p.oid = c.castfunc
               JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-             WHERE n.nspname <> 'pg_catalog'""";
+             WHERE c.castfunc <> 0 AND n.nspname <> 'pg_catalog'""";
 
     private static final String QUERY = CTES + "\n" + FINDINGS + "\nUNION ALL\n" + USER_CASTS;
 
@@ -171,14 +171,28 @@ public final class FunctionGuard {
     /**
      * The guard of a read as one statement to send ahead of it in the same round trip ({@link #PIPELINED}). A read
      * that names nothing the catalog could resolve to a function, operator, view or domain still gets the cast check
-     * ({@link #PIPELINED_CASTS}): an implicit cast needs no name ({@code SELECT current_date IN (1)}).
+     * ({@link #PIPELINED_CASTS}): an implicit cast needs no name ({@code SELECT current_date IN (1)}). Null only for a
+     * SELECT of literals alone ({@code SELECT 1, 'a'}): no operator, no key word, nothing a cast could apply to, so
+     * there is nothing to look up at all.
      */
     public static Pipelined pipelined(Statement s) {
+        if (literalsOnly(s.significant())) return null;
         Mentions m = mentions(s.significant());
         Set<String> notAllowed = new LinkedHashSet<>();
         for (String n : m.calls) if (!FunctionAllowlist.allows(n)) notAllowed.add(n);
         for (String n : m.attributes) if (!FunctionAllowlist.allows(n)) notAllowed.add(n);
         return new Pipelined(m, List.copyOf(notAllowed));
+    }
+
+    /** SELECT followed by number and string literals, commas and parentheses only: no value meets another type. */
+    static boolean literalsOnly(List<Token> sig) {
+        if (sig.isEmpty() || !sig.get(0).isKeyword("SELECT")) return false;
+        for (int i = 1; i < sig.size(); i++) {
+            TokenType t = sig.get(i).type();
+            if (t != TokenType.NUMBER && t != TokenType.STRING && t != TokenType.DOLLAR_STRING && t != TokenType.COMMA
+                    && t != TokenType.LPAREN && t != TokenType.RPAREN) return false;
+        }
+        return true;
     }
 
     /** The pipelined guard: {@link #sql()} takes {@link #parameters()} parameters, bound by {@link #bind}. */

@@ -113,6 +113,7 @@ public final class SqlExecutor {
      */
     private ResultReader.Rows pipelinedQuery(Connection c, Statement s, BoundSql b) throws SQLException {
         FunctionGuard.Pipelined guard = FunctionGuard.pipelined(s);
+        if (guard == null) return query(c, b); // a SELECT of literals alone: nothing to look up at all
         PreparedStatement ps = prepare(c, guard.sql() + ";\n" + b.jdbcSql());
         guard.bind(c, ps);
         b.bind(ps, guard.parameters());
