@@ -35,6 +35,8 @@ import java.util.Set;
  *       operators found there are refused, and the views' and CHECKs' own text is lexed and held
  *       to the same rules, since built-in functions are pinned and never appear in pg_depend.
  *       Views and domains of pg_catalog and information_schema are trusted.</li>
+ *   <li>a cast backed by a function outside pg_catalog refuses every statement while it exists, since PostgreSQL
+ *       applies casts the statement never names ({@link #USER_CASTS}).</li>
  * </ul>
  * Names are folded as the server folds them (quotes, {@code U&""} escapes, truncation to 63 bytes).
  * {@code UESCAPE} identifiers are refused outright rather than decoded a second way.
@@ -104,7 +106,24 @@ public final class FunctionGuard {
               FROM walk w CROSS JOIN k JOIN pg_catalog.pg_constraint c ON w.classid = k.typ AND c.contypid = w.objid
              WHERE w.expand""";
 
-    private static final String QUERY = CTES + "\n" + FINDINGS;
+    /**
+     * Casts backed by a function outside pg_catalog, one row each (kind 'cast'). PostgreSQL applies a cast without
+     * the statement naming its function: with cast syntax ({@code ::}, {@code CAST}, {@code type(x)}), with none at
+     * all when the cast is AS IMPLICIT or AS ASSIGNMENT (an operator, function argument, IN list, UNION, assignment
+     * needing the other type), and inside built-ins ({@code to_json} uses a type's cast to json). Which casts a
+     * statement applies is only known once it is planned, and planning may already run an IMMUTABLE cast function,
+     * so while any such cast exists every guarded statement is refused. Built-in casts and casts WITHOUT FUNCTION or
+     * WITH INOUT run no user function (a user base type's I/O functions must be C, created by a superuser).
+     */
+    private static final String USER_CASTS = """
+            SELECT 'cast' AS kind, n.nspname::text AS schema, p.proname::text AS name,
+                   pg_catalog.format_type(c.castsource, NULL) || ' AS ' || pg_catalog.format_type(c.casttarget, NULL)
+                   || CASE c.castcontext WHEN 'i' THEN ' AS IMPLICIT' WHEN 'a' THEN ' AS ASSIGNMENT' ELSE '' END AS detail
+              FROM pg_catalog.pg_cast c JOIN pg_catalog.pg_proc p ON p.oid = c.castfunc
+              JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+             WHERE c.castfunc <> 0 AND n.nspname <> 'pg_catalog'""";
+
+    private static final String QUERY = CTES + "\n" + FINDINGS + "\nUNION ALL\n" + USER_CASTS;
 
     /** Where the pipelined guard's error message starts: the read goes the full {@link #checkRead} way. */
     static final String PIPELINED_MARK = "dsqlkit function guard: ";
@@ -117,14 +136,21 @@ public final class FunctionGuard {
      * sent after it before the same Sync is never parsed, planned or run by the server (extended protocol: after an
      * error the server skips every message up to the Sync), so it can travel in the same round trip as the guard.
      */
-    private static final String PIPELINED = CTES + ",\nf(kind, schema, name, detail) AS (\n" + FINDINGS + ")\n" + """
+    private static final String PIPELINED = CTES + ",\nf(kind, schema, name, detail) AS (\n" + FINDINGS + "\nUNION ALL\n" + USER_CASTS
+            + ")\n" + """
             SELECT (SELECT CASE WHEN pg_catalog.count(*) > 0
                                 THEN '%s' || coalesce(pg_catalog.string_agg(f.kind || ' ' || f.schema || '.' || f.name, ', '), '?') END
                       FROM f
-                     WHERE f.kind IN ('operator', 'via', 'definition')
+                     WHERE f.kind IN ('operator', 'via', 'definition', 'cast')
                         OR (f.kind = 'call' AND (f.schema <> 'pg_catalog' OR f.name = ANY (?::text[])))
                         OR (f.kind = 'attribute' AND f.detail IN ('c', 'p')
                             AND (f.schema <> 'pg_catalog' OR f.name = ANY (?::text[]))))::int AS guard""".formatted(PIPELINED_MARK);
+
+    /** The pipelined guard of a read that names nothing to look up: it fails only while a user-function cast exists. */
+    private static final String PIPELINED_CASTS = """
+            SELECT (SELECT CASE WHEN pg_catalog.count(*) > 0
+                                THEN '%s' || pg_catalog.string_agg(f.kind || ' ' || f.schema || '.' || f.name, ', ') END
+                      FROM (%s) f)::int AS guard""".formatted(PIPELINED_MARK, USER_CASTS);
 
 
     private FunctionGuard() {}
@@ -143,28 +169,44 @@ public final class FunctionGuard {
     }
 
     /**
-     * The guard of a read as one statement to send ahead of it in the same round trip ({@link #PIPELINED}), or
-     * null when the read names nothing the catalog could resolve to a function, operator, view or domain (then
-     * there is nothing to look up at all).
+     * The guard of a read as one statement to send ahead of it in the same round trip ({@link #PIPELINED}). A read
+     * that names nothing the catalog could resolve to a function, operator, view or domain still gets the cast check
+     * ({@link #PIPELINED_CASTS}): an implicit cast needs no name ({@code SELECT current_date IN (1)}). Null only for a
+     * SELECT of literals alone ({@code SELECT 1, 'a'}): no operator, no key word, nothing a cast could apply to, so
+     * there is nothing to look up at all.
      */
     public static Pipelined pipelined(Statement s) {
+        if (literalsOnly(s.significant())) return null;
         Mentions m = mentions(s.significant());
-        if (m.isEmpty()) return null;
         Set<String> notAllowed = new LinkedHashSet<>();
         for (String n : m.calls) if (!FunctionAllowlist.allows(n)) notAllowed.add(n);
         for (String n : m.attributes) if (!FunctionAllowlist.allows(n)) notAllowed.add(n);
         return new Pipelined(m, List.copyOf(notAllowed));
     }
 
-    /** The pipelined guard: {@link #sql()} takes {@link #PARAMETERS} parameters, bound by {@link #bind}. */
-    public record Pipelined(Mentions mentions, List<String> notAllowed) {
-        public static final int PARAMETERS = 7;
+    /** SELECT followed by number and string literals, commas and parentheses only: no value meets another type. */
+    static boolean literalsOnly(List<Token> sig) {
+        if (sig.isEmpty() || !sig.get(0).isKeyword("SELECT")) return false;
+        for (int i = 1; i < sig.size(); i++) {
+            TokenType t = sig.get(i).type();
+            if (t != TokenType.NUMBER && t != TokenType.STRING && t != TokenType.DOLLAR_STRING && t != TokenType.COMMA
+                    && t != TokenType.LPAREN && t != TokenType.RPAREN) return false;
+        }
+        return true;
+    }
 
+    /** The pipelined guard: {@link #sql()} takes {@link #parameters()} parameters, bound by {@link #bind}. */
+    public record Pipelined(Mentions mentions, List<String> notAllowed) {
         public String sql() {
-            return PIPELINED;
+            return mentions.isEmpty() ? PIPELINED_CASTS : PIPELINED;
+        }
+
+        public int parameters() {
+            return mentions.isEmpty() ? 0 : 7;
         }
 
         public void bind(Connection c, PreparedStatement ps) throws SQLException {
+            if (mentions.isEmpty()) return;
             Array ids = c.createArrayOf("text", mentions.identifiers.toArray());
             ps.setArray(1, ids);
             ps.setArray(2, ids);
@@ -189,7 +231,8 @@ public final class FunctionGuard {
     private static void check(Connection c, Mentions m, Set<String> alsoAllowed) throws SQLException {
         Mentions current = m;
         // Definitions of views/domains are lexed and checked in turn; each round only names new things.
-        for (int round = 0; round < 8 && !current.isEmpty(); round++) {
+        // The first round always runs: it also looks for user-function casts, which a statement applies unnamed.
+        for (int round = 0; round < 8 && (round == 0 || !current.isEmpty()); round++) {
             List<String> definitions = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(QUERY)) {
                 Array ids = c.createArrayOf("text", current.identifiers.toArray());
@@ -215,6 +258,12 @@ public final class FunctionGuard {
                                     "use the function the operator stands for, if it is a built-in one, or read the data without it");
                             case "via" -> requireAllowed(schema, name, detail, alsoAllowed);
                             case "definition" -> definitions.add(detail);
+                            case "cast" -> throw refuse("the database has a cast (" + detail + ") that runs the user function "
+                                    + schema + "." + name + "(); PostgreSQL applies casts without the statement naming them "
+                                    + "(implicitly, on assignment, inside built-ins such as to_json, and at planning time), so "
+                                    + "no statement can be proved free of user functions while it exists", name,
+                                    "drop the cast (DROP CAST (" + castTypes(detail) + ")) or define it WITHOUT FUNCTION / WITH INOUT, "
+                                    + "or read through a database without user-defined casts");
                             default -> throw new IllegalStateException(kind);
                         }
                     }
@@ -238,6 +287,11 @@ public final class FunctionGuard {
         if (FunctionAllowlist.allows(name) || alsoAllowed.contains(name)) return;
         throw refuse("function " + name + "()" + where + " is not on the read allowlist: it " + StatementGuard.why(name), name,
                 "use a built-in, side-effect-free function instead (the allowlist is dsqlkit-mcp's read-functions.txt)");
+    }
+
+    /** "int4 AS text AS IMPLICIT" -> "int4 AS text". */
+    private static String castTypes(String detail) {
+        return detail.replace(" AS IMPLICIT", "").replace(" AS ASSIGNMENT", "");
     }
 
     private static Refusal refuse(String why, String function, String fix) {

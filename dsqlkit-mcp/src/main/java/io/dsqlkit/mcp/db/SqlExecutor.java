@@ -113,10 +113,10 @@ public final class SqlExecutor {
      */
     private ResultReader.Rows pipelinedQuery(Connection c, Statement s, BoundSql b) throws SQLException {
         FunctionGuard.Pipelined guard = FunctionGuard.pipelined(s);
-        if (guard == null) return query(c, b); // nothing the statement names could be a function: no lookup at all
+        if (guard == null) return query(c, b); // a SELECT of literals alone: nothing to look up at all
         PreparedStatement ps = prepare(c, guard.sql() + ";\n" + b.jdbcSql());
         guard.bind(c, ps);
-        b.bind(ps, FunctionGuard.Pipelined.PARAMETERS);
+        b.bind(ps, guard.parameters());
         ResultReader.Rows rows = null;
         try {
             ps.setMaxRows(ctx.settings().rowLimit() + 1);
