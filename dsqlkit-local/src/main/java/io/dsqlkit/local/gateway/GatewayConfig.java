@@ -33,14 +33,14 @@ public record GatewayConfig(int port, java.nio.file.Path backendSocket, AuthMode
     public static final String SERVER_VERSION_NUM = "160015";
     public static final String DATABASE = "postgres";
 
-    /** A client for backend connections on {@code loop} (over the Unix socket), without a handler yet. */
+    /** A client for backend connections on {@code loop} (a gateway loop: same {@link Transport}) over the Unix socket, without a handler yet. */
     public io.netty.bootstrap.Bootstrap backendBootstrap(io.netty.channel.EventLoop loop) {
-        return new io.netty.bootstrap.Bootstrap().group(loop).channel(io.netty.channel.socket.nio.NioDomainSocketChannel.class)
+        return new io.netty.bootstrap.Bootstrap().group(loop).channel(Transport.current().domainSocketChannel())
                 .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
     }
 
     public java.net.SocketAddress backendAddress() {
-        return java.net.UnixDomainSocketAddress.of(backendSocket);
+        return Transport.current().domainSocketAddress(backendSocket);
     }
 
     public GatewayConfig {

@@ -13,8 +13,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.OptionalSslHandler;
 
 import java.net.InetAddress;
@@ -45,13 +43,13 @@ public final class GatewayServer implements AutoCloseable {
 
     public static GatewayServer start(GatewayConfig config) {
         int threads = Integer.getInteger("dsqlkit.gateway.threads", Math.max(2, Runtime.getRuntime().availableProcessors()));
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, Transport.current().ioHandlerFactory());
         Linter linter = new Linter(config.profile());
         StatementPlanner planner = new StatementPlanner(linter, config.behaviour(), config.limits(), System::nanoTime);
         IamTokenVerifier verifier = new IamTokenVerifier(config.credentials(), config.hostNames(), Clock.systemUTC());
         SessionServices services = SessionServices.start(config);
         try {
-            ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+            ServerBootstrap b = new ServerBootstrap().group(group).channel(Transport.current().serverChannel())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
@@ -68,7 +66,7 @@ public final class GatewayServer implements AutoCloseable {
                     });
             Channel ch = b.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port())).sync().channel();
             GatewayServer s = new GatewayServer(config, group, ch, services);
-            LOG.log(System.Logger.Level.DEBUG, "gateway listening on 127.0.0.1:" + s.port + " -> PostgreSQL " + config.backendSocket());
+            LOG.log(System.Logger.Level.DEBUG, "gateway listening on 127.0.0.1:" + s.port + " (" + Transport.current() + ") -> PostgreSQL " + config.backendSocket());
             return s;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -74,6 +74,30 @@ class DsqlOccModelTest {
         }
     }
 
+    /**
+     * A plain read (simple protocol, which the arbiter otherwise leaves unchecked) waiting for a DDL
+     * transaction's ACCESS EXCLUSIVE lock is still seen: the read proceeds and the DDL fails at commit.
+     */
+    @Test
+    void aPlainReadWaitingForAnOpenDdlTransactionProceeds() throws Exception {
+        GatewayOccTest.setup(local, "CREATE TABLE docc_rd (id int PRIMARY KEY, v int)", "INSERT INTO docc_rd VALUES (1, 7)");
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", local.user());
+        p.setProperty("password", local.password());
+        p.setProperty("preferQueryMode", "simple");
+        try (Connection ddl = open(); Connection reader = java.sql.DriverManager.getConnection(local.jdbcUrl(), p)) {
+            update(ddl, "ALTER TABLE docc_rd ADD COLUMN w int");
+            try (Statement s = reader.createStatement()) {
+                s.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+                try (var rs = s.executeQuery("SELECT v FROM docc_rd WHERE id = 1")) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).isEqualTo(7);
+                }
+            }
+            assertThatThrownBy(ddl::commit).satisfies(GatewayOccTest::assertOc000);
+        }
+    }
+
     @Test
     void theSecondWriterProceedsAndTheIdleHolderFailsAtCommit() throws SQLException {
         GatewayOccTest.setup(local, "CREATE TABLE docc_ww (id int PRIMARY KEY, v int)", "INSERT INTO docc_ww VALUES (1, 0)");

@@ -60,6 +60,19 @@ final class OccArbiter implements AutoCloseable {
 
         /** Fails transaction {@code generation} with OC000 and ends its hold or wait; any thread. */
         void doom(long generation);
+
+        /** Its work in flight may wait for a row or table lock; false for {@link PlainRead}s only. */
+        default boolean mayWaitForLocks() {
+            return true;
+        }
+
+        /**
+         * It may hold ACCESS EXCLUSIVE locks (which even plain reads wait for): its transaction ran DDL, or
+         * work other than plain reads is in flight.
+         */
+        default boolean mayHoldExclusiveLocks() {
+            return true;
+        }
     }
 
     private record Tracked(Participant participant, OccCheckSchedule schedule) {}
@@ -112,12 +125,23 @@ final class OccArbiter implements AutoCloseable {
                 while (running) {
                     sendCancels(c);
                     long now = System.nanoTime();
-                    List<Integer> due = new ArrayList<>();
+                    List<Participant> scheduled = null;
                     boolean anyBusy = false;
+                    boolean exclusiveHeld = false;
                     for (Tracked t : byPid.values()) {
                         long since = t.participant().busySinceNanos();
                         if (since != 0) anyBusy = true;
-                        if (t.schedule().due(since, now)) due.add(t.participant().pid());
+                        if (t.participant().mayHoldExclusiveLocks()) exclusiveHeld = true;
+                        if (t.schedule().due(since, now)) {
+                            if (scheduled == null) scheduled = new ArrayList<>();
+                            scheduled.add(t.participant());
+                        }
+                    }
+                    // A plain read can only wait for an ACCESS EXCLUSIVE lock: with no DDL transaction among the
+                    // sessions, it waits for no session, and asking PostgreSQL would only cost both sides CPU.
+                    List<Integer> due = new ArrayList<>();
+                    if (scheduled != null) {
+                        for (Participant p : scheduled) if (exclusiveHeld || p.mayWaitForLocks()) due.add(p.pid());
                     }
                     if (!due.isEmpty()) resolve(c, due);
                     if (!cancels.isEmpty()) continue;

@@ -52,6 +52,17 @@ final class OccParticipant implements OccArbiter.Participant {
     }
 
     @Override
+    public boolean mayWaitForLocks() {
+        return responses.mayWaitForLocks();
+    }
+
+    @Override
+    public boolean mayHoldExclusiveLocks() {
+        // Also any non-plain-read work in flight (a DDL transaction's COMMIT, say, after its state was reset).
+        return state.hasDdl || (responses.busySinceNanos() != 0 && responses.mayWaitForLocks());
+    }
+
+    @Override
     public long generation() {
         return state.generation;
     }

@@ -49,12 +49,28 @@ final class ResponseQueue {
         this.onBusy = r;
     }
 
+    /** Whether the work in flight may wait for a row or table lock (see {@link PlainRead}); read from any thread. */
+    private volatile boolean mayWaitForLocks;
+
     void expect(Expectation e) {
+        expect(e, true);
+    }
+
+    /** {@code mayWaitForLocks} false: the request is {@link PlainRead}s only (the OCC arbiter may skip its checks). */
+    void expect(Expectation e, boolean mayWaitForLocks) {
         expected.add(e);
         if (expected.size() == 1) {
+            this.mayWaitForLocks = mayWaitForLocks; // before busySinceNanos: who sees the new busy period sees this
             busySinceNanos = System.nanoTime();
             onBusy.run();
+        } else if (mayWaitForLocks && !this.mayWaitForLocks) {
+            this.mayWaitForLocks = true;
         }
+    }
+
+    /** Whether anything in flight may wait for a lock (meaningful while busy). */
+    boolean mayWaitForLocks() {
+        return mayWaitForLocks;
     }
 
     /** Nothing is in flight: the backend session waits for the client. */

@@ -16,7 +16,8 @@ public final class SessionState implements SessionView {
 
     boolean inBlock;
     boolean failed;
-    boolean hasDdl;
+    /** Volatile: the OCC arbiter reads it ({@link OccParticipant#mayHoldExclusiveLocks}). */
+    volatile boolean hasDdl;
     boolean hasDml;
     /** {@link io.dsqlkit.local.behaviour.DsqlBehaviour#onTransactionStart} was called for the current transaction. */
     boolean behaviourNotified;

@@ -68,7 +68,7 @@ final class SimpleQueryFlow {
             ctx.responses().expect(first);
             ctx.backend().write(new FrontendMessage.Query(String.join(";\n", texts)));
         } else {
-            ctx.responses().expect(new QueryExchange(outcomes, ctx.flow()::readyForQuery));
+            ctx.responses().expect(new QueryExchange(outcomes, ctx.flow()::readyForQuery), changed || !PlainRead.all(statements));
             if (changed) ctx.backend().write(new FrontendMessage.Query(String.join(";\n", texts)));
             else ctx.backend().forward(raw);
         }

@@ -1,0 +1,163 @@
+import io.dsqlkit.local.DsqlLocal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The proxies' CPU cost per transaction, a load-robust metric (wall-clock TPS depends on what else runs):
+ * utime+stime of the proxy process (this JVM for the gateway, the pgbouncer process for PgBouncer) over a
+ * fixed {@code pgbench -S -t N} run, both proxies in front of the same embedded PostgreSQL, interleaved
+ * rounds, medians. With -Dhold=true it then prints the ports and pids and waits for a line on stdin (for
+ * strace / perf against the running proxies). Run via cpu.sh.
+ */
+public class CpuPerTx {
+    static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+    static final long HZ = 100;
+
+    public static void main(String[] args) throws Exception {
+        int clients = Integer.getInteger("clients", 8);
+        int threads = Integer.getInteger("threads", 2);
+        int tx = Integer.getInteger("tx", 5000);
+        int rounds = Integer.getInteger("rounds", 3);
+        String mode = System.getProperty("mode", "-S");
+        try (DsqlLocal local = DsqlLocal.start()) {
+            int direct = local.postgres().port();
+            password = local.postgres().superuserPassword();
+            exec(List.of("pgbench", "-i", "-s", "10", "-q", "-h", "127.0.0.1", "-p", Integer.toString(direct), "-U", "postgres", "postgres"));
+            try (var c = local.postgres().connect(); var st = c.createStatement()) {
+                st.execute("DO $$DECLARE t text; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE tablename LIKE 'pgbench%' "
+                        + "LOOP EXECUTE format('ALTER TABLE public.%I OWNER TO admin', t); END LOOP; END$$");
+            }
+            Process bouncer = startPgBouncer(direct);
+            long selfPid = ProcessHandle.current().pid();
+            System.out.printf(Locale.ROOT, "pgbench %s: %d clients, %d threads, %d tx per client, %d rounds, load before: %s%n",
+                    mode, clients, threads, tx, rounds, Files.readString(Path.of("/proc/loadavg")).trim());
+            // warm-up (JIT) for both
+            pgbench(local.port(), "admin", clients, threads, 6000, mode);
+            pgbench(bouncerPort, "postgres", clients, threads, 500, mode);
+            List<Double> gw = new ArrayList<>(), pb = new ArrayList<>(), gwTps = new ArrayList<>(), pbTps = new ArrayList<>(),
+                    gwLoop = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                long c0 = cpuTicks(selfPid);
+                long l0 = loopTicks();
+                double t = pgbench(local.port(), "admin", clients, threads, tx, mode);
+                long c1 = cpuTicks(selfPid);
+                long l1 = loopTicks();
+                gw.add((c1 - c0) * (1e6 / HZ) / ((double) clients * tx));
+                gwLoop.add((l1 - l0) * (1e6 / HZ) / ((double) clients * tx));
+                gwTps.add(t);
+                long b0 = cpuTicks(bouncer.pid());
+                double tb = pgbench(bouncerPort, "postgres", clients, threads, tx, mode);
+                long b1 = cpuTicks(bouncer.pid());
+                pb.add((b1 - b0) * (1e6 / HZ) / ((double) clients * tx));
+                pbTps.add(tb);
+                System.out.printf(Locale.ROOT, "round %d: gateway %.1f us/tx (event loops %.1f), %.0f tps | pgbouncer %.1f us/tx, %.0f tps%n",
+                        r + 1, gw.get(r), gwLoop.get(r), t, pb.get(r), tb);
+            }
+            System.out.printf(Locale.ROOT, "median: gateway %.1f us/tx (event loops %.1f) | pgbouncer %.1f us/tx | cpu ratio gateway/pgbouncer %.2f | tps gateway %.0f pgbouncer %.0f ratio %.2f | load after: %s%n",
+                    median(gw), median(gwLoop), median(pb), median(gw) / median(pb), median(gwTps), median(pbTps),
+                    median(gwTps) / median(pbTps), Files.readString(Path.of("/proc/loadavg")).trim());
+            if (Boolean.getBoolean("hold")) {
+                System.out.printf("HOLD gateway_port=%d gateway_pid=%d pgbouncer_port=%d pgbouncer_pid=%d pgpassword=%s%n",
+                        local.port(), selfPid, bouncerPort, bouncer.pid(), password);
+                System.out.flush();
+                new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
+            }
+            bouncer.destroy();
+            bouncer.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    static double median(List<Double> v) {
+        List<Double> s = new ArrayList<>(v);
+        s.sort(null);
+        return s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
+    }
+
+    /** utime + stime of a process, in clock ticks. */
+    static long cpuTicks(long pid) throws IOException {
+        return ticks(Files.readString(Path.of("/proc/" + pid + "/stat")));
+    }
+
+    static long ticks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** utime + stime of this JVM's Netty event-loop threads. */
+    static long loopTicks() throws IOException {
+        long sum = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String comm = Files.readString(t.resolve("comm")).trim();
+                    String lc = comm.toLowerCase(Locale.ROOT);
+                    if (lc.contains("eventloop") || lc.startsWith("multithreadio")) sum += ticks(Files.readString(t.resolve("stat")));
+                } catch (IOException gone) {
+                    // thread ended
+                }
+            }
+        }
+        return sum;
+    }
+
+    static int bouncerPort;
+    static String password = "";
+
+    static Process startPgBouncer(int backendPort) throws Exception {
+        Path dir = Files.createTempDirectory("dsqlkit-cpu-pgbouncer-");
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            bouncerPort = s.getLocalPort();
+        }
+        Files.writeString(dir.resolve("users.txt"), "\"postgres\" \"\"\n");
+        Files.writeString(dir.resolve("pgbouncer.ini"), String.join("\n",
+                "[databases]", "postgres = host=127.0.0.1 port=" + backendPort + " dbname=postgres user=postgres password=" + password,
+                "[pgbouncer]", "listen_addr = 127.0.0.1", "listen_port = " + bouncerPort, "unix_socket_dir =",
+                "auth_type = trust", "auth_file = " + dir.resolve("users.txt"), "pool_mode = session",
+                "max_client_conn = 200", "default_pool_size = 50", "logfile = " + dir.resolve("pgbouncer.log"),
+                "pidfile = " + dir.resolve("pgbouncer.pid"), ""));
+        List<String> cmd = new ArrayList<>(List.of("/usr/sbin/pgbouncer"));
+        if ("root".equals(System.getProperty("user.name"))) {
+            for (String f : List.of("users.txt", "pgbouncer.ini")) dir.resolve(f).toFile().setReadable(true, false);
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            cmd.addAll(List.of("-u", "nobody"));
+        }
+        cmd.add(dir.resolve("pgbouncer.ini").toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
+        for (int i = 0; i < 100; i++) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", bouncerPort)) {
+                return p;
+            } catch (IOException notYet) {
+                if (!p.isAlive()) break;
+                Thread.sleep(100);
+            }
+        }
+        p.destroy();
+        throw new IllegalStateException("pgbouncer did not start: " + Files.readString(dir.resolve("stdout.txt")));
+    }
+
+    static double pgbench(int port, String user, int clients, int threads, int tx, String mode) throws Exception {
+        String out = exec(List.of("pgbench", "-n", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", user,
+                "-c", Integer.toString(clients), "-j", Integer.toString(threads), "-t", Integer.toString(tx), mode, "postgres"));
+        Matcher t = TPS.matcher(out);
+        if (!t.find()) throw new IllegalStateException("unexpected pgbench output:\n" + out);
+        return Double.parseDouble(t.group(1));
+    }
+
+    static String exec(List<String> cmd) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", password);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + out);
+        return out;
+    }
+}
