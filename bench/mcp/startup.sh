@@ -44,7 +44,9 @@ fi
 env -u DSQLKIT_JAVA "$root/dsqlkit" mcp --url "$url" --read-only </dev/null >/dev/null 2>&1 || true
 servers+=(--server "dsqlkit-default=env -u DSQLKIT_JAVA $root/dsqlkit mcp --url $url --read-only")
 names+=(dsqlkit-default)
-default_java="$(sed -n 2p "$root/dsqlkit-cli/target/.dsqlkit-java" 2>/dev/null || echo '?')"
+# The launcher's cached pick for runs without DSQLKIT_JAVA: the line after a key whose first field is empty.
+default_java="$(awk 'prev ~ /^\|/ {print; exit} {prev=$0}' "$root/dsqlkit-cli/target/.dsqlkit-java" 2>/dev/null)"
+default_java="${default_java:-?}"
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
 out="$(node "$root/bench/mcp/startup.mjs" --runs "$runs" "${servers[@]}")"
