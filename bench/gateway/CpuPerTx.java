@@ -1,13 +1,11 @@
 import io.dsqlkit.local.DsqlLocal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,13 +28,15 @@ public class CpuPerTx {
         String mode = System.getProperty("mode", "-S");
         try (DsqlLocal local = DsqlLocal.start()) {
             int direct = local.postgres().port();
-            password = local.postgres().superuserPassword();
-            exec(List.of("pgbench", "-i", "-s", "10", "-q", "-h", "127.0.0.1", "-p", Integer.toString(direct), "-U", "postgres", "postgres"));
+            GatewayBench.superuserPassword = local.postgres().superuserPassword();
+            GatewayBench.exec(List.of("pgbench", "-i", "-s", "10", "-q", "-h", "127.0.0.1", "-p", Integer.toString(direct), "-U", "postgres", "postgres"));
             try (var c = local.postgres().connect(); var st = c.createStatement()) {
                 st.execute("DO $$DECLARE t text; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE tablename LIKE 'pgbench%' "
                         + "LOOP EXECUTE format('ALTER TABLE public.%I OWNER TO admin', t); END LOOP; END$$");
             }
-            Process bouncer = startPgBouncer(direct);
+            GatewayBench.PgBouncer bouncer = GatewayBench.PgBouncer.start(direct, GatewayBench.superuserPassword);
+            if (bouncer == null) throw new IllegalStateException("pgbouncer not found (Debian: apt-get install pgbouncer)");
+            int bouncerPort = bouncer.port;
             long selfPid = ProcessHandle.current().pid();
             System.out.printf(Locale.ROOT, "pgbench %s: %d clients, %d threads, %d tx per client, %d rounds, load before: %s%n",
                     mode, clients, threads, tx, rounds, Files.readString(Path.of("/proc/loadavg")).trim());
@@ -54,9 +54,9 @@ public class CpuPerTx {
                 gw.add((c1 - c0) * (1e6 / HZ) / ((double) clients * tx));
                 gwLoop.add((l1 - l0) * (1e6 / HZ) / ((double) clients * tx));
                 gwTps.add(t);
-                long b0 = cpuTicks(bouncer.pid());
+                long b0 = cpuTicks(bouncer.process.pid());
                 double tb = pgbench(bouncerPort, "postgres", clients, threads, tx, mode);
-                long b1 = cpuTicks(bouncer.pid());
+                long b1 = cpuTicks(bouncer.process.pid());
                 pb.add((b1 - b0) * (1e6 / HZ) / ((double) clients * tx));
                 pbTps.add(tb);
                 System.out.printf(Locale.ROOT, "round %d: gateway %.1f us/tx (event loops %.1f), %.0f tps | pgbouncer %.1f us/tx, %.0f tps%n",
@@ -66,13 +66,12 @@ public class CpuPerTx {
                     median(gw), median(gwLoop), median(pb), median(gw) / median(pb), median(gwTps), median(pbTps),
                     median(gwTps) / median(pbTps), Files.readString(Path.of("/proc/loadavg")).trim());
             if (Boolean.getBoolean("hold")) {
-                System.out.printf("HOLD gateway_port=%d gateway_pid=%d pgbouncer_port=%d pgbouncer_pid=%d pgpassword=%s%n",
-                        local.port(), selfPid, bouncerPort, bouncer.pid(), password);
+                System.out.printf("HOLD gateway_port=%d gateway_pid=%d pgbouncer_port=%d pgbouncer_pid=%d%n",
+                        local.port(), selfPid, bouncerPort, bouncer.process.pid());
                 System.out.flush();
                 new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
             }
-            bouncer.destroy();
-            bouncer.waitFor(10, TimeUnit.SECONDS);
+            bouncer.close();
         }
     }
 
@@ -109,55 +108,11 @@ public class CpuPerTx {
         return sum;
     }
 
-    static int bouncerPort;
-    static String password = "";
-
-    static Process startPgBouncer(int backendPort) throws Exception {
-        Path dir = Files.createTempDirectory("dsqlkit-cpu-pgbouncer-");
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            bouncerPort = s.getLocalPort();
-        }
-        Files.writeString(dir.resolve("users.txt"), "\"postgres\" \"\"\n");
-        Files.writeString(dir.resolve("pgbouncer.ini"), String.join("\n",
-                "[databases]", "postgres = host=127.0.0.1 port=" + backendPort + " dbname=postgres user=postgres password=" + password,
-                "[pgbouncer]", "listen_addr = 127.0.0.1", "listen_port = " + bouncerPort, "unix_socket_dir =",
-                "auth_type = trust", "auth_file = " + dir.resolve("users.txt"), "pool_mode = session",
-                "max_client_conn = 200", "default_pool_size = 50", "logfile = " + dir.resolve("pgbouncer.log"),
-                "pidfile = " + dir.resolve("pgbouncer.pid"), ""));
-        List<String> cmd = new ArrayList<>(List.of("/usr/sbin/pgbouncer"));
-        if ("root".equals(System.getProperty("user.name"))) {
-            for (String f : List.of("users.txt", "pgbouncer.ini")) dir.resolve(f).toFile().setReadable(true, false);
-            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
-            cmd.addAll(List.of("-u", "nobody"));
-        }
-        cmd.add(dir.resolve("pgbouncer.ini").toString());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
-        for (int i = 0; i < 100; i++) {
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", bouncerPort)) {
-                return p;
-            } catch (IOException notYet) {
-                if (!p.isAlive()) break;
-                Thread.sleep(100);
-            }
-        }
-        p.destroy();
-        throw new IllegalStateException("pgbouncer did not start: " + Files.readString(dir.resolve("stdout.txt")));
-    }
-
     static double pgbench(int port, String user, int clients, int threads, int tx, String mode) throws Exception {
-        String out = exec(List.of("pgbench", "-n", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", user,
+        String out = GatewayBench.exec(List.of("pgbench", "-n", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", user,
                 "-c", Integer.toString(clients), "-j", Integer.toString(threads), "-t", Integer.toString(tx), mode, "postgres"));
         Matcher t = TPS.matcher(out);
         if (!t.find()) throw new IllegalStateException("unexpected pgbench output:\n" + out);
         return Double.parseDouble(t.group(1));
-    }
-
-    static String exec(List<String> cmd) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("PGPASSWORD", password);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + out);
-        return out;
     }
 }

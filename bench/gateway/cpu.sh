@@ -5,9 +5,10 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-./mvnw -q -B -pl dsqlkit-local -am compile dependency:build-classpath \
-  -Dmdep.outputFile="$root/dsqlkit-local/target/bench.classpath" >&2
-cp="$(tr ':' '\n' < dsqlkit-local/target/bench.classpath | grep -v "$root" | paste -sd:)"
-cp="$cp:$root/dsqlkit-sql/target/classes:$root/dsqlkit-rules/target/classes:$root/dsqlkit-client/target/classes:$root/dsqlkit-local/target/classes"
+source "$root/bench/local-classpath.sh"
+# CpuPerTx starts PgBouncer and runs commands with GatewayBench's helpers: compile the two together.
+classes="$root/dsqlkit-local/target/bench-classes"
+mkdir -p "$classes"
+javac -d "$classes" -cp "$cp" bench/gateway/GatewayBench.java bench/gateway/CpuPerTx.java
 exec java -Xmx512m ${JAVA_OPTS:-} -Dclients="${CLIENTS:-8}" -Dthreads="${THREADS:-2}" -Dtx="${TX:-5000}" \
-  -Drounds="${ROUNDS:-3}" -Dmode="${MODE:--S}" -Dhold="${HOLD:-false}" -cp "$cp" bench/gateway/CpuPerTx.java
+  -Drounds="${ROUNDS:-3}" -Dmode="${MODE:--S}" -Dhold="${HOLD:-false}" -cp "$cp:$classes" CpuPerTx

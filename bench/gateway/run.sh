@@ -10,9 +10,6 @@ cd "$root"
 command -v pgbench >/dev/null || { echo "pgbench is required (Debian: apt-get install postgresql-client)" >&2; exit 2; }
 command -v pgbouncer >/dev/null || [ -x /usr/sbin/pgbouncer ] \
   || echo "note: pgbouncer not found (Debian: apt-get install pgbouncer); the PgBouncer column is skipped" >&2
-./mvnw -q -B -pl dsqlkit-local -am compile dependency:build-classpath \
-  -Dmdep.outputFile="$root/dsqlkit-local/target/bench.classpath" >&2
-cp="$(tr ':' '\n' < dsqlkit-local/target/bench.classpath | grep -v "$root" | paste -sd:)"
-cp="$cp:$root/dsqlkit-sql/target/classes:$root/dsqlkit-rules/target/classes:$root/dsqlkit-client/target/classes:$root/dsqlkit-local/target/classes"
+source "$root/bench/local-classpath.sh"
 exec java -Xmx512m -Dclients="${CLIENTS:-8}" -Dthreads="${THREADS:-2}" -Dseconds="${SECONDS_PER_RUN:-15}" \
   -Drounds="${ROUNDS:-3}" -Didle="${IDLE:-200}" -cp "$cp" bench/gateway/GatewayBench.java

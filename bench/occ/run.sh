@@ -6,9 +6,6 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-./mvnw -q -B -pl dsqlkit-local -am compile dependency:build-classpath \
-  -Dmdep.outputFile="$root/dsqlkit-local/target/bench.classpath" >&2
-cp="$(tr ':' '\n' < dsqlkit-local/target/bench.classpath | grep -v "$root" | paste -sd:)"
-cp="$cp:$root/dsqlkit-sql/target/classes:$root/dsqlkit-rules/target/classes:$root/dsqlkit-client/target/classes:$root/dsqlkit-local/target/classes"
+source "$root/bench/local-classpath.sh"
 echo "uptime: $(uptime)"
 exec java -Xmx512m -Drounds="${ROUNDS:-50}" -Dclients="${CLIENTS:-8}" -DperClient="${PER_CLIENT:-25}" -cp "$cp" bench/occ/OccWaitBench.java
