@@ -37,10 +37,15 @@ public final class DsqlMcpServer {
         return ToolCatalog.all().stream().map(adapter::specification).toList();
     }
 
+    /** Everything but the tools, the same for every transport. */
+    private <S extends McpServer.SyncSpecification<S>> S configured(S spec) {
+        spec.serverInfo(NAME, VERSION).instructions(instructions()).capabilities(capabilities()).requestTimeout(timeout())
+                .jsonSchemaValidator(ArgumentsCheckedByTools.INSTANCE).resources(GuideResources.all()).prompts(Prompts.all());
+        return spec;
+    }
+
     public McpSyncServer start(McpServerTransportProvider transport) {
-        return McpServer.sync(transport).serverInfo(NAME, VERSION).instructions(instructions())
-                .capabilities(capabilities()).requestTimeout(timeout()).jsonSchemaValidator(ArgumentsCheckedByTools.INSTANCE)
-                .tools(tools()).resources(GuideResources.all()).prompts(Prompts.all()).build();
+        return configured(McpServer.sync(transport)).tools(tools()).build();
     }
 
     /**
@@ -52,9 +57,7 @@ public final class DsqlMcpServer {
     public McpSyncServer startWithToolsInBackground(StdioTransport transport) {
         java.util.concurrent.CountDownLatch toolsAdded = new java.util.concurrent.CountDownLatch(1);
         transport.holdRequestsUntil(toolsAdded);
-        McpSyncServer server = McpServer.sync(transport).serverInfo(NAME, VERSION).instructions(instructions())
-                .capabilities(capabilities()).requestTimeout(timeout()).jsonSchemaValidator(ArgumentsCheckedByTools.INSTANCE)
-                .resources(GuideResources.all()).prompts(Prompts.all()).build();
+        McpSyncServer server = configured(McpServer.sync(transport)).build();
         Thread t = new Thread(() -> {
             try {
                 for (McpServerFeatures.SyncToolSpecification tool : tools()) server.addTool(tool);
@@ -68,9 +71,7 @@ public final class DsqlMcpServer {
     }
 
     public McpSyncServer start(McpStreamableServerTransportProvider transport) {
-        return McpServer.sync(transport).serverInfo(NAME, VERSION).instructions(instructions())
-                .capabilities(capabilities()).requestTimeout(timeout()).jsonSchemaValidator(ArgumentsCheckedByTools.INSTANCE)
-                .tools(tools()).resources(GuideResources.all()).prompts(Prompts.all()).build();
+        return configured(McpServer.sync(transport)).tools(tools()).build();
     }
 
     /**
