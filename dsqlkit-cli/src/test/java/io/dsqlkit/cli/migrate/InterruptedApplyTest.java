@@ -51,6 +51,18 @@ class InterruptedApplyTest {
     }
 
     private static boolean lockHeld(String name) throws Exception {
+        // The migrate process may be creating the lock table right now: a read that sees the schema change answers OC001.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return lockRow(name);
+            } catch (java.sql.SQLException e) {
+                if (!"40001".equals(e.getSQLState()) || attempt == 5) throw e;
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static boolean lockRow(String name) throws Exception {
         if (TestDb.count("SELECT CASE WHEN to_regclass('" + MigrationLock.TABLE + "') IS NULL THEN 0 ELSE 1 END") == 0) return false;
         return TestDb.count("SELECT count(*) FROM " + MigrationLock.TABLE + " WHERE name = '" + name + "'") > 0;
     }
