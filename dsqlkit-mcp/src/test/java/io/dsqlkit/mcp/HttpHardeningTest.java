@@ -92,6 +92,26 @@ class HttpHardeningTest {
         }
     }
 
+    /**
+     * A refused request (here: no bearer token) is answered before its body is read, so the server
+     * must not leave the connection looking reusable: a keep-alive client that sends the next request
+     * on it would read nothing back. Seen once in CI as "HTTP/1.1 header parser received no bytes".
+     */
+    @Test
+    void refusalsCloseTheConnectionSoAKeepAliveClientNeverReadsNothing() throws Exception {
+        try (HttpServer s = start(HttpSettings.defaults())) {
+            HttpRequest.Builder unauthenticated = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/mcp"))
+                    .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                    .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(INIT + " ".repeat(32_000)));
+            for (int i = 0; i < 200; i++) {
+                HttpResponse<String> r = http.send(unauthenticated.build(), HttpResponse.BodyHandlers.ofString());
+                assertSafeJsonRpcError(r, 401, -32000);
+                assertThat(r.headers().firstValue("Connection")).as("refusal %d", i).hasValue("close");
+            }
+            assertThat(post(s, INIT, null).statusCode()).isEqualTo(200);
+        }
+    }
+
     /** An initialize with a hand-written Host header (java.net.http does not let a caller set it). */
     static String rawInit(HttpServer s, String host) throws Exception {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), s.port())) {

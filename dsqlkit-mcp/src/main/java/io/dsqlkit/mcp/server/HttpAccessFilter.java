@@ -37,20 +37,20 @@ final class HttpAccessFilter implements Filter {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse res = (HttpServletResponse) response;
         if (!hosts.allows(req.getHeader("Host"))) {
-            deny(res, 403, "host not allowed: this server answers only to the address it is bound to "
+            deny(req, res, 403, "host not allowed: this server answers only to the address it is bound to "
                     + "(DNS-rebinding defence; an operator can allow a name with --http-allow-host)");
             return;
         }
         String origin = req.getHeader("Origin");
         if (origin != null && !loopbackOrigin(origin)) {
-            deny(res, 403, "origin not allowed: only loopback origins may call this server");
+            deny(req, res, 403, "origin not allowed: only loopback origins may call this server");
             return;
         }
         String auth = req.getHeader("Authorization");
         if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)
                 || !MessageDigest.isEqual(auth.substring(7).trim().getBytes(StandardCharsets.UTF_8), token)) {
             res.setHeader("WWW-Authenticate", "Bearer realm=\"dsqlkit\"");
-            deny(res, 401, "missing or wrong bearer token (see the token printed on the server's stderr, or --http-token)");
+            deny(req, res, 401, "missing or wrong bearer token (see the token printed on the server's stderr, or --http-token)");
             return;
         }
         chain.doFilter(request, response);
@@ -67,7 +67,7 @@ final class HttpAccessFilter implements Filter {
         }
     }
 
-    private static void deny(HttpServletResponse res, int status, String message) throws IOException {
-        JsonRpcErrors.write(res, status, JsonRpcErrors.REFUSED, message);
+    private static void deny(HttpServletRequest req, HttpServletResponse res, int status, String message) throws IOException {
+        JsonRpcErrors.write(req, res, status, JsonRpcErrors.REFUSED, message);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.slf4j.Logger;
@@ -38,7 +39,7 @@ final class SafeErrorFilter implements Filter {
             log.debug("HTTP {} from the MCP transport, replaced by a JSON-RPC error: {}", capture.errorStatus,
                     original.length() > 500 ? original.substring(0, 500) + "..." : original);
             int status = capture.errorStatus;
-            JsonRpcErrors.write(res, status, code(status, original), message(status, original));
+            JsonRpcErrors.write((HttpServletRequest) request, res, status, code(status, original), message(status, original));
         }
     }
 

@@ -41,13 +41,13 @@ final class SessionLimitFilter implements Filter {
         String id = req.getHeader(SESSION_HEADER);
         if (id != null && !id.isBlank()) {
             if (lastUsed.computeIfPresent(id, (k, v) -> now) == null) {
-                JsonRpcErrors.write(res, 404, JsonRpcErrors.REFUSED, SafeErrorFilter.message(404, ""));
+                JsonRpcErrors.write(req, res, 404, JsonRpcErrors.REFUSED, SafeErrorFilter.message(404, ""));
                 return;
             }
             if ("DELETE".equals(req.getMethod())) lastUsed.remove(id);
         } else if ("POST".equals(req.getMethod()) && lastUsed.size() >= settings.maxSessions()) {
             res.setHeader("Retry-After", Long.toString(Math.max(1, settings.sessionIdle().toSeconds() / 4)));
-            JsonRpcErrors.write(res, 503, JsonRpcErrors.REFUSED, "too many open sessions (" + settings.maxSessions()
+            JsonRpcErrors.write(req, res, 503, JsonRpcErrors.REFUSED, "too many open sessions (" + settings.maxSessions()
                     + ", the server's cap): close clients you no longer use (DELETE ends a session) or wait for idle sessions "
                     + "to expire after " + settings.sessionIdle().toMinutes() + " min");
             return;
