@@ -59,8 +59,13 @@ public final class ToolAdapter {
         try {
             ToolContext ctx = context(exchange, request, args);
             McpSchema.CallToolResult r = callRetryingIfSafe(tool, ctx, args);
-            log.info("tool {} {} in {} ms", tool.name(), Boolean.TRUE.equals(r.isError()) ? "refused/failed" : "ok",
-                    (System.nanoTime() - t0) / 1_000_000);
+            // a successful call is the hot path: logged at debug (one stderr write per call costs a syscall);
+            // refusals and failures stay at info, where an operator looks
+            if (Boolean.TRUE.equals(r.isError())) {
+                log.info("tool {} refused/failed in {} ms", tool.name(), (System.nanoTime() - t0) / 1_000_000);
+            } else if (log.isDebugEnabled()) {
+                log.debug("tool {} ok in {} ms", tool.name(), (System.nanoTime() - t0) / 1_000_000);
+            }
             return r;
         } catch (io.dsqlkit.mcp.db.Refusal e) {
             log.info("tool {} refused: {}", tool.name(), e.getMessage());
