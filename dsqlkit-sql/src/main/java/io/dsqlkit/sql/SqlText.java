@@ -113,6 +113,15 @@ public final class SqlText {
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 
+    /**
+     * {@code text} as a {@code --} line comment: every line break (CR, LF and the other vertical separators)
+     * becomes a space, so text a user typed (a table name, a description) cannot end the comment and put SQL
+     * on the next line.
+     */
+    public static String lineComment(String text) {
+        return "-- " + text.replaceAll("[\\r\\n\\u000B\\u000C\\u0085\\u2028\\u2029]", " ");
+    }
+
     /** {@code value} as a standard string literal ({@code 'it''s'}; standard_conforming_strings is on in DSQL and PostgreSQL). */
     public static String quoteLiteral(String value) {
         return "'" + value.replace("'", "''") + "'";

@@ -19,7 +19,7 @@ public final class MigrationTemplates {
         String slug = description.trim().toLowerCase().replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
         if (slug.isEmpty()) throw new IllegalArgumentException("the description must contain letters or digits");
         Path file = location.resolve("V" + next + "__" + slug + ".sql");
-        String header = "-- " + description.trim() + "\n-- dsqlkit runs each statement in its own transaction (one DDL per "
+        String header = io.dsqlkit.sql.SqlText.lineComment(description.trim()) + "\n-- dsqlkit runs each statement in its own transaction (one DDL per "
                 + "transaction on DSQL).\n";
         Files.writeString(file, header + (body == null ? "\n" : body), java.nio.file.StandardOpenOption.CREATE_NEW);
         return file;

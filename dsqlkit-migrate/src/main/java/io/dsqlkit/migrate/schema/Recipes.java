@@ -5,10 +5,15 @@ import io.dsqlkit.rules.Diagnostic;
 import io.dsqlkit.rules.FixResult;
 import io.dsqlkit.rules.Linter;
 import io.dsqlkit.rules.Profile;
+import io.dsqlkit.sql.ScriptSplitter;
+import io.dsqlkit.sql.Statement;
+import io.dsqlkit.sql.StatementCategory;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import static io.dsqlkit.sql.SqlText.lineComment;
 import static io.dsqlkit.sql.SqlText.quoteIdentifierIfNeeded;
 
 /**
@@ -31,8 +36,16 @@ public final class Recipes {
      * fails here with the rule's message instead of at apply time.
      */
     public static String addColumnWithDefault(String table, String column, String type, String defaultExpr) {
-        String statement = "ALTER TABLE " + Sql.qualified(table) + " ADD COLUMN IF NOT EXISTS "
-                + quoteIdentifierIfNeeded(column) + " " + type + " DEFAULT " + defaultExpr + ";\n";
+        String t = Sql.qualified(table);
+        String c = quoteIdentifierIfNeeded(column);
+        String statement = "ALTER TABLE " + t + " ADD COLUMN IF NOT EXISTS " + c + " " + type + " DEFAULT " + defaultExpr + ";\n";
+        // the type and default are SQL text the user typed: they must stay inside this one statement
+        List<Statement> parts = ScriptSplitter.split(statement);
+        if (parts.stream().filter(s -> s.category() != StatementCategory.EMPTY).count() != 1
+                || !parts.get(0).terminated()) {
+            throw new IllegalArgumentException("cannot write an add-column recipe: the type and the default must each be one SQL "
+                    + "type or expression (no ';', no comment that runs to the end of the statement)");
+        }
         FixResult fixed = new Linter(Profile.CURRENT).fix(statement);
         // Only the split is ours to make; any other finding (an array type, a serial) is the user's to decide.
         Optional<Diagnostic> other = Stream.concat(
@@ -43,8 +56,8 @@ public final class Recipes {
                     + (d.help() == null ? "" : "; " + d.help()));
         }
         if (fixed.applied().isEmpty()) throw new IllegalStateException("the linter did not split " + statement.strip());
-        return "-- add " + column + " " + type + " DEFAULT " + defaultExpr + " to " + table + " (DSQL cannot ADD COLUMN with a DEFAULT)\n"
-                + fixed.fixed();
+        return lineComment("add " + c + " " + type + " DEFAULT " + defaultExpr + " to " + t + " (DSQL cannot ADD COLUMN with a DEFAULT)")
+                + "\n" + fixed.fixed();
     }
 
     /**

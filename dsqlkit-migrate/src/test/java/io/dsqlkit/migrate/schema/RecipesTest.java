@@ -29,4 +29,19 @@ class RecipesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cannot write an add-column recipe");
     }
+
+    @Test
+    void addColumnRecipeKeepsWhatTheUserTypedInsideOneStatementAndItsComment() {
+        for (String[] bad : new String[][] {{"int", "0; DROP TABLE t"}, {"int; DROP TABLE t; --", "0"}, {"int", "0 --"},
+                {"int", "0 /* unterminated"}}) {
+            assertThatThrownBy(() -> Recipes.addColumnWithDefault("t", "c", bad[0], bad[1]))
+                    .as(String.join(" | ", bad)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one SQL");
+        }
+        // a line break in a name or a literal cannot end the header comment and put SQL on the next line
+        String recipe = Recipes.addColumnWithDefault("t", "c\nDROP TABLE x; --", "text", "'a\nDROP TABLE y;'");
+        assertThat(io.dsqlkit.sql.ScriptSplitter.split(recipe)).extracting(io.dsqlkit.sql.Statement::kind)
+                .containsExactly("ALTER TABLE", "ALTER TABLE", "UPDATE", "");
+        assertThat(recipe.lines().findFirst().orElseThrow()).startsWith("-- add ").contains("DROP TABLE x").contains("DROP TABLE y");
+        assertThat(new Linter(Profile.CURRENT).lint(recipe).diagnostics()).isEmpty();
+    }
 }
