@@ -13,6 +13,7 @@ import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /** Assembles the Aurora DSQL Power: tools from {@link ToolCatalog}, guide resources and prompts. */
 public final class DsqlMcpServer {
@@ -55,7 +56,7 @@ public final class DsqlMcpServer {
      * exactly what {@link #start(McpServerTransportProvider)} would have registered.
      */
     public McpSyncServer startWithToolsInBackground(StdioTransport transport) {
-        java.util.concurrent.CountDownLatch toolsAdded = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch toolsAdded = new CountDownLatch(1);
         transport.holdRequestsUntil(toolsAdded);
         McpSyncServer server = configured(McpServer.sync(transport)).build();
         Thread t = new Thread(() -> {

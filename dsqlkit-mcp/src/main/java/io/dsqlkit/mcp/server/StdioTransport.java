@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * MCP over stdio without thread hand-offs that buy nothing. The SDK's transport reads stdin on one
@@ -34,7 +35,7 @@ public final class StdioTransport implements McpServerTransportProvider {
     private final Runnable onEnd;
     private volatile McpServerSession session;
     private volatile boolean closing;
-    private volatile java.util.concurrent.CountDownLatch held;
+    private volatile CountDownLatch held;
 
     /** {@code onEnd} runs when stdin ends (the client went away) or cannot be read. */
     public StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, Runnable onEnd) {
@@ -48,12 +49,12 @@ public final class StdioTransport implements McpServerTransportProvider {
      * Every request but {@code initialize} waits (on the reader thread) until {@code ready} opens; notifications
      * pass. For a server that registers part of itself after start-up. Call before the server is built.
      */
-    public void holdRequestsUntil(java.util.concurrent.CountDownLatch ready) {
+    public void holdRequestsUntil(CountDownLatch ready) {
         held = ready;
     }
 
     private void awaitReady(McpSchema.JSONRPCMessage message) throws InterruptedException {
-        java.util.concurrent.CountDownLatch ready = held;
+        CountDownLatch ready = held;
         if (ready == null || !(message instanceof McpSchema.JSONRPCRequest request)
                 || McpSchema.METHOD_INITIALIZE.equals(request.method())) return;
         ready.await();

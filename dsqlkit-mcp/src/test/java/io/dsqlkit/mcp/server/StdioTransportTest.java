@@ -19,28 +19,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** One JSON line per answer, a parse error for a line that is not JSON-RPC, and the end of stdin reported. */
 class StdioTransportTest {
+    /** initialize (id 1) and the initialized notification, as a client's first two lines. */
+    private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+            + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}\n"
+            + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n";
+
+    /** The client's end of stdin, and the server's answers line by line. */
+    private static final class Pipes {
+        final PipedOutputStream client = new PipedOutputStream();
+        final PipedInputStream serverIn;
+        final PipedOutputStream serverOut = new PipedOutputStream();
+        final BufferedReader answers;
+
+        Pipes() throws java.io.IOException {
+            serverIn = new PipedInputStream(client, 1 << 16);
+            answers = new BufferedReader(new InputStreamReader(new PipedInputStream(serverOut, 1 << 20), StandardCharsets.UTF_8));
+        }
+
+        StdioTransport transport(Runnable onEnd) {
+            return new StdioTransport(McpJsonDefaults.getMapper(), serverIn, serverOut, onEnd);
+        }
+    }
+
     @Test
     @Timeout(180)
     void answersLineByLineAndReportsTheEndOfInput() throws Exception {
-        PipedOutputStream client = new PipedOutputStream();
-        PipedInputStream serverIn = new PipedInputStream(client, 1 << 16);
-        PipedOutputStream serverOut = new PipedOutputStream();
-        BufferedReader answers = new BufferedReader(new InputStreamReader(new PipedInputStream(serverOut, 1 << 20), StandardCharsets.UTF_8));
+        Pipes p = new Pipes();
         CountDownLatch ended = new CountDownLatch(1);
-        McpSyncServer mcp = new DsqlMcpServer(TestDatabase.database(), ServerSettings.defaults(false))
-                .start(new StdioTransport(McpJsonDefaults.getMapper(), serverIn, serverOut, ended::countDown));
+        McpSyncServer mcp = new DsqlMcpServer(TestDatabase.database(), ServerSettings.defaults(false)).start(p.transport(ended::countDown));
         try {
-            OutputStream w = client;
-            w.write(("{not json\n"
-                    + "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
-                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}\n"
-                    + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+            OutputStream w = p.client;
+            w.write(("{not json\n" + INITIALIZE
                     + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"dsql_guide\",\"arguments\":{\"topic\":\"constraints\"}}}\n")
                     .getBytes(StandardCharsets.UTF_8));
             w.flush();
-            assertThat(answers.readLine()).contains("-32700").contains("Parse error");
-            assertThat(answers.readLine()).contains("\"id\":1").contains("dsqlkit-aurora-dsql");
-            String guide = answers.readLine();
+            assertThat(p.answers.readLine()).contains("-32700").contains("Parse error");
+            assertThat(p.answers.readLine()).contains("\"id\":1").contains("dsqlkit-aurora-dsql");
+            String guide = p.answers.readLine();
             assertThat(guide).contains("\"id\":2").contains("CREATE INDEX ASYNC"); // a multi-line page, one line on the wire
             w.close();
             assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
@@ -53,20 +68,14 @@ class StdioTransportTest {
     @Test
     @Timeout(180)
     void toolsAddedInTheBackgroundAreAllListedToTheFirstRequest() throws Exception {
-        PipedOutputStream client = new PipedOutputStream();
-        PipedInputStream serverIn = new PipedInputStream(client, 1 << 16);
-        PipedOutputStream serverOut = new PipedOutputStream();
-        BufferedReader answers = new BufferedReader(new InputStreamReader(new PipedInputStream(serverOut, 1 << 20), StandardCharsets.UTF_8));
+        Pipes p = new Pipes();
         DsqlMcpServer server = new DsqlMcpServer(TestDatabase.database(), ServerSettings.defaults(false));
-        McpSyncServer mcp = server.startWithToolsInBackground(new StdioTransport(McpJsonDefaults.getMapper(), serverIn, serverOut, () -> { }));
+        McpSyncServer mcp = server.startWithToolsInBackground(p.transport(() -> { }));
         try {
-            client.write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
-                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}\n"
-                    + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
-                    + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n").getBytes(StandardCharsets.UTF_8));
-            client.flush();
-            assertThat(answers.readLine()).contains("\"id\":1").contains("dsqlkit-aurora-dsql");
-            String list = answers.readLine();
+            p.client.write((INITIALIZE + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n").getBytes(StandardCharsets.UTF_8));
+            p.client.flush();
+            assertThat(p.answers.readLine()).contains("\"id\":1").contains("dsqlkit-aurora-dsql");
+            String list = p.answers.readLine();
             assertThat(list).contains("\"id\":2");
             int at = -1;
             for (io.dsqlkit.mcp.tools.DsqlTool tool : server.catalog()) {
@@ -74,7 +83,7 @@ class StdioTransportTest {
                 assertThat(next).as(tool.name()).isGreaterThan(at);
                 at = next;
             }
-            client.close();
+            p.client.close();
         } finally {
             mcp.closeGracefully();
         }

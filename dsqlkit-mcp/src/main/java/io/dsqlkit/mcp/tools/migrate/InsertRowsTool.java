@@ -100,7 +100,8 @@ public final class InsertRowsTool implements DsqlTool {
         List<List<String>> values = values(target, rows);
         if (ctx.tenant() != null) checkTenant(ctx, target, values);
 
-        String loadId = MigrateToolSupport.scopedJobId(ctx, loadIdArg != null ? loadIdArg : defaultLoadId(target, values));
+        String fingerprint = fingerprint(target, values);
+        String loadId = MigrateToolSupport.scopedJobId(ctx, loadIdArg != null ? loadIdArg : defaultLoadId(target, fingerprint));
         LoadSpec spec = new LoadSpec(null, target.table().sql(), LoadFormat.CSV, false, target.columnNames(), BATCH_ROWS,
                 BATCH_BYTES, 1, null, loadId);
         List<Map<String, Object>> rejected = new ArrayList<>();
@@ -114,7 +115,7 @@ public final class InsertRowsTool implements DsqlTool {
         Loader loader = new Loader(io.dsqlkit.mcp.db.SessionHygiene.forWrites(ctx.database()), new LoadManifest(LoadManifest.TABLE), ctx.settings().occRetry());
         LoadReport r;
         try {
-            r = loader.load(spec, fingerprint(target, values), reader(target.columnNames(), values), sink,
+            r = loader.load(spec, fingerprint, reader(target.columnNames(), values), sink,
                     MigrateToolSupport.progress(ctx));
         } catch (SQLException e) {
             Map<String, Object> d = new LinkedHashMap<>(ToolAdapter.sqlDetails(e));
@@ -287,9 +288,9 @@ public final class InsertRowsTool implements DsqlTool {
         };
     }
 
-    /** Derived from the table, columns and every value: an identical call resumes the same load. */
-    private static String defaultLoadId(Target target, List<List<String>> values) {
-        return "rows-" + target.table().name() + "-" + fingerprint(target, values).substring(0, 16);
+    /** Derived from the table, columns and every value (the fingerprint): an identical call resumes the same load. */
+    private static String defaultLoadId(Target target, String fingerprint) {
+        return "rows-" + target.table().name() + "-" + fingerprint.substring(0, 16);
     }
 
     /** SHA-256 (hex) of the table, the columns and every value: what a load id is bound to. */
