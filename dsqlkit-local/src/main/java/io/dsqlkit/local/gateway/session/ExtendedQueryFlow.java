@@ -38,13 +38,13 @@ final class ExtendedQueryFlow {
         if (statements == null || statements.size() != 1) {
             // Empty, or several commands (the backend refuses those itself).
             prepared.put(p.name(), new Prepared(null, p.sql(), null, false));
-            forward(raw, new Step(StepKind.PARSE, Outcome.RELAY));
+            forward(raw, new Step(StepKind.PARSE, Outcome.RELAY), false);
             return;
         }
         Statement st = statements.get(0);
         if (ctx.state().skipUntilSync) {
             prepared.put(p.name(), new Prepared(st, p.sql(), null, false));
-            forward(raw, new Step(StepKind.PARSE, Outcome.RELAY));
+            forward(raw, new Step(StepKind.PARSE, Outcome.RELAY), false);
             return;
         }
         var rejection = ctx.planner().lint(p.sql(), st);
@@ -56,7 +56,7 @@ final class ExtendedQueryFlow {
         var rewrite = ctx.planner().parseRewrite(ctx.state(), st);
         prepared.put(p.name(), new Prepared(st, p.sql(), rewrite == null ? null : rewrite.tag(), rewrite != null && rewrite.localDdl()));
         if (rewrite == null) {
-            forward(raw, new Step(StepKind.PARSE, Outcome.RELAY));
+            forward(raw, new Step(StepKind.PARSE, Outcome.RELAY), false);
         } else if (rewrite.error() != null) {
             if (ctx.state().inBlock) ctx.state().failed = true;
             injectError(rewrite.error());
@@ -69,11 +69,11 @@ final class ExtendedQueryFlow {
     void onBind(Bind b, Frame raw) {
         Prepared st = prepared.get(b.statement());
         if (st != null) portals.put(b.portal(), st);
-        forward(raw, new Step(StepKind.BIND, Outcome.RELAY));
+        forward(raw, new Step(StepKind.BIND, Outcome.RELAY), false);
     }
 
     void onDescribe(FrontendMessage.Describe d, Frame raw) {
-        forward(raw, new Step(d.kind() == 'S' ? StepKind.DESCRIBE_STATEMENT : StepKind.DESCRIBE_PORTAL, Outcome.RELAY));
+        forward(raw, new Step(d.kind() == 'S' ? StepKind.DESCRIBE_STATEMENT : StepKind.DESCRIBE_PORTAL, Outcome.RELAY), false);
     }
 
     void onExecute(Execute e, Frame raw) {
@@ -86,6 +86,7 @@ final class ExtendedQueryFlow {
             ctx.planner().beginImplicit(ctx.state());
             ctx.state().implicitOpen = true;
         }
+        boolean readOnly = ctx.state().inBlock && ctx.state().readOnly; // before planning (a COMMIT ends it)
         StatementPlanner.Planned plan = ctx.planner().execution(ctx.state(), p.statement(), p.localDdl());
         if (plan.outcome().mode() == Outcome.Mode.ERROR_INSTEAD) {
             // A refused COMMIT: roll back, report the refusal, and make the backend skip to Sync.
@@ -97,23 +98,25 @@ final class ExtendedQueryFlow {
             if (BackendSql.isRaise(plan.sql())) ctx.state().skipUntilSync = true;
         } else {
             Outcome o = p.tag() != null ? Outcome.tag(p.tag()) : plan.outcome();
-            forward(raw, new Step(StepKind.EXECUTE, o));
+            forward(raw, new Step(StepKind.EXECUTE, o), !PlainRead.all(List.of(p.statement()), readOnly));
         }
     }
 
     void onClose(FrontendMessage.Close c, Frame raw) {
         (c.kind() == 'S' ? prepared : portals).remove(c.name());
-        forward(raw, new Step(StepKind.CLOSE, Outcome.RELAY));
+        forward(raw, new Step(StepKind.CLOSE, Outcome.RELAY), false);
     }
 
     void onSync(Frame raw) {
+        // the Sync commits an implicit transaction: a write's deferred checks may wait at that COMMIT
+        boolean commitsWrites = !ctx.state().inBlock && ctx.state().implicitOpen && (ctx.state().hasDml || ctx.state().hasDdl);
         if (!ctx.state().inBlock && ctx.state().implicitOpen && !ctx.state().skipUntilSync && (ctx.state().hasDml || ctx.state().hasDdl)) {
             var refusal = ctx.planner().commitCheck(ctx.state());
             refusal.ifPresent(e -> injectStatement(BackendSql.raise(e), Outcome.RELAY));
         }
         ctx.state().implicitOpen = false;
         ctx.state().skipUntilSync = false;
-        forward(raw, new Step(StepKind.SYNC, Outcome.RELAY));
+        forward(raw, new Step(StepKind.SYNC, Outcome.RELAY), commitsWrites);
     }
 
     /** Flush: the backend answers what it has; no answer of its own. */
@@ -139,7 +142,16 @@ final class ExtendedQueryFlow {
     }
 
     private void forward(Frame raw, Step step) {
-        ctx.responses().expect(step);
+        forward(raw, step, true);
+    }
+
+    /**
+     * {@code mayWaitForLocks} false for what waits only where a plain read would (Parse, Bind, Describe and Close take
+     * at most relation locks that only DDL conflicts with; see {@link PlainRead#waitsLikeOne}): the OCC arbiter then
+     * asks about it only while some session may hold an exclusive lock.
+     */
+    private void forward(Frame raw, Step step, boolean mayWaitForLocks) {
+        ctx.responses().expect(step, mayWaitForLocks);
         ctx.backend().forward(raw);
     }
 

@@ -32,8 +32,69 @@ final class PlainRead {
         return !first;
     }
 
-    static boolean all(List<Statement> statements) {
-        for (Statement s : statements) if (!is(s)) return false;
+    /**
+     * Whether every statement of a request waits only where a plain read would: each {@link #waitsLikeOne}, or runs
+     * inside a READ ONLY transaction, where PostgreSQL refuses every write and row lock ({@code FOR UPDATE/SHARE}
+     * included), so that nothing there can wait for another transaction's row locks. DSQL has no advisory locks and
+     * no LOCK TABLE, so the waits left are for DDL's exclusive locks, which the arbiter checks anyway.
+     * {@code inReadOnlyTransaction}: the session is in such a transaction when the request starts.
+     */
+    static boolean all(List<Statement> statements, boolean inReadOnlyTransaction) {
+        boolean readOnly = inReadOnlyTransaction;
+        for (Statement s : statements) {
+            if (s.category() == StatementCategory.TRANSACTION_CONTROL) {
+                switch (s.kind()) {
+                    case "BEGIN", "START TRANSACTION" -> readOnly = readOnly || opensReadOnly(s);
+                    case "ROLLBACK" -> readOnly = false;
+                    case "COMMIT", "END" -> {
+                        if (!readOnly) return false; // a read-only transaction has no deferred checks to wait on
+                        readOnly = false;
+                    }
+                    default -> {
+                        return false;
+                    }
+                }
+            } else if (setsTransactionMode(s)) {
+                readOnly = false; // SET TRANSACTION READ WRITE may still turn it around
+                if (!is(s)) return false;
+            } else if (!readOnly && !is(s)) {
+                return false;
+            }
+        }
         return true;
+    }
+
+    static boolean all(List<Statement> statements) {
+        return all(statements, false);
+    }
+
+    /** SET TRANSACTION ... / SET SESSION CHARACTERISTICS AS TRANSACTION ...: may make the transaction read-write. */
+    static boolean setsTransactionMode(Statement st) {
+        Token first = null;
+        for (Token t : st.tokens()) {
+            if (t.isTrivia()) continue;
+            if (first == null) {
+                if (!t.isKeyword("SET")) return false;
+                first = t;
+                continue;
+            }
+            return t.isAnyKeyword("TRANSACTION", "SESSION");
+        }
+        return false;
+    }
+
+    /** BEGIN / START TRANSACTION with READ ONLY among its modes (and no READ WRITE after it). */
+    static boolean opensReadOnly(Statement st) {
+        boolean readOnly = false;
+        Token previous = null;
+        for (Token t : st.tokens()) {
+            if (t.isTrivia()) continue;
+            if (previous != null && previous.isKeyword("READ")) {
+                if (t.isKeyword("ONLY")) readOnly = true;
+                else if (t.isKeyword("WRITE")) readOnly = false;
+            }
+            previous = t;
+        }
+        return readOnly;
     }
 }

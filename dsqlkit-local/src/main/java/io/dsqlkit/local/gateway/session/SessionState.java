@@ -19,6 +19,8 @@ public final class SessionState implements SessionView {
     /** Volatile: the OCC arbiter reads it ({@link OccParticipant#mayHoldExclusiveLocks}). */
     volatile boolean hasDdl;
     boolean hasDml;
+    /** The transaction block was opened READ ONLY (BEGIN / START TRANSACTION ... READ ONLY); see {@link PlainRead#all}. */
+    boolean readOnly;
     /** {@link io.dsqlkit.local.behaviour.DsqlBehaviour#onTransactionStart} was called for the current transaction. */
     boolean behaviourNotified;
     long transactionStartNanos;
@@ -54,6 +56,7 @@ public final class SessionState implements SessionView {
         newGeneration();
         hasDdl = false;
         hasDml = false;
+        readOnly = false;
         failed = false;
         behaviourNotified = false;
         transactionStartNanos = nowNanos;
@@ -65,6 +68,7 @@ public final class SessionState implements SessionView {
         failed = false;
         hasDdl = false;
         hasDml = false;
+        readOnly = false;
         behaviourNotified = false;
     }
 

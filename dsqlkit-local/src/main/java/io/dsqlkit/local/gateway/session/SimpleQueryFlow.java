@@ -39,6 +39,7 @@ final class SimpleQueryFlow {
             return;
         }
         boolean autocommit = !ctx.state().inBlock;
+        boolean readOnly = ctx.state().inBlock && ctx.state().readOnly; // before planning runs ahead of the backend
         boolean hasTxControl = false;
         for (Statement s : statements) if (s.category() == StatementCategory.TRANSACTION_CONTROL) hasTxControl = true;
         ctx.planner().beginImplicit(ctx.state());
@@ -68,7 +69,7 @@ final class SimpleQueryFlow {
             ctx.responses().expect(first);
             ctx.backend().write(new FrontendMessage.Query(String.join(";\n", texts)));
         } else {
-            ctx.responses().expect(new QueryExchange(outcomes, ctx.flow()::readyForQuery), changed || !PlainRead.all(statements));
+            ctx.responses().expect(new QueryExchange(outcomes, ctx.flow()::readyForQuery), changed || !PlainRead.all(statements, readOnly));
             if (changed) ctx.backend().write(new FrontendMessage.Query(String.join(";\n", texts)));
             else ctx.backend().forward(raw);
         }

@@ -172,7 +172,8 @@ public final class StatementPlanner {
             }
             return new Planned(original, Outcome.RELAY, false, false, false);
         }
-        if (cat == StatementCategory.TRANSACTION_CONTROL) return planTransactionControl(s, kind, original);
+        if (cat == StatementCategory.TRANSACTION_CONTROL) return planTransactionControl(s, st, kind, original);
+        if (PlainRead.setsTransactionMode(st)) s.readOnly = false;
         boolean ddl = cat == StatementCategory.DDL || Boolean.TRUE.equals(localDdl);
         if (ddl) {
             if (s.hasDdl) return refuse(s, DsqlErrors.MULTIPLE_DDL);
@@ -190,12 +191,13 @@ public final class StatementPlanner {
         return new Planned(original, Outcome.RELAY, false, false, ddl || cat == StatementCategory.DML);
     }
 
-    private Planned planTransactionControl(SessionState s, String kind, String original) {
+    private Planned planTransactionControl(SessionState s, Statement st, String kind, String original) {
         switch (kind) {
             case "BEGIN", "START TRANSACTION" -> {
                 if (!s.inBlock) {
                     s.startTransaction(now());
                     s.inBlock = true;
+                    s.readOnly = PlainRead.opensReadOnly(st);
                 }
                 return new Planned(original, Outcome.RELAY, false, false, false);
             }

@@ -29,7 +29,38 @@ class PlainReadTest {
         assertThat(plain("UPDATE t SET a = 1")).isFalse();
         assertThat(plain("SELECT 1; UPDATE t SET a = 1")).isFalse();
         assertThat(plain("CREATE TABLE t (a int)")).isFalse();
-        assertThat(plain("BEGIN")).isFalse();
+        assertThat(plain("COMMIT")).as("deferred checks run at COMMIT").isFalse();
+        assertThat(plain("END")).isFalse();
+        assertThat(plain("SAVEPOINT s")).isFalse();
         assertThat(plain("SHOW search_path")).isFalse();
+    }
+
+    @Test
+    void beginAndRollbackTakeNoLockSoTheyWaitLikePlainReads() {
+        assertThat(plain("BEGIN")).isTrue();
+        assertThat(plain("BEGIN TRANSACTION READ ONLY")).isTrue();
+        assertThat(plain("START TRANSACTION ISOLATION LEVEL REPEATABLE READ")).isTrue();
+        assertThat(plain("ROLLBACK")).isTrue();
+        assertThat(plain("BEGIN READ ONLY; SELECT a FROM t; ROLLBACK")).isTrue();
+        assertThat(plain("BEGIN; UPDATE t SET a = 1; COMMIT")).isFalse();
+    }
+
+    private static boolean inReadOnlyTransaction(String sql) {
+        return PlainRead.all(ScriptSplitter.split(sql).stream()
+                .filter(s -> s.category() != io.dsqlkit.sql.StatementCategory.EMPTY).toList(), true);
+    }
+
+    @Test
+    void inAReadOnlyTransactionNothingWaitsForRowLocks() {
+        assertThat(inReadOnlyTransaction("SELECT pg_catalog.concat_ws(', ', CASE WHEN EXISTS (SELECT 1 FROM pg_locks) THEN 'x' END)"))
+                .as("function calls and subqueries in a READ ONLY transaction").isTrue();
+        assertThat(inReadOnlyTransaction("SELECT f(1); ROLLBACK")).isTrue();
+        assertThat(inReadOnlyTransaction("SELECT f(1); COMMIT")).as("a read-only COMMIT has nothing deferred").isTrue();
+        assertThat(inReadOnlyTransaction("ROLLBACK; SELECT f(1)")).as("after the block ends").isFalse();
+        assertThat(inReadOnlyTransaction("SET TRANSACTION READ WRITE; UPDATE t SET a = 1")).isFalse();
+        assertThat(plain("BEGIN READ ONLY; SELECT f(1) FOR UPDATE; ROLLBACK")).isTrue();
+        assertThat(plain("BEGIN; SELECT f(1); ROLLBACK")).isFalse();
+        assertThat(plain("BEGIN READ ONLY, READ WRITE; SELECT f(1)")).as("the last mode wins").isFalse();
+        assertThat(plain("START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SELECT f(1)")).isTrue();
     }
 }

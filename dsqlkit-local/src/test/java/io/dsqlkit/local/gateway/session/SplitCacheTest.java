@@ -20,11 +20,17 @@ class SplitCacheTest {
     }
 
     @Test
-    void textsWithInlineLiteralsAreSplitButNotCached() {
+    void textsWithInlineLiteralsAreCachedOnlyWhenTheyRepeat() {
         SplitCache cache = new SplitCache();
         String sql = "SELECT abalance FROM pgbench_accounts WHERE aid = 42; SELECT 'x'";
         assertThat(cache.split(sql)).isEqualTo(ScriptSplitter.split(sql));
-        assertThat(cache.size()).isZero();
+        assertThat(cache.size()).as("seen once: not cached").isZero();
+        for (int id = 0; id < 100; id++) cache.split("SELECT abalance FROM pgbench_accounts WHERE aid = " + id);
+        assertThat(cache.size()).as("one-off texts never churn the cache").isZero();
+        List<Statement> second = cache.split(sql);
+        assertThat(second).isEqualTo(ScriptSplitter.split(sql));
+        assertThat(cache.size()).as("seen twice: cached").isEqualTo(1);
+        assertThat(cache.split(sql)).isSameAs(second);
     }
 
     @Test
