@@ -3,6 +3,7 @@ package io.dsqlkit.mcp.db;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +16,7 @@ public final class Database implements AutoCloseable {
     private final String description;
     private volatile DataSource dataSource;
     private final Database reader;
+    private final DeferredReleases releases = new DeferredReleases();
 
     public Database(Supplier<DataSource> factory, String description) {
         this(factory, description, null);
@@ -64,8 +66,22 @@ public final class Database implements AutoCloseable {
         return description;
     }
 
+    /** Runs the end of a clean read after its answer ({@link DeferredReleases}). */
+    void releaseLater(Runnable release) {
+        releases.submit(release);
+    }
+
+    /**
+     * Waits (at most {@code max}) until every read of this endpoint (and of its reader) has given its connection
+     * back; true when all have. Tests that count round trips or connections call it after a read.
+     */
+    public boolean awaitReleases(Duration max) {
+        return releases.awaitIdle(max) && (reader == null || reader.awaitReleases(max));
+    }
+
     @Override
     public void close() {
+        releases.shutdown(Duration.ofSeconds(5)); // the pending ROLLBACKs first: the pool waits for checked-out connections
         if (reader != null) reader.close();
         DataSource ds = dataSource;
         if (ds instanceof AutoCloseable c) {

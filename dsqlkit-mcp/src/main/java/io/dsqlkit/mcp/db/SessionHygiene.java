@@ -15,9 +15,9 @@ import java.util.WeakHashMap;
  * SET/RESET/PREPARE/DECLARE/LISTEN/DO/COPY and the {@link FunctionGuard} allowlist refuses every
  * function that takes a session lock, changes a setting, or runs SQL text. Then proved (no
  * {@code DISCARD ALL}: DSQL refuses it): a read's end-of-call {@code ROLLBACK} is sent together with
- * one query that lists what could have survived it (session advisory locks, holdable cursors,
- * SQL-level prepared statements, LISTEN channels, temporary objects; the ROLLBACK itself undoes
- * settings changed in the transaction), at no extra round trip. A connection that may have COMMITted
+ * one query that lists what could survive it (session advisory locks and SQL-level prepared
+ * statements; the ROLLBACK itself undoes the rest), at no extra round trip, after the read's answer
+ * has gone back ({@link DeferredReleases}). A connection that may have COMMITted
  * (writes) is checked when given back ({@link #forWrites}), settings changed in the session other than
  * the driver's own application_name included, since a COMMIT keeps them. Anything found, or a check
  * that fails, and the connection is dropped instead of returned to the pool.
@@ -27,27 +27,40 @@ import java.util.WeakHashMap;
 public final class SessionHygiene {
     private static final Logger log = LoggerFactory.getLogger(SessionHygiene.class);
 
-    /** What survives a ROLLBACK: session locks, holdable cursors, SQL prepared statements, LISTEN, temporary objects. */
-    static final String CHECK_AFTER_ROLLBACK = """
-            SELECT pg_catalog.concat_ws(', ',
-              CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_locks l WHERE l.pid = pg_catalog.pg_backend_pid()
-                                AND l.locktype = 'advisory') THEN 'advisory locks' END,
-              CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_cursors c WHERE c.is_holdable) THEN 'open cursors' END,
-              CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_prepared_statements p WHERE p.from_sql) THEN 'prepared statements' END,
-              CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_listening_channels()) THEN 'LISTEN channels' END,
-              CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.relnamespace = pg_catalog.pg_my_temp_schema())
-                   THEN 'temporary objects' END""";
+    private static final String ADVISORY_LOCKS = """
+            CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_locks l WHERE l.pid = pg_catalog.pg_backend_pid()
+                              AND l.locktype = 'advisory') THEN 'advisory locks' END""";
+    private static final String PREPARED = """
+            CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_prepared_statements p WHERE p.from_sql) THEN 'prepared statements' END""";
+    private static final String CURSORS = """
+            CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_cursors c WHERE c.is_holdable) THEN 'open cursors' END""";
+    private static final String LISTEN = """
+            CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_listening_channels()) THEN 'LISTEN channels' END""";
+    // the session's temporary schema exists once it has made a temporary object (0 before): no pg_class scan
+    private static final String TEMPORARY = """
+            CASE WHEN pg_catalog.pg_my_temp_schema() <> 0 THEN 'temporary objects' END""";
+    private static final String SETTINGS = """
+            CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_settings s WHERE s.source = 'session'
+                              AND s.name <> 'application_name') THEN 'changed settings' END""";
+
+    /**
+     * What survives a ROLLBACK, checked just before it: session advisory locks and SQL prepared statements, which are
+     * not transactional. The rest is undone by the ROLLBACK itself: a WITH HOLD cursor whose transaction aborts is removed, LISTEN takes
+     * effect only at COMMIT, temporary objects and settings changed in the transaction are rolled back with it (and a
+     * connection enters the pool clean of all of them: writes are checked with {@link #CHECK} when given back).
+     */
+    static final String CHECK_BEFORE_ROLLBACK = check(ADVISORY_LOCKS, PREPARED);
 
     /**
      * Everything, settings included: what survives a COMMIT. A setting changed inside a transaction (SET,
      * {@code set_config(..., false)} in a function) is undone by ROLLBACK but kept by COMMIT, so calls that may have
-     * committed (writes) are checked with this; reads, which always end in ROLLBACK, skip the settings scan
-     * ({@code pg_settings} evaluates every GUC of the server on each call).
+     * committed (writes) are checked with this ({@code pg_settings} evaluates every GUC of the server on each call).
      */
-    static final String CHECK = CHECK_AFTER_ROLLBACK + """
-            ,
-              CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_settings s WHERE s.source = 'session'
-                                AND s.name <> 'application_name') THEN 'changed settings' END)""";
+    static final String CHECK = check(ADVISORY_LOCKS, CURSORS, PREPARED, LISTEN, TEMPORARY, SETTINGS);
+
+    private static String check(String... parts) {
+        return "SELECT pg_catalog.concat_ws(', ',\n" + String.join(",\n", parts) + ")";
+    }
 
     private static final Set<Database> UNCHECKABLE = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
@@ -55,38 +68,33 @@ public final class SessionHygiene {
 
     /**
      * Ends the call's transaction; when {@code verify}, proves in the same round trip that nothing
-     * survived it. Returns false when the connection must be dropped.
+     * will survive it: the check runs first, inside the read's READ ONLY transaction (what it looks for
+     * is not undone by the ROLLBACK, and local DSQL's OCC arbiter need not watch a statement there),
+     * then the ROLLBACK. A transaction-scoped advisory lock still held at that point counts too (the
+     * connection is dropped; the guards refuse those functions anyway). Returns false when the
+     * connection must be dropped.
      */
     public static boolean rollback(Statement st, Database db, boolean verify) throws SQLException {
         if (!verify || UNCHECKABLE.contains(db)) {
             st.execute("ROLLBACK");
             return true;
         }
+        String leftover;
         try {
-            st.execute("ROLLBACK;\n" + CHECK_AFTER_ROLLBACK + ")");
+            st.execute(CHECK_BEFORE_ROLLBACK + ";\nROLLBACK");
+            try (ResultSet rs = st.getResultSet()) {
+                leftover = rs != null && rs.next() ? rs.getString(1) : null;
+            }
         } catch (SQLException e) {
-            // the ROLLBACK went first; the check's views are missing on this endpoint
+            // the check's views are missing on this endpoint (the ROLLBACK was skipped: the connection is dropped)
             log.info("session check unavailable on {} ({}); relying on the statement and function guards", db.description(),
                     e.getSQLState());
             UNCHECKABLE.add(db);
             return false;
         }
-        String leftover = leftover(st);
         if (leftover != null && leftover.isEmpty()) return true;
         log.warn("a call left session state behind ({}); dropping the connection", leftover == null ? "no answer" : leftover);
         return false;
-    }
-
-    /** The check's answer: the second result of the batch ("" when clean). */
-    private static String leftover(Statement st) throws SQLException {
-        while (true) {
-            if (st.getMoreResults()) {
-                try (ResultSet rs = st.getResultSet()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            }
-            if (st.getUpdateCount() == -1) return null;
-        }
     }
 
     /**

@@ -38,7 +38,7 @@ import java.util.concurrent.Executor;
  *   <li>transactions: several statements, linted one by one and for DSQL's transaction shape,
  *       replayed whole by {@link OccRetry}; never reported committed unless COMMIT succeeded.</li>
  * </ul>
- * Every statement gets a client-side timeout ({@code setQueryTimeout}, plus a network timeout as a
+ * Every statement gets a client-side timeout ({@link StatementTimer}, plus a network timeout as a
  * backstop since DSQL may ignore cancel requests) and results are capped in rows and bytes.
  * <p>
  * Retries live here and only here: one budget of {@code occRetry().maxAttempts()} attempts per call
@@ -85,7 +85,7 @@ public final class SqlExecutor {
         PreparedStatement ps = prepare(c, b.jdbcSql());
         b.bind(ps, 0);
         ResultReader.Rows rows = null;
-        try {
+        try (StatementTimer timer = timer(ps)) {
             ps.setMaxRows(ctx.settings().rowLimit() + 1);
             ResultSet rs;
             try {
@@ -118,7 +118,7 @@ public final class SqlExecutor {
         guard.bind(c, ps);
         b.bind(ps, guard.parameters());
         ResultReader.Rows rows = null;
-        try {
+        try (StatementTimer timer = timer(ps)) {
             ps.setMaxRows(ctx.settings().rowLimit() + 1);
             try {
                 if (!ps.execute()) throw new SQLException("the function guard returned no result", "XX000");
@@ -150,7 +150,8 @@ public final class SqlExecutor {
      * travels in the same round trip), so a read costs two round trips: the guard with the statement, the rollback.
      * DSQL can fail even a read with 40001 (OC001 after a catalog change, dsql-facts §3) and a pooled
      * connection can turn out to be broken; a read has no effects, so it is run again on a fresh
-     * transaction, within the call's attempt budget.
+     * transaction, within the call's attempt budget. The rollback of a clean read runs after the answer is returned
+     * ({@link #inBlock}), so the caller waits for one round trip.
      */
     public <T> T inReadOnlyTransaction(SqlWork<T> work) throws SQLException {
         OccRetry retry = ctx.settings().occRetry();
@@ -173,7 +174,11 @@ public final class SqlExecutor {
         return attempts;
     }
 
-    /** Runs {@code work} in a transaction opened by its first statement; {@link #release} always rolls it back. */
+    /**
+     * Runs {@code work} in a transaction opened by its first statement; {@link #release} always rolls it back. A read
+     * that ended cleanly is rolled back after its answer has gone ({@link DeferredReleases}: its ROLLBACK and session
+     * check are off the caller's path); anything else, a read-write transaction included, is ended before returning.
+     */
     private <T> T inBlock(boolean readOnly, SqlWork<T> work) throws SQLException {
         Database db = readOnly ? ctx.database().forReads() : ctx.database();
         Connection c = db.connection();
@@ -184,7 +189,8 @@ public final class SqlExecutor {
             clean = !spoiled;
             return result;
         } finally {
-            release(db, c, clean);
+            if (clean && readOnly) db.releaseLater(() -> release(db, c, true));
+            else release(db, c, clean);
         }
     }
 
@@ -198,7 +204,7 @@ public final class SqlExecutor {
         try (java.sql.Statement st = c.createStatement()) {
             // ROLLBACK and the proof that nothing survived the call go in one round trip (SessionHygiene); no DISCARD
             // ALL (DSQL refuses it, and on PostgreSQL it would cost a third round trip the check makes unneeded).
-            keep &= SessionHygiene.rollback(st, db, true);
+            keep &= SessionHygiene.rollback(st, db, keep); // a connection dropped anyway needs no check
         } catch (SQLException | RuntimeException e) {
             keep = false;
         }
@@ -346,7 +352,7 @@ public final class SqlExecutor {
     }
 
     private Map<String, Object> run(Connection c, BoundSql b) throws SQLException {
-        try (PreparedStatement ps = prepare(c, b.jdbcSql())) {
+        try (PreparedStatement ps = prepare(c, b.jdbcSql()); StatementTimer timer = timer(ps)) {
             b.bind(ps, 0);
             ps.setMaxRows(ctx.settings().rowLimit() + 1);
             boolean hasRows = ps.execute();
@@ -370,11 +376,14 @@ public final class SqlExecutor {
     private PreparedStatement prepare(Connection c, String jdbcSql) throws SQLException {
         PreparedStatement ps = c.prepareStatement(jdbcSql);
         ps.setFetchSize(ResultReader.FETCH_ROWS); // a portal: rows arrive as they are read, never all at once
-        int seconds = (int) Math.max(1, ctx.settings().statementTimeout().toSeconds());
-        ps.setQueryTimeout(seconds);
         // Backstop for endpoints that ignore cancel requests: the socket read gives up and the pool drops the connection.
         c.setNetworkTimeout(DIRECT, (int) Math.min(Integer.MAX_VALUE, ctx.settings().statementTimeout().toMillis() + 10_000));
         return ps;
+    }
+
+    /** The statement timeout of one statement, its result's fetches included ({@link StatementTimer}). */
+    public StatementTimer timer(java.sql.Statement st) {
+        return StatementTimer.arm(st, ctx.settings().statementTimeout());
     }
 
     private void tenantCheck(Connection c, Statement s, BoundSql b) throws SQLException {

@@ -46,7 +46,16 @@ public final class DsqlMcpServer {
     }
 
     public McpSyncServer start(McpServerTransportProvider transport) {
-        return configured(McpServer.sync(transport)).tools(tools()).build();
+        return configured(McpServer.sync(transport)).immediateExecution(onCallersThread(transport)).tools(tools()).build();
+    }
+
+    /**
+     * Whether tool calls run on the thread that handles the request: {@link StdioTransport} handles each request on a
+     * thread of its own (it passes the reading of stdin on first), so the SDK's hop to its worker pool would only add
+     * a wake-up to every call. Any other transport keeps the SDK's pool.
+     */
+    private static boolean onCallersThread(McpServerTransportProvider transport) {
+        return transport instanceof StdioTransport;
     }
 
     /**
@@ -58,7 +67,7 @@ public final class DsqlMcpServer {
     public McpSyncServer startWithToolsInBackground(StdioTransport transport) {
         CountDownLatch toolsAdded = new CountDownLatch(1);
         transport.holdRequestsUntil(toolsAdded);
-        McpSyncServer server = configured(McpServer.sync(transport)).build();
+        McpSyncServer server = configured(McpServer.sync(transport)).immediateExecution(onCallersThread(transport)).build();
         Thread t = new Thread(() -> {
             try {
                 for (McpServerFeatures.SyncToolSpecification tool : tools()) server.addTool(tool);

@@ -17,32 +17,50 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * MCP over stdio without thread hand-offs that buy nothing. The SDK's transport reads stdin on one
  * thread, handles messages through a queue, and writes every answer through a queue on a third
- * thread; a tool call then crosses three threads, each a wake-up on a busy machine. Here the reader
- * thread parses each line once and hands it to the session (tool handlers still run on the SDK's
- * worker pool, so a long call never blocks stdin), and an answer is written by the thread that
- * produced it, under a lock, one JSON line each.
+ * thread; a tool call then crosses three threads, each a wake-up on a busy machine. Here a tool call
+ * is handled on the thread that read it (leader/follower): before handling, that thread passes the
+ * reading of stdin to an idle worker, so a long call never blocks stdin, and the call itself waits
+ * for no wake-up. Every other message (initialize, lists, notifications, pings) is handled in line,
+ * in the order it came, before the next line is read. Each line is parsed once; an answer is written
+ * by the thread that produced it, under a lock, one JSON line each. The server must be built with the
+ * SDK's immediate execution ({@link DsqlMcpServer#start}), else the SDK moves every tool call to its
+ * own pool again. When every worker is busy ({@value #MAX_WORKERS} calls in flight) the reading thread handles the
+ * request itself and reads on after it: the client waits, the server does not grow.
  */
 public final class StdioTransport implements McpServerTransportProvider {
     private static final Logger log = LoggerFactory.getLogger(StdioTransport.class);
+    static final int MAX_WORKERS = 32;
 
     private final McpJsonMapper mapper;
-    private final InputStream in;
     private final OutputStream out;
     private final Runnable onEnd;
     private volatile McpServerSession session;
     private volatile boolean closing;
     private volatile CountDownLatch held;
+    private final BufferedReader reader;
+    private final ThreadPoolExecutor workers;
 
     /** {@code onEnd} runs when stdin ends (the client went away) or cannot be read. */
     public StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, Runnable onEnd) {
         this.mapper = mapper;
-        this.in = in;
         this.out = out;
         this.onEnd = onEnd;
+        this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        AtomicInteger n = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(0, MAX_WORKERS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "dsqlkit-mcp-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
@@ -69,9 +87,10 @@ public final class StdioTransport implements McpServerTransportProvider {
         reader.start();
     }
 
+    /** Reads until a request comes (handled here, after passing the reading on) or stdin ends. */
     private void readLoop() {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; !closing && (line = r.readLine()) != null; ) {
+        try {
+            for (String line; !closing && (line = reader.readLine()) != null; ) {
                 if (line.isBlank()) continue;
                 McpSchema.JSONRPCMessage message;
                 try {
@@ -88,16 +107,41 @@ public final class StdioTransport implements McpServerTransportProvider {
                     Thread.currentThread().interrupt();
                     break;
                 }
-                try {
-                    session.handle(message).subscribe(null, e -> log.debug("message handling failed: {}", e.toString()));
-                } catch (RuntimeException e) {
-                    log.warn("message handling failed: {}", e.toString());
+                if (message instanceof McpSchema.JSONRPCRequest r && McpSchema.METHOD_TOOLS_CALL.equals(r.method()) && passReadingOn()) {
+                    handle(message); // a worker reads the next line meanwhile
+                    return;
                 }
+                handle(message);
             }
         } catch (IOException e) {
             if (!closing) log.debug("stdin failed: {}", e.toString());
-        } finally {
-            onEnd.run();
+        } catch (RuntimeException e) {
+            log.warn("stdin reader failed: {}", e.toString());
+        }
+        workers.shutdown();
+        try {
+            reader.close();
+        } catch (IOException ignored) {
+            // stdin is gone either way
+        }
+        onEnd.run();
+    }
+
+    /** An idle (or new) worker takes over reading stdin; false when all {@value #MAX_WORKERS} are busy. */
+    private boolean passReadingOn() {
+        try {
+            workers.execute(this::readLoop);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    private void handle(McpSchema.JSONRPCMessage message) {
+        try {
+            session.handle(message).subscribe(null, e -> log.debug("message handling failed: {}", e.toString()));
+        } catch (RuntimeException e) {
+            log.warn("message handling failed: {}", e.toString());
         }
     }
 

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns {@link DsqlTool}s into MCP SDK tool specifications: builds the per-call context (tenant,
@@ -26,6 +27,15 @@ public final class ToolAdapter {
     private final Database database;
     private final ServerSettings settings;
     private volatile Linter linter;
+    /** What a call needs of a tool's definition, built once per tool (a definition builds its whole JSON schema). */
+    private final Map<DsqlTool, Facts> facts = new ConcurrentHashMap<>();
+
+    private record Facts(String name, boolean retrySafe) {
+        static Facts of(McpSchema.Tool d) {
+            McpSchema.ToolAnnotations a = d.annotations();
+            return new Facts(d.name(), a != null && (Boolean.TRUE.equals(a.readOnlyHint()) || Boolean.TRUE.equals(a.idempotentHint())));
+        }
+    }
 
     public ToolAdapter(Database database, ServerSettings settings) {
         this.database = database;
@@ -45,8 +55,10 @@ public final class ToolAdapter {
     }
 
     public McpServerFeatures.SyncToolSpecification specification(DsqlTool tool) {
+        McpSchema.Tool definition = tool.definition();
+        facts.computeIfAbsent(tool, t -> Facts.of(definition));
         return McpServerFeatures.SyncToolSpecification.builder()
-                .tool(tool.definition())
+                .tool(definition)
                 .callHandler((exchange, request) -> invoke(tool, exchange, request))
                 .build();
     }
@@ -55,27 +67,28 @@ public final class ToolAdapter {
     public McpSchema.CallToolResult invoke(DsqlTool tool, McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
         Map<String, Object> args = request.arguments() == null ? new HashMap<>() : new HashMap<>(request.arguments());
         long t0 = System.nanoTime();
+        Facts f = facts.computeIfAbsent(tool, t -> Facts.of(t.definition()));
         InFlightCalls.started();
         try {
             ToolContext ctx = context(exchange, request, args);
-            McpSchema.CallToolResult r = callRetryingIfSafe(tool, ctx, args);
+            McpSchema.CallToolResult r = callRetryingIfSafe(tool, f.retrySafe(), ctx, args);
             // a successful call is logged at debug (a line per call would fill the client's stderr log);
             // refusals and failures stay at info, where an operator looks
             if (Boolean.TRUE.equals(r.isError())) {
-                log.info("tool {} refused/failed in {} ms", tool.name(), (System.nanoTime() - t0) / 1_000_000);
+                log.info("tool {} refused/failed in {} ms", f.name(), (System.nanoTime() - t0) / 1_000_000);
             } else {
-                log.debug("tool {} ok in {} ms", tool.name(), (System.nanoTime() - t0) / 1_000_000);
+                log.debug("tool {} ok in {} ms", f.name(), (System.nanoTime() - t0) / 1_000_000);
             }
             return r;
         } catch (io.dsqlkit.mcp.db.Refusal e) {
-            log.info("tool {} refused: {}", tool.name(), e.getMessage());
+            log.info("tool {} refused: {}", f.name(), e.getMessage());
             return ToolResults.error(e.getMessage(), withAdvice(e.details(), e.getMessage()));
         } catch (SQLException e) {
-            log.info("tool {} failed: SQLSTATE {} {}", tool.name(), e.getSQLState(), e.getMessage());
+            log.info("tool {} failed: SQLSTATE {} {}", f.name(), e.getSQLState(), e.getMessage());
             return ToolResults.error(e.getMessage() == null ? "database error" : e.getMessage(), withAdvice(sqlDetails(e), e.getMessage()));
         } catch (RuntimeException e) {
-            log.warn("tool {} crashed", tool.name(), e);
-            return ToolResults.error("internal error in tool " + tool.name() + " (" + e.getClass().getSimpleName()
+            log.warn("tool {} crashed", f.name(), e);
+            return ToolResults.error("internal error in tool " + f.name() + " (" + e.getClass().getSimpleName()
                     + "); the server log has the details", Map.of());
         } finally {
             InFlightCalls.finished();
@@ -90,9 +103,8 @@ public final class ToolAdapter {
      * {@link io.dsqlkit.client.OccRetry.OccRetryExhaustedException}, which is never retryable: so
      * each call has exactly one retry layer and at most {@code occRetry().maxAttempts()} attempts.
      */
-    private McpSchema.CallToolResult callRetryingIfSafe(DsqlTool tool, ToolContext ctx, Map<String, Object> args) throws SQLException {
-        McpSchema.ToolAnnotations a = tool.definition().annotations();
-        boolean safe = a != null && (Boolean.TRUE.equals(a.readOnlyHint()) || Boolean.TRUE.equals(a.idempotentHint()));
+    private McpSchema.CallToolResult callRetryingIfSafe(DsqlTool tool, boolean safe, ToolContext ctx, Map<String, Object> args)
+            throws SQLException {
         if (!safe) return tool.call(ctx, new HashMap<>(args));
         return settings.occRetry().retrying(attempt -> tool.call(ctx, new HashMap<>(args)));
     }

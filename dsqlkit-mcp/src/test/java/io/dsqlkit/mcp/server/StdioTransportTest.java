@@ -7,10 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,16 +25,24 @@ class StdioTransportTest {
             + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}\n"
             + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n";
 
-    /** The client's end of stdin, and the server's answers line by line. */
+    /**
+     * The client's end of stdin, and the server's answers line by line. OS-like pipes ({@link Pipe}), not
+     * {@code PipedInputStream}, which breaks when the thread that last used it ends: the transport reads and
+     * writes on whichever of its threads handles a message, as it would on a real stdin.
+     */
     private static final class Pipes {
-        final PipedOutputStream client = new PipedOutputStream();
-        final PipedInputStream serverIn;
-        final PipedOutputStream serverOut = new PipedOutputStream();
+        final OutputStream client;
+        final InputStream serverIn;
+        final OutputStream serverOut;
         final BufferedReader answers;
 
         Pipes() throws java.io.IOException {
-            serverIn = new PipedInputStream(client, 1 << 16);
-            answers = new BufferedReader(new InputStreamReader(new PipedInputStream(serverOut, 1 << 20), StandardCharsets.UTF_8));
+            Pipe toServer = Pipe.open();
+            Pipe fromServer = Pipe.open();
+            client = Channels.newOutputStream(toServer.sink());
+            serverIn = Channels.newInputStream(toServer.source());
+            serverOut = Channels.newOutputStream(fromServer.sink());
+            answers = new BufferedReader(new InputStreamReader(Channels.newInputStream(fromServer.source()), StandardCharsets.UTF_8));
         }
 
         StdioTransport transport(Runnable onEnd) {

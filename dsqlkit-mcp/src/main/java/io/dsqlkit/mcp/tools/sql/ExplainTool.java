@@ -72,8 +72,7 @@ public final class ExplainTool implements DsqlTool {
             if (!write) FunctionGuard.checkRead(c, s); // planning alone can run an IMMUTABLE user function
             // under a tenant the plan (and ANALYZE's row counts) must not describe other tenants' rows
             GuardedSql.checkTenantPlan(ctx, c, s, a.list("parameters"));
-            try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + options + " " + b.jdbcSql())) {
-                ps.setQueryTimeout((int) Math.max(1, ctx.settings().statementTimeout().toSeconds()));
+            try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + options + " " + b.jdbcSql()); var timer = ex.timer(ps)) {
                 b.bind(ps);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();

@@ -1,0 +1,91 @@
+package io.dsqlkit.mcp.db;
+
+import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ends clean reads after their answer has gone back: the ROLLBACK and the session check of a read
+ * ({@link SessionHygiene#rollback}) change nothing the caller sees (a read-only transaction has no
+ * effects to keep or lose), so they run on one background thread while the answer is serialized and
+ * sent. The connection stays checked out of the pool until its check is done, so no later call can
+ * get a connection whose check has not passed; a busy caller takes another pooled connection meanwhile.
+ * One per {@link Database}; {@link #awaitIdle} lets the pool close (and tests count round trips) only
+ * after every pending release has run.
+ */
+final class DeferredReleases {
+    private final Object lock = new Object();
+    private int pending;
+    private ThreadPoolExecutor executor;
+
+    /** Runs {@code release} soon on the release thread; on this thread if that thread is gone (shutdown). */
+    void submit(Runnable release) {
+        synchronized (lock) {
+            pending++;
+        }
+        try {
+            executor().execute(() -> {
+                try {
+                    release.run();
+                } finally {
+                    done();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            try {
+                release.run();
+            } finally {
+                done();
+            }
+        }
+    }
+
+    private void done() {
+        synchronized (lock) {
+            if (--pending == 0) lock.notifyAll();
+        }
+    }
+
+    private ThreadPoolExecutor executor() {
+        synchronized (lock) {
+            if (executor == null) {
+                // one thread, started on first use, gone after a minute without reads
+                executor = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "dsqlkit-release");
+                    t.setDaemon(true);
+                    return t;
+                });
+                executor.allowCoreThreadTimeOut(true);
+            }
+            return executor;
+        }
+    }
+
+    /** Waits (at most {@code max}) until no release is pending; true when none is. */
+    boolean awaitIdle(Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (lock) {
+            while (pending > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return false;
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Lets pending releases finish (at most {@code max}), then stops the thread; later releases run inline. */
+    void shutdown(Duration max) {
+        awaitIdle(max);
+        synchronized (lock) {
+            if (executor != null) executor.shutdown();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.dsqlkit.mcp.db;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Releases run after the caller returns, in order, on their own thread; waiting for them and shutting down. */
+class DeferredReleasesTest {
+    @Test
+    @Timeout(60)
+    void releasesRunInOrderOffTheCallersThreadAndCanBeAwaited() throws Exception {
+        DeferredReleases releases = new DeferredReleases();
+        CountDownLatch gate = new CountDownLatch(1);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        releases.submit(() -> {
+            await(gate);
+            ran.add("first on " + Thread.currentThread().getName());
+        });
+        releases.submit(() -> ran.add("second"));
+        assertThat(releases.awaitIdle(Duration.ofMillis(50))).as("a release still pending").isFalse();
+        assertThat(ran).isEmpty();
+        gate.countDown();
+        assertThat(releases.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        assertThat(ran).containsExactly("first on dsqlkit-release", "second");
+    }
+
+    @Test
+    @Timeout(60)
+    void afterShutdownAReleaseRunsOnTheCallersThread() {
+        DeferredReleases releases = new DeferredReleases();
+        releases.submit(() -> { });
+        releases.shutdown(Duration.ofSeconds(30));
+        String[] where = new String[1];
+        releases.submit(() -> where[0] = Thread.currentThread().getName());
+        assertThat(where[0]).isEqualTo(Thread.currentThread().getName());
+        assertThat(releases.awaitIdle(Duration.ZERO)).isTrue();
+    }
+
+    private static void await(CountDownLatch l) {
+        try {
+            l.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
