@@ -50,6 +50,7 @@ public final class SessionHygiene {
      * connection enters the pool clean of all of them: writes are checked with {@link #CHECK} when given back).
      */
     static final String CHECK_BEFORE_ROLLBACK = check(ADVISORY_LOCKS, PREPARED);
+    private static final String CHECK_THEN_ROLLBACK = CHECK_BEFORE_ROLLBACK + ";\nROLLBACK";
 
     /**
      * Everything, settings included: what survives a COMMIT. A setting changed inside a transaction (SET,
@@ -74,14 +75,18 @@ public final class SessionHygiene {
      * connection is dropped; the guards refuse those functions anyway). Returns false when the
      * connection must be dropped.
      */
-    public static boolean rollback(Statement st, Database db, boolean verify) throws SQLException {
+    public static boolean rollback(java.sql.Connection c, Database db, boolean verify) throws SQLException {
         if (!verify || UNCHECKABLE.contains(db)) {
-            st.execute("ROLLBACK");
+            try (Statement st = c.createStatement()) {
+                st.execute("ROLLBACK");
+            }
             return true;
         }
         String leftover;
-        try {
-            st.execute(CHECK_BEFORE_ROLLBACK + ";\nROLLBACK");
+        // a prepared statement: pgjdbc keeps it server-side after a few uses, so the text is not sent (nor lexed by a
+        // proxy such as local DSQL's gateway) on every read
+        try (java.sql.PreparedStatement st = c.prepareStatement(CHECK_THEN_ROLLBACK)) {
+            st.execute();
             try (ResultSet rs = st.getResultSet()) {
                 leftover = rs != null && rs.next() ? rs.getString(1) : null;
             }
@@ -182,7 +187,7 @@ public final class SessionHygiene {
 
     /** What a connection still holds, for tests and diagnostics: "" when clean. */
     public static String leftover(java.sql.Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(CHECK)) {
+        try (java.sql.PreparedStatement st = c.prepareStatement(CHECK); ResultSet rs = st.executeQuery()) {
             return rs.next() ? rs.getString(1) : "";
         }
     }

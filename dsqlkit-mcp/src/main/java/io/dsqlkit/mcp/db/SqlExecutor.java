@@ -201,10 +201,10 @@ public final class SqlExecutor {
      */
     private void release(Database db, Connection c, boolean clean) {
         boolean keep = clean;
-        try (java.sql.Statement st = c.createStatement()) {
+        try {
             // ROLLBACK and the proof that nothing survived the call go in one round trip (SessionHygiene); no DISCARD
             // ALL (DSQL refuses it, and on PostgreSQL it would cost a third round trip the check makes unneeded).
-            keep &= SessionHygiene.rollback(st, db, keep); // a connection dropped anyway needs no check
+            keep &= SessionHygiene.rollback(c, db, keep); // a connection dropped anyway needs no check
         } catch (SQLException | RuntimeException e) {
             keep = false;
         }
