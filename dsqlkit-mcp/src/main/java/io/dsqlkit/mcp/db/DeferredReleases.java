@@ -1,26 +1,32 @@
 package io.dsqlkit.mcp.db;
 
 import java.time.Duration;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Ends clean reads after their answer has gone back: the ROLLBACK and the session check of a read
  * ({@link SessionHygiene#rollback}) change nothing the caller sees (a read-only transaction has no
- * effects to keep or lose), so they run on one background thread while the answer is serialized and
- * sent. The connection stays checked out of the pool until its check is done, so no later call can
- * get a connection whose check has not passed; a busy caller takes another pooled connection meanwhile.
+ * effects to keep or lose), so they run on a release thread while the answer is serialized and sent.
+ * The connection stays checked out of the pool until its check is done, so no later call can get a
+ * connection whose check has not passed; a busy caller takes another pooled connection meanwhile.
+ * Releases are independent, so concurrent reads release in parallel, each a round trip (a network hop
+ * against DSQL): an idle release thread takes the next one, a new one starts up to {@value #MAX_THREADS},
+ * and past that the caller releases its own connection, as it did before (back-pressure, no queue).
  * One per {@link Database}; {@link #awaitIdle} lets the pool close (and tests count round trips) only
  * after every pending release has run.
  */
 final class DeferredReleases {
+    static final int MAX_THREADS = 16;
+
     private final Object lock = new Object();
     private int pending;
     private ThreadPoolExecutor executor;
 
-    /** Runs {@code release} soon on the release thread; on this thread if that thread is gone (shutdown). */
+    /** Runs {@code release} soon on a release thread; on this thread when all are busy or after {@link #shutdown}. */
     void submit(Runnable release) {
         synchronized (lock) {
             pending++;
@@ -51,13 +57,13 @@ final class DeferredReleases {
     private ThreadPoolExecutor executor() {
         synchronized (lock) {
             if (executor == null) {
-                // one thread, started on first use, gone after a minute without reads
-                executor = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "dsqlkit-release");
+                // threads start on demand and end after a minute without reads
+                AtomicInteger n = new AtomicInteger();
+                executor = new ThreadPoolExecutor(0, MAX_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "dsqlkit-release-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
-                executor.allowCoreThreadTimeOut(true);
             }
             return executor;
         }
