@@ -91,15 +91,32 @@ public final class SessionHygiene {
                 leftover = rs != null && rs.next() ? rs.getString(1) : null;
             }
         } catch (SQLException e) {
-            // the check's views are missing on this endpoint (the ROLLBACK was skipped: the connection is dropped)
-            log.info("session check unavailable on {} ({}); relying on the statement and function guards", db.description(),
-                    e.getSQLState());
-            UNCHECKABLE.add(db);
+            // the ROLLBACK was skipped: the connection is dropped either way
+            unavailable(db, e);
             return false;
         }
         if (leftover != null && leftover.isEmpty()) return true;
         log.warn("a call left session state behind ({}); dropping the connection", leftover == null ? "no answer" : leftover);
         return false;
+    }
+
+    /**
+     * A failed check. A passing failure (SQLSTATE class 08 connection, 40 transaction rollback such as DSQL's OC001
+     * after a catalog change, 53 resources, 57 operator intervention, or no SQLSTATE at all, which is how the driver
+     * reports I/O errors) only drops this connection: a blip must not switch the check off for the rest of the process.
+     * Anything else means the endpoint lacks what the check reads (42P01 no such view, 42883 or DSQL's 0A000 "function
+     * not supported", 42501 no permission ...): it is remembered as uncheckable, so that the guards alone are relied on
+     * there instead of every read dropping its connection.
+     */
+    private static void unavailable(Database db, SQLException e) {
+        String state = e.getSQLState();
+        if (state == null || state.length() < 2 || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
+                || state.startsWith("57")) {
+            log.debug("session check failed ({}); dropping the connection", state);
+            return;
+        }
+        log.info("session check unavailable on {} ({}); relying on the statement and function guards", db.description(), state);
+        UNCHECKABLE.add(db);
     }
 
     /**
@@ -111,10 +128,11 @@ public final class SessionHygiene {
         String leftover;
         try {
             leftover = leftover(c);
-        } catch (SQLException | RuntimeException e) {
-            log.info("session check unavailable on {} ({}); relying on the statement and function guards", db.description(),
-                    e instanceof SQLException se ? se.getSQLState() : e.toString());
-            UNCHECKABLE.add(db);
+        } catch (SQLException e) {
+            unavailable(db, e);
+            return false;
+        } catch (RuntimeException e) {
+            log.debug("session check failed: {}", e.toString());
             return false;
         }
         if (leftover.isEmpty()) return true;
