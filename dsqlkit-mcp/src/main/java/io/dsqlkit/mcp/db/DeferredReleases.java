@@ -5,7 +5,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Ends clean reads after their answer has gone back: the ROLLBACK and the session check of a read
@@ -58,12 +57,8 @@ final class DeferredReleases {
         synchronized (lock) {
             if (executor == null) {
                 // threads start on demand and end after a minute without reads
-                AtomicInteger n = new AtomicInteger();
-                executor = new ThreadPoolExecutor(0, MAX_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-                    Thread t = new Thread(r, "dsqlkit-release-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                executor = new ThreadPoolExecutor(0, MAX_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                        DaemonThreads.named("dsqlkit-release"));
             }
             return executor;
         }

@@ -202,8 +202,8 @@ public final class SqlExecutor {
     private void release(Database db, Connection c, boolean clean) {
         boolean keep = clean;
         try {
-            // ROLLBACK and the proof that nothing survived the call go in one round trip (SessionHygiene); no DISCARD
-            // ALL (DSQL refuses it, and on PostgreSQL it would cost a third round trip the check makes unneeded).
+            // the proof that nothing will survive the call and the ROLLBACK go in one round trip (SessionHygiene); no
+            // DISCARD ALL (DSQL refuses it, and on PostgreSQL it would cost a round trip the check makes unneeded).
             keep &= SessionHygiene.rollback(c, db, keep); // a connection dropped anyway needs no check
         } catch (SQLException | RuntimeException e) {
             keep = false;

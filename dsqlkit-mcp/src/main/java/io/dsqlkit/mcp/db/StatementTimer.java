@@ -29,11 +29,7 @@ public final class StatementTimer implements AutoCloseable {
     }
 
     private static ScheduledThreadPoolExecutor scheduler() {
-        ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "dsqlkit-statement-timeout");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("dsqlkit-statement-timeout"));
         s.setRemoveOnCancelPolicy(true);
         return s;
     }

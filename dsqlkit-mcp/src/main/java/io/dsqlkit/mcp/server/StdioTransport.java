@@ -1,5 +1,6 @@
 package io.dsqlkit.mcp.server;
 
+import io.dsqlkit.mcp.db.DaemonThreads;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -21,7 +22,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * MCP over stdio without thread hand-offs that buy nothing. The SDK's transport reads stdin on one
@@ -55,12 +55,8 @@ public final class StdioTransport implements McpServerTransportProvider {
         this.out = out;
         this.onEnd = onEnd;
         this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        AtomicInteger n = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(0, MAX_WORKERS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "dsqlkit-mcp-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = new ThreadPoolExecutor(0, MAX_WORKERS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                DaemonThreads.named("dsqlkit-mcp"));
     }
 
     /**

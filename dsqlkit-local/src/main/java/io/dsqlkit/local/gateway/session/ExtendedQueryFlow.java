@@ -110,7 +110,7 @@ final class ExtendedQueryFlow {
     void onSync(Frame raw) {
         // the Sync commits an implicit transaction: a write's deferred checks may wait at that COMMIT
         boolean commitsWrites = !ctx.state().inBlock && ctx.state().implicitOpen && (ctx.state().hasDml || ctx.state().hasDdl);
-        if (!ctx.state().inBlock && ctx.state().implicitOpen && !ctx.state().skipUntilSync && (ctx.state().hasDml || ctx.state().hasDdl)) {
+        if (commitsWrites && !ctx.state().skipUntilSync) {
             var refusal = ctx.planner().commitCheck(ctx.state());
             refusal.ifPresent(e -> injectStatement(BackendSql.raise(e), Outcome.RELAY));
         }
@@ -147,7 +147,7 @@ final class ExtendedQueryFlow {
 
     /**
      * {@code mayWaitForLocks} false for what waits only where a plain read would (Parse, Bind, Describe and Close take
-     * at most relation locks that only DDL conflicts with; see {@link PlainRead#waitsLikeOne}): the OCC arbiter then
+     * at most relation locks that only DDL conflicts with; see {@link PlainRead#all}): the OCC arbiter then
      * asks about it only while some session may hold an exclusive lock.
      */
     private void forward(Frame raw, Step step, boolean mayWaitForLocks) {

@@ -33,10 +33,13 @@ final class PlainRead {
     }
 
     /**
-     * Whether every statement of a request waits only where a plain read would: each {@link #waitsLikeOne}, or runs
-     * inside a READ ONLY transaction, where PostgreSQL refuses every write and row lock ({@code FOR UPDATE/SHARE}
-     * included), so that nothing there can wait for another transaction's row locks. DSQL has no advisory locks and
-     * no LOCK TABLE, so the waits left are for DDL's exclusive locks, which the arbiter checks anyway.
+     * Whether every statement of a request waits only where a plain read would: each is a plain read, BEGIN /
+     * START TRANSACTION or ROLLBACK (which take no lock), or runs inside a READ ONLY transaction, where PostgreSQL
+     * refuses every write and row lock ({@code FOR UPDATE/SHARE} included), so that nothing there can wait for another
+     * transaction's row locks. DSQL has no advisory locks and no LOCK TABLE, so the waits left are for DDL's exclusive
+     * locks, which the arbiter checks anyway. COMMIT counts only for a read-only transaction (deferred constraint
+     * checks run at COMMIT); a SET or RESET ends the tracking ({@code SET TRANSACTION READ WRITE} or
+     * {@code SET transaction_read_only} before the first query makes the transaction read-write).
      * {@code inReadOnlyTransaction}: the session is in such a transaction when the request starts.
      */
     static boolean all(List<Statement> statements, boolean inReadOnlyTransaction) {
@@ -54,9 +57,8 @@ final class PlainRead {
                         return false;
                     }
                 }
-            } else if (setsTransactionMode(s)) {
-                readOnly = false; // SET TRANSACTION READ WRITE may still turn it around
-                if (!is(s)) return false;
+            } else if (changesSettings(s)) {
+                return false;
             } else if (!readOnly && !is(s)) {
                 return false;
             }
@@ -68,17 +70,11 @@ final class PlainRead {
         return all(statements, false);
     }
 
-    /** SET TRANSACTION ... / SET SESSION CHARACTERISTICS AS TRANSACTION ...: may make the transaction read-write. */
-    static boolean setsTransactionMode(Statement st) {
-        Token first = null;
+    /** SET or RESET of anything: it may make the current transaction read-write (see {@link #all}). */
+    static boolean changesSettings(Statement st) {
         for (Token t : st.tokens()) {
             if (t.isTrivia()) continue;
-            if (first == null) {
-                if (!t.isKeyword("SET")) return false;
-                first = t;
-                continue;
-            }
-            return t.isAnyKeyword("TRANSACTION", "SESSION");
+            return t.isAnyKeyword("SET", "RESET");
         }
         return false;
     }

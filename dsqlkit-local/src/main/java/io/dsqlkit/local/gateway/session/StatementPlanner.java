@@ -173,7 +173,7 @@ public final class StatementPlanner {
             return new Planned(original, Outcome.RELAY, false, false, false);
         }
         if (cat == StatementCategory.TRANSACTION_CONTROL) return planTransactionControl(s, st, kind, original);
-        if (PlainRead.setsTransactionMode(st)) s.readOnly = false;
+        if (PlainRead.changesSettings(st)) s.readOnly = false;
         boolean ddl = cat == StatementCategory.DDL || Boolean.TRUE.equals(localDdl);
         if (ddl) {
             if (s.hasDdl) return refuse(s, DsqlErrors.MULTIPLE_DDL);

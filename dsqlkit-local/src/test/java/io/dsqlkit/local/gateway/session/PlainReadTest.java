@@ -58,6 +58,8 @@ class PlainReadTest {
         assertThat(inReadOnlyTransaction("SELECT f(1); COMMIT")).as("a read-only COMMIT has nothing deferred").isTrue();
         assertThat(inReadOnlyTransaction("ROLLBACK; SELECT f(1)")).as("after the block ends").isFalse();
         assertThat(inReadOnlyTransaction("SET TRANSACTION READ WRITE; UPDATE t SET a = 1")).isFalse();
+        assertThat(inReadOnlyTransaction("SET transaction_read_only = off; UPDATE t SET a = 1")).isFalse();
+        assertThat(inReadOnlyTransaction("/* c */ reset transaction_read_only; SELECT f(1)")).isFalse();
         assertThat(plain("BEGIN READ ONLY; SELECT f(1) FOR UPDATE; ROLLBACK")).isTrue();
         assertThat(plain("BEGIN; SELECT f(1); ROLLBACK")).isFalse();
         assertThat(plain("BEGIN READ ONLY, READ WRITE; SELECT f(1)")).as("the last mode wins").isFalse();
