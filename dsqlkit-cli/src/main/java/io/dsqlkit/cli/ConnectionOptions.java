@@ -5,6 +5,9 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The connection options every command that connects shares (picocli mixin:
@@ -48,6 +51,26 @@ public final class ConnectionOptions {
 
     @Option(names = "--token-lifetime", paramLabel = "SECONDS", description = "IAM token lifetime in seconds (default 900).")
     Long tokenLifetimeSeconds;
+
+    /**
+     * The same options for parsing without picocli ({@code io.dsqlkit.cli.mcp.McpArgs}): option name to what it sets.
+     * A setter throws {@link IllegalArgumentException} for a value picocli would refuse (the caller then lets picocli
+     * parse and report it). {@code McpArgsTest} checks that these name exactly the {@code @Option}s above.
+     */
+    public static final Map<String, BiConsumer<ConnectionOptions, String>> VALUED = Map.ofEntries(
+            Map.entry("--url", (o, v) -> o.url = v),
+            Map.entry("--cluster", (o, v) -> o.cluster = v),
+            Map.entry("--region", (o, v) -> o.region = v),
+            Map.entry("--endpoint", (o, v) -> o.endpoint = v),
+            Map.entry("--aws-profile", (o, v) -> o.awsProfile = v),
+            Map.entry("--user", (o, v) -> o.user = v),
+            Map.entry("--port", (o, v) -> o.port = Integer.valueOf(v)),
+            Map.entry("--tls-root-cert", (o, v) -> o.tlsRootCert = Path.of(v)),
+            Map.entry("--ssl-negotiation", (o, v) -> o.sslNegotiation = v),
+            Map.entry("--token-lifetime", (o, v) -> o.tokenLifetimeSeconds = Long.valueOf(v)));
+
+    /** The flags among the options, for the same parsing. */
+    public static final Map<String, Consumer<ConnectionOptions>> FLAGS = Map.of("--local", o -> o.local = true);
 
     /** The options as given (a fresh spec each call, resolved against the process environment). */
     public ConnectionSpec spec() {

@@ -1,6 +1,10 @@
 package io.dsqlkit.cli;
 
-import picocli.CommandLine;
+import io.dsqlkit.cli.mcp.McpArgs;
+import io.dsqlkit.cli.mcp.McpCommand;
+
+import java.util.Arrays;
+import java.util.Optional;
 
 /** The {@code dsqlkit} executable. */
 public final class Main {
@@ -11,6 +15,11 @@ public final class Main {
     }
 
     public static int run(String... args) {
+        if (args.length > 0 && "mcp".equals(args[0])) {
+            // An agent host spawns the MCP server and waits for it: a plain command line skips picocli (McpArgs).
+            Optional<McpCommand> mcp = McpArgs.parse(Arrays.copyOfRange(args, 1, args.length));
+            if (mcp.isPresent()) return FriendlyErrors.call(mcp.get());
+        }
         return DsqlkitCommand.commandLineFor(args).execute(args);
     }
 }

@@ -49,16 +49,16 @@ public final class McpCommand implements Callable<Integer> {
     @Option(names = "--http", paramLabel = "[HOST:]PORT", description = "Serve streamable HTTP at http://HOST:PORT/mcp instead of stdio (HOST defaults to 127.0.0.1).")
     String http;
 
-    @Option(names = "--http-token", paramLabel = "TOKEN", defaultValue = "${env:DSQLKIT_MCP_TOKEN}",
+    @Option(names = "--http-token", paramLabel = "TOKEN",
             description = "Bearer token HTTP clients must send (env DSQLKIT_MCP_TOKEN); generated and printed to stderr if absent.")
     String httpToken;
 
-    @Option(names = "--http-max-sessions", defaultValue = "64", description = "Most HTTP sessions open at once. Default ${DEFAULT-VALUE}.")
-    int httpMaxSessions;
+    @Option(names = "--http-max-sessions", description = "Most HTTP sessions open at once. Default ${DEFAULT-VALUE}.")
+    int httpMaxSessions = 64;
 
-    @Option(names = "--http-session-idle", paramLabel = "SECONDS", defaultValue = "1800",
+    @Option(names = "--http-session-idle", paramLabel = "SECONDS",
             description = "Close an HTTP session unused this long (the client starts a new one). Default ${DEFAULT-VALUE} s.")
-    int httpSessionIdleSeconds;
+    int httpSessionIdleSeconds = 1800;
 
     @Option(names = "--http-allow-host", paramLabel = "NAME", split = ",",
             description = "Also accept this name in the Host header (by default only the bound address, and localhost on loopback).")
@@ -70,39 +70,39 @@ public final class McpCommand implements Callable<Integer> {
     @Option(names = "--read-only", description = "Refuse writes even on local DSQL.")
     boolean readOnly;
 
-    @Option(names = "--row-limit", defaultValue = "1000", description = "Maximum rows a query returns (truncated: true beyond). Default ${DEFAULT-VALUE}.")
-    int rowLimit;
+    @Option(names = "--row-limit", description = "Maximum rows a query returns (truncated: true beyond). Default ${DEFAULT-VALUE}.")
+    int rowLimit = 1000;
 
-    @Option(names = "--max-value-bytes", defaultValue = "65536", paramLabel = "BYTES",
+    @Option(names = "--max-value-bytes", paramLabel = "BYTES",
             description = "Cut each returned value at this many bytes of JSON (marked …[cut]). Default ${DEFAULT-VALUE}.")
-    int maxValueBytes;
+    int maxValueBytes = 65536;
 
-    @Option(names = "--max-result-bytes", defaultValue = "4194304", paramLabel = "BYTES",
+    @Option(names = "--max-result-bytes", paramLabel = "BYTES",
             description = "Stop returning rows once a response would carry this many bytes of them (truncated: true; at most 5 MiB, "
                     + "MCP clients drop messages over 10 MiB). Default ${DEFAULT-VALUE}.")
-    long maxResultBytes;
+    long maxResultBytes = 4_194_304L;
 
-    @Option(names = "--statement-timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Client-side timeout per statement. Default ${DEFAULT-VALUE} s.")
-    int statementTimeoutSeconds;
+    @Option(names = "--statement-timeout", paramLabel = "SECONDS", description = "Client-side timeout per statement. Default ${DEFAULT-VALUE} s.")
+    int statementTimeoutSeconds = 30;
 
-    @Option(names = "--tenant-column", defaultValue = "tenant_id", description = "Column that scopes rows to a tenant. Default ${DEFAULT-VALUE}.")
-    String tenantColumn;
+    @Option(names = "--tenant-column", description = "Column that scopes rows to a tenant. Default ${DEFAULT-VALUE}.")
+    String tenantColumn = "tenant_id";
 
     @Option(names = "--tenant", description = "Bind the whole server to this tenant: statements that could touch other tenants' rows are refused.")
     String tenant;
 
-    @Option(names = "--profile", paramLabel = "DSQL", defaultValue = "current", description = "DSQL rules profile for linting writes: 2025-05 or 2026-09 (default: current).")
-    String profile;
+    @Option(names = "--profile", paramLabel = "DSQL", description = "DSQL rules profile for linting writes: 2025-05 or 2026-09 (default: current).")
+    String profile = "current";
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory of the embedded local DSQL (default: ephemeral).")
     Path dataDir;
 
-    @Option(names = "--max-pool-size", defaultValue = "10", description = "Maximum database connections. Default ${DEFAULT-VALUE}.")
-    int maxPoolSize;
+    @Option(names = "--max-pool-size", description = "Maximum database connections. Default ${DEFAULT-VALUE}.")
+    int maxPoolSize = 10;
 
-    @Option(names = "--max-lifetime", paramLabel = "SECONDS", defaultValue = "3000",
+    @Option(names = "--max-lifetime", paramLabel = "SECONDS",
             description = "Retire connections after this long (DSQL caps them at 60 min). Default ${DEFAULT-VALUE} s.")
-    int maxLifetimeSeconds;
+    int maxLifetimeSeconds = 3000;
 
     @Option(names = "--read-role", paramLabel = "ROLE", description = "Run reads as this DSQL role (IAM token with DbConnect), e.g. a "
             + "SELECT-only role mapped with AWS IAM GRANT; writes keep the main role. See docs/mcp.md.")
@@ -112,9 +112,9 @@ public final class McpCommand implements Callable<Integer> {
             + "instead of --url's user.")
     String readUrl;
 
-    @Option(names = "--occ-retries", defaultValue = "8", description = "Attempts per tool call (first try included) on OCC conflicts "
+    @Option(names = "--occ-retries", description = "Attempts per tool call (first try included) on OCC conflicts "
             + "and broken connections; the result reports how many were made. Default ${DEFAULT-VALUE}.")
-    int occAttempts;
+    int occAttempts = 8;
 
     @Override
     public Integer call() throws Exception {
@@ -188,7 +188,7 @@ public final class McpCommand implements Callable<Integer> {
         CountDownLatch closed = new CountDownLatch(1);
         // stdin EOF (client gone) ends the process: the SDK closes the session; we watch stdin via the transport.
         EofSignallingInputStream stdin = new EofSignallingInputStream(System.in, closed::countDown);
-        StdioTransport transport = new StdioTransport(McpJsonDefaults.getMapper(), stdin, System.out, () -> { });
+        StdioTransport transport = new StdioTransport(McpJsonDefaults::getMapper, stdin, System.out, () -> { });
         McpSyncServer mcp = server.startWithToolsInBackground(transport);
         closed.await();
         // The client closed stdin: answer the calls it already sent (a scripted client pipes its
@@ -218,7 +218,7 @@ public final class McpCommand implements Callable<Integer> {
             System.err.println("dsqlkit mcp: --http expects [HOST:]PORT, e.g. 8765 or 127.0.0.1:8765; got " + http);
             return 2;
         }
-        String token = httpToken;
+        String token = httpToken != null ? httpToken : System.getenv("DSQLKIT_MCP_TOKEN");
         if (token == null || token.isBlank()) {
             byte[] b = new byte[24];
             new SecureRandom().nextBytes(b);

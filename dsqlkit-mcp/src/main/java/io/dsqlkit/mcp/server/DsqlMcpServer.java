@@ -13,6 +13,7 @@ import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /** Assembles the Aurora DSQL Power: tools from {@link ToolCatalog}, guide resources and prompts. */
@@ -59,12 +60,14 @@ public final class DsqlMcpServer {
     }
 
     /**
-     * stdio start-up: answers {@code initialize} before the tools are built. The server starts with none;
+     * stdio start-up: answers {@code initialize} before the SDK server is built (the transport reads stdin at once and
+     * answers with {@link InitializeAnswer}) and before the tools are built. The server starts with none;
      * a background thread builds the {@link ToolCatalog} specifications and adds them in catalog order, and
      * the transport holds every later request until they are all in, so tools/list and tools/call see
      * exactly what {@link #start(McpServerTransportProvider)} would have registered.
      */
     public McpSyncServer startWithToolsInBackground(StdioTransport transport) {
+        initializeAnswer(transport).ifPresent(transport::answerInitializeEarly);
         CountDownLatch toolsAdded = new CountDownLatch(1);
         transport.holdRequestsUntil(toolsAdded);
         McpSyncServer server = configured(McpServer.sync(transport)).immediateExecution(onCallersThread(transport)).build();
@@ -96,6 +99,11 @@ public final class DsqlMcpServer {
         public ValidationResponse validate(java.util.Map<String, Object> schema, Object value) {
             return ValidationResponse.asValid(null);
         }
+    }
+
+    /** The initialize answer the SDK server built by {@link #configured} gives through this transport. */
+    Optional<InitializeAnswer> initializeAnswer(McpServerTransportProvider transport) {
+        return InitializeAnswer.of(transport.protocolVersions(), capabilities(), new McpSchema.Implementation(NAME, VERSION), instructions());
     }
 
     private Duration timeout() {

@@ -22,6 +22,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * MCP over stdio without thread hand-offs that buy nothing. The SDK's transport reads stdin on one
@@ -35,12 +37,17 @@ import java.util.concurrent.TimeUnit;
  * SDK's immediate execution ({@link DsqlMcpServer#start}), else the SDK moves every tool call to its
  * own pool again. When every worker is busy ({@value #MAX_WORKERS} calls in flight) the reading thread handles the
  * request itself and reads on after it: the client waits, the server does not grow.
+ * <p>
+ * Start-up: {@link #answerInitializeEarly} starts reading before the server is built and answers the client's
+ * {@code initialize} at once ({@link InitializeAnswer}); the SDK session handles that request when it exists, and
+ * its own answer, the same, is not written again.
  */
 public final class StdioTransport implements McpServerTransportProvider {
     private static final Logger log = LoggerFactory.getLogger(StdioTransport.class);
     static final int MAX_WORKERS = 32;
 
-    private final McpJsonMapper mapper;
+    private final Supplier<McpJsonMapper> mapperSource;
+    private volatile McpJsonMapper mapper;
     private final OutputStream out;
     private final Runnable onEnd;
     private volatile McpServerSession session;
@@ -48,10 +55,20 @@ public final class StdioTransport implements McpServerTransportProvider {
     private volatile CountDownLatch held;
     private final BufferedReader reader;
     private final ThreadPoolExecutor workers;
+    private final AtomicBoolean reading = new AtomicBoolean();
+    private final CountDownLatch sessionCreated = new CountDownLatch(1);
+    private volatile InitializeAnswer early;
+    /** The id of an initialize request answered early: the SDK's own answer to it is not written. */
+    private volatile Object answeredEarly;
 
     /** {@code onEnd} runs when stdin ends (the client went away) or cannot be read. */
     public StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, Runnable onEnd) {
-        this.mapper = mapper;
+        this(() -> mapper, in, out, onEnd);
+    }
+
+    /** The same, with the JSON mapper made on first use (its construction is a part of a cold start). */
+    public StdioTransport(Supplier<McpJsonMapper> mapper, InputStream in, OutputStream out, Runnable onEnd) {
+        this.mapperSource = mapper;
         this.out = out;
         this.onEnd = onEnd;
         this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -75,12 +92,66 @@ public final class StdioTransport implements McpServerTransportProvider {
         held = null;
     }
 
+    /**
+     * Starts reading stdin now, before the server is built: if the first line is an initialize request that
+     * {@code answer} can answer, the answer is written at once ({@link InitializeAnswer}); the request, and every
+     * line after it, is handled once the SDK session exists. Call at most once, before the server is built.
+     */
+    public void answerInitializeEarly(InitializeAnswer answer) {
+        early = answer;
+        startReading();
+    }
+
     @Override
     public void setSessionFactory(McpServerSession.Factory factory) {
         session = factory.create(new SessionTransport());
+        sessionCreated.countDown();
+        startReading();
+    }
+
+    private void startReading() {
+        if (!reading.compareAndSet(false, true)) return;
         Thread reader = new Thread(this::readLoop, "dsqlkit-mcp-stdin");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    private McpJsonMapper mapper() {
+        McpJsonMapper m = mapper;
+        if (m == null) {
+            synchronized (mapperSource) {
+                m = mapper;
+                if (m == null) mapper = m = mapperSource.get();
+            }
+        }
+        return m;
+    }
+
+    /** Writes the early answer to the first line, if it gets one. */
+    private void answerEarly(String line) {
+        InitializeAnswer answer = early;
+        if (answer == null) return;
+        early = null;
+        answer.answer(line).ifPresent(a -> {
+            answeredEarly = a.id();
+            writeLine(a.json());
+        });
+    }
+
+    /** True (once) for the SDK's answer to a request answered early: that answer is already out. */
+    private boolean answeredEarly(McpSchema.JSONRPCMessage message) {
+        Object id = answeredEarly;
+        if (id == null || !(message instanceof McpSchema.JSONRPCResponse response) || !sameId(id, response.id())) return false;
+        answeredEarly = null;
+        if (response.error() != null) {
+            log.warn("initialize was answered early, but the MCP SDK then refused it: {}", response.error().message());
+        }
+        return true;
+    }
+
+    private static boolean sameId(Object early, Object id) {
+        if (early instanceof Long l) return (id instanceof Long || id instanceof Integer) && ((Number) id).longValue() == l;
+        return early.equals(id);
     }
 
     /** Reads until a request comes (handled here, after passing the reading on) or stdin ends. */
@@ -88,9 +159,11 @@ public final class StdioTransport implements McpServerTransportProvider {
         try {
             for (String line; !closing && (line = reader.readLine()) != null; ) {
                 if (line.isBlank()) continue;
+                answerEarly(line);
+                sessionCreated.await();
                 McpSchema.JSONRPCMessage message;
                 try {
-                    message = McpSchema.deserializeJsonRpcMessage(mapper, line);
+                    message = McpSchema.deserializeJsonRpcMessage(mapper(), line);
                 } catch (IOException | RuntimeException e) {
                     log.debug("not a JSON-RPC message on stdin: {}", e.toString());
                     // the SDK's response type refuses a null id, which JSON-RPC requires when the id is unknown
@@ -111,6 +184,8 @@ public final class StdioTransport implements McpServerTransportProvider {
             }
         } catch (IOException e) {
             if (!closing) log.debug("stdin failed: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("stdin reader failed: {}", e.toString());
         }
@@ -143,7 +218,7 @@ public final class StdioTransport implements McpServerTransportProvider {
 
     private void write(McpSchema.JSONRPCMessage message) {
         try {
-            writeLine(mapper.writeValueAsString(message)); // JSON escapes line breaks inside strings: one line per message
+            writeLine(mapper().writeValueAsString(message)); // JSON escapes line breaks inside strings: one line per message
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialize an MCP message", e);
         }
@@ -177,12 +252,14 @@ public final class StdioTransport implements McpServerTransportProvider {
     private final class SessionTransport implements McpServerTransport {
         @Override
         public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
-            return Mono.fromRunnable(() -> write(message));
+            return Mono.fromRunnable(() -> {
+                if (!answeredEarly(message)) write(message);
+            });
         }
 
         @Override
         public <T> T unmarshalFrom(Object data, TypeRef<T> type) {
-            return mapper.convertValue(data, type);
+            return mapper().convertValue(data, type);
         }
 
         @Override

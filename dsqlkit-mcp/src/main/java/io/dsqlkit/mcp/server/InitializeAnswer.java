@@ -1,0 +1,267 @@
+package io.dsqlkit.mcp.server;
+
+import io.modelcontextprotocol.spec.McpSchema;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+import java.io.StringWriter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The answer to an MCP {@code initialize} request, read and written with jackson-core's streaming parser and
+ * generator only. The stdio server writes it as soon as the request arrives ({@link StdioTransport#answerInitializeEarly}),
+ * before the MCP SDK's server and Jackson's data binding (whose first use on a cold JVM costs tens of milliseconds)
+ * are ready; the SDK session then handles the same request as usual, which records the client, and its answer,
+ * the same one, is dropped. The answer is the SDK's: the version negotiation of its initialize handler (the
+ * client's version if the transport supports it, else the newest one the transport supports) and the server's
+ * capabilities, info and instructions as the SDK serializes them. {@code InitializeAnswerTest} compares both
+ * answers for a corpus of requests.
+ * <p>
+ * Only a request of the shape clients send gets an early answer: {@code jsonrpc}, {@code id} (a string or an
+ * integer), {@code method} and {@code params} once each and nothing else; {@code params} with a string
+ * {@code protocolVersion}, objects for {@code capabilities} and {@code _meta}, and {@code clientInfo} made of
+ * strings; {@code roots.listChanged} a boolean. For anything else (and for capabilities this writer does not
+ * write) {@link #answer} returns empty and the SDK alone answers, as before: an odd request costs time, never a
+ * different answer.
+ */
+public final class InitializeAnswer {
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final Set<String> CLIENT_INFO_STRINGS = Set.of("name", "title", "version", "description", "websiteUrl");
+    private static final Set<String> CLIENT_CAPABILITY_OBJECTS = Set.of("experimental", "sampling", "elicitation", "extensions");
+
+    /** An early answer: the request's id (a String or a Long) and the JSON line (without the line break). */
+    public record Early(Object id, String json) {}
+
+    private final List<String> protocolVersions;
+    private final McpSchema.ServerCapabilities capabilities;
+    private final McpSchema.Implementation serverInfo;
+    private final String instructions;
+
+    private InitializeAnswer(List<String> protocolVersions, McpSchema.ServerCapabilities capabilities,
+                             McpSchema.Implementation serverInfo, String instructions) {
+        this.protocolVersions = List.copyOf(protocolVersions);
+        this.capabilities = capabilities;
+        this.serverInfo = serverInfo;
+        this.instructions = instructions;
+    }
+
+    /**
+     * The answers of a server with these properties, or empty when they hold something this writer does not write
+     * (experimental capabilities or extensions, server icons): then the SDK alone answers.
+     */
+    public static Optional<InitializeAnswer> of(List<String> protocolVersions, McpSchema.ServerCapabilities capabilities,
+                                                McpSchema.Implementation serverInfo, String instructions) {
+        if (protocolVersions.isEmpty() || capabilities.experimental() != null || capabilities.extensions() != null
+                || serverInfo.icons() != null) {
+            return Optional.empty();
+        }
+        return Optional.of(new InitializeAnswer(protocolVersions, capabilities, serverInfo, instructions));
+    }
+
+    /** The answer to this line, or empty when it is not an initialize request of the plain shape above. */
+    public Optional<Early> answer(String line) {
+        Request request;
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), line)) {
+            request = Request.read(p);
+            if (request == null || p.nextToken() != null) return Optional.empty(); // trailing content
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
+        String version = protocolVersions.contains(request.protocolVersion)
+                ? request.protocolVersion : protocolVersions.get(protocolVersions.size() - 1);
+        return Optional.of(new Early(request.id, write(request.id, version)));
+    }
+
+    private String write(Object id, String version) {
+        StringWriter out = new StringWriter(256 + (instructions == null ? 0 : instructions.length()));
+        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+            g.writeStartObject();
+            g.writeStringProperty("jsonrpc", McpSchema.JSONRPC_VERSION);
+            g.writeName("id");
+            if (id instanceof String s) g.writeString(s);
+            else g.writeNumber((Long) id);
+            g.writeName("result");
+            g.writeStartObject();
+            g.writeStringProperty("protocolVersion", version);
+            writeCapabilities(g);
+            g.writeName("serverInfo");
+            g.writeStartObject();
+            optionalString(g, "name", serverInfo.name());
+            optionalString(g, "title", serverInfo.title());
+            optionalString(g, "version", serverInfo.version());
+            optionalString(g, "description", serverInfo.description());
+            optionalString(g, "websiteUrl", serverInfo.websiteUrl());
+            g.writeEndObject();
+            optionalString(g, "instructions", instructions);
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        return out.toString();
+    }
+
+    /** In the order of the SDK record's components, leaving out what is null (the SDK's NON_ABSENT inclusion). */
+    private void writeCapabilities(JsonGenerator g) {
+        McpSchema.ServerCapabilities c = capabilities;
+        g.writeName("capabilities");
+        g.writeStartObject();
+        if (c.completions() != null) emptyObject(g, "completions");
+        if (c.logging() != null) emptyObject(g, "logging");
+        if (c.prompts() != null) {
+            g.writeName("prompts");
+            g.writeStartObject();
+            optionalBoolean(g, "listChanged", c.prompts().listChanged());
+            g.writeEndObject();
+        }
+        if (c.resources() != null) {
+            g.writeName("resources");
+            g.writeStartObject();
+            optionalBoolean(g, "subscribe", c.resources().subscribe());
+            optionalBoolean(g, "listChanged", c.resources().listChanged());
+            g.writeEndObject();
+        }
+        if (c.tools() != null) {
+            g.writeName("tools");
+            g.writeStartObject();
+            optionalBoolean(g, "listChanged", c.tools().listChanged());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void emptyObject(JsonGenerator g, String name) {
+        g.writeName(name);
+        g.writeStartObject();
+        g.writeEndObject();
+    }
+
+    private static void optionalString(JsonGenerator g, String name, String value) {
+        if (value != null) g.writeStringProperty(name, value);
+    }
+
+    private static void optionalBoolean(JsonGenerator g, String name, Boolean value) {
+        if (value != null) g.writeBooleanProperty(name, value);
+    }
+
+    /** What the answer needs from a plain initialize request; {@link #read} returns null for anything else. */
+    private record Request(Object id, String protocolVersion) {
+        static Request read(JsonParser p) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return null;
+            Set<String> seen = new HashSet<>();
+            Object id = null;
+            String protocolVersion = null;
+            boolean initialize = false;
+            boolean jsonrpc = false;
+            for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                if (!seen.add(name)) return null;
+                JsonToken v = p.nextToken();
+                switch (name) {
+                    case "jsonrpc" -> jsonrpc = v == JsonToken.VALUE_STRING && McpSchema.JSONRPC_VERSION.equals(p.getString());
+                    case "method" -> initialize = v == JsonToken.VALUE_STRING && McpSchema.METHOD_INITIALIZE.equals(p.getString());
+                    case "id" -> id = id(p, v);
+                    case "params" -> protocolVersion = params(p, v);
+                    default -> {
+                        return null;
+                    }
+                }
+                p.skipChildren(); // a container where a scalar belongs (params consumed its own)
+            }
+            return jsonrpc && initialize && id != null && protocolVersion != null ? new Request(id, protocolVersion) : null;
+        }
+
+        private static Object id(JsonParser p, JsonToken v) {
+            if (v == JsonToken.VALUE_STRING) return p.getString();
+            if (v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) return p.getLongValue();
+            return null;
+        }
+
+        /** The protocol version, or null when the params are not of the plain shape. */
+        private static String params(JsonParser p, JsonToken v) {
+            if (v != JsonToken.START_OBJECT) return null; // the caller skips it
+            Set<String> seen = new HashSet<>();
+            String version = null;
+            boolean ok = true;
+            for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                ok &= seen.add(name);
+                switch (name) {
+                    case "protocolVersion" -> {
+                        if (value == JsonToken.VALUE_STRING) version = p.getString();
+                        else ok = false;
+                    }
+                    case "capabilities" -> ok &= capabilities(p, value);
+                    case "clientInfo" -> ok &= clientInfo(p, value);
+                    case "_meta" -> ok &= skipObject(p, value);
+                    default -> {
+                        ok = false;
+                        p.skipChildren();
+                    }
+                }
+            }
+            return ok ? version : null;
+        }
+
+        private static boolean capabilities(JsonParser p, JsonToken v) {
+            if (v != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return false;
+            }
+            boolean ok = true;
+            for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("roots".equals(name)) {
+                    ok &= roots(p, value);
+                } else {
+                    ok &= CLIENT_CAPABILITY_OBJECTS.contains(name) & skipObject(p, value);
+                }
+            }
+            return ok;
+        }
+
+        private static boolean roots(JsonParser p, JsonToken v) {
+            if (v != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return false;
+            }
+            boolean ok = true;
+            for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                ok &= "listChanged".equals(name) && (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE);
+                p.skipChildren();
+            }
+            return ok;
+        }
+
+        private static boolean clientInfo(JsonParser p, JsonToken v) {
+            if (v != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return false;
+            }
+            boolean ok = true;
+            for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                ok &= CLIENT_INFO_STRINGS.contains(name) && value == JsonToken.VALUE_STRING;
+                p.skipChildren();
+            }
+            return ok;
+        }
+
+        /** Skips an object value: true if it was one. */
+        private static boolean skipObject(JsonParser p, JsonToken v) {
+            p.skipChildren();
+            return v == JsonToken.START_OBJECT;
+        }
+    }
+}
