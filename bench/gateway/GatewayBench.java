@@ -32,6 +32,7 @@ public class GatewayBench {
         int threads = Integer.getInteger("threads", 2);
         int seconds = Integer.getInteger("seconds", 15);
         int rounds = Integer.getInteger("rounds", 3);
+        int warmup = Integer.getInteger("warmup", 5);
         int idle = Integer.getInteger("idle", 200);
         try (DsqlLocal local = DsqlLocal.start()) {
             int direct = local.postgres().port();
@@ -56,14 +57,19 @@ public class GatewayBench {
                 List<Target> targets = new ArrayList<>(List.of(new Target("direct", direct, "postgres"),
                         new Target("gateway", gateway, "admin")));
                 if (bouncer != null) targets.add(1, new Target("pgbouncer", bouncer.port, "postgres"));
-                System.out.printf(Locale.ROOT, "pgbench: %d clients, %d threads, %d s per run, %d interleaved rounds, scale 10, %d CPUs, load average before: %s%n",
-                        clients, threads, seconds, rounds, Runtime.getRuntime().availableProcessors(), loadAverage());
+                System.out.printf(Locale.ROOT, "pgbench: %d clients, %d threads, %d s per run, %d interleaved rounds after an untimed %d s run "
+                                + "per target, scale 10, %d CPUs, load average before: %s%n",
+                        clients, threads, seconds, rounds, warmup, Runtime.getRuntime().availableProcessors(), loadAverage());
                 if (bouncer == null) System.out.println("pgbouncer: not installed (apt-get install pgbouncer); its column is skipped");
                 System.out.println("workload            | target    | median TPS | median lat ms | runs (TPS)");
                 for (String[] w : new String[][] {{"select-only (-S)", "-S"}, {"read-write script", "-f", rw.toString(), "--max-tries=5"}}) {
                     List<String> extra = List.of(w).subList(1, w.length);
                     Map<String, List<Run>> runs = new LinkedHashMap<>();
                     targets.forEach(t -> runs.put(t.name, new ArrayList<>()));
+                    // One untimed run per target first: the gateway is a long-running server, measured after its
+                    // JIT has compiled the hot path (as PgBouncer and PostgreSQL, native code, always are), and
+                    // every target starts the timed rounds with warm caches.
+                    if (warmup > 0) for (Target t : targets) pgbench(t.port, t.user, clients, threads, warmup, extra);
                     for (int r = 0; r < rounds; r++) {
                         for (int i = 0; i < targets.size(); i++) {
                             Target t = targets.get((i + r) % targets.size());
