@@ -211,39 +211,25 @@ public final class InitializeAnswer {
         }
 
         private static boolean capabilities(JsonParser p, JsonToken v) {
-            if (v != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                return false;
-            }
-            boolean ok = true;
-            for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if ("roots".equals(name)) {
-                    ok &= roots(p, value);
-                } else {
-                    ok &= CLIENT_CAPABILITY_OBJECTS.contains(name) & skipObject(p, value);
-                }
-            }
-            return ok;
+            return eachMember(p, v, (name, value) -> "roots".equals(name) ? eachMember(p, value, Request::rootsMember)
+                    : CLIENT_CAPABILITY_OBJECTS.contains(name) & skipObject(p, value));
         }
 
-        private static boolean roots(JsonParser p, JsonToken v) {
-            if (v != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                return false;
-            }
-            boolean ok = true;
-            for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                ok &= "listChanged".equals(name) && (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE);
-                p.skipChildren();
-            }
-            return ok;
+        private static boolean rootsMember(String name, JsonToken value) {
+            return "listChanged".equals(name) && (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE);
         }
 
         private static boolean clientInfo(JsonParser p, JsonToken v) {
+            return eachMember(p, v, (name, value) -> CLIENT_INFO_STRINGS.contains(name) && value == JsonToken.VALUE_STRING);
+        }
+
+        /** A check of one object member, given its name and first value token; it may read the value itself. */
+        private interface MemberCheck {
+            boolean ok(String name, JsonToken value);
+        }
+
+        /** Whether {@code v} starts an object whose every member passes {@code check}; reads past the object either way. */
+        private static boolean eachMember(JsonParser p, JsonToken v, MemberCheck check) {
             if (v != JsonToken.START_OBJECT) {
                 p.skipChildren();
                 return false;
@@ -251,9 +237,8 @@ public final class InitializeAnswer {
             boolean ok = true;
             for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
                 String name = p.currentName();
-                JsonToken value = p.nextToken();
-                ok &= CLIENT_INFO_STRINGS.contains(name) && value == JsonToken.VALUE_STRING;
-                p.skipChildren();
+                ok &= check.ok(name, p.nextToken());
+                p.skipChildren(); // what the check left of a container value
             }
             return ok;
         }
