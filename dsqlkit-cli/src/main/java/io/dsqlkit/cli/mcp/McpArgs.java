@@ -48,9 +48,6 @@ public final class McpArgs {
             "--allow-writes", c -> c.allowWrites = true,
             "--read-only", c -> c.readOnly = true);
 
-    /** The options picocli alone parses (McpArgsTest counts them as known). */
-    static final Set<String> LEFT_TO_PICOCLI = Set.of("--http-allow-host", "-h", "--help", "-V", "--version");
-
     private McpArgs() {}
 
     /** The command these arguments (after {@code mcp}) configure, or empty when picocli must parse them. */

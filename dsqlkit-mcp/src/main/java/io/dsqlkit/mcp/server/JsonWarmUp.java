@@ -27,12 +27,7 @@ public final class JsonWarmUp {
 
     private static void run() {
         try {
-            // First what the early initialize answer needs (InitializeAnswer): jackson-core's parser base class, whose
-            // static initializer initializes java.math.BigDecimal, 12-16 ms of class initialization on a cold Java 25.
-            try (tools.jackson.core.JsonParser p = new tools.jackson.core.json.JsonFactory()
-                    .createParser(tools.jackson.core.ObjectReadContext.empty(), "0")) {
-                p.nextToken();
-            }
+            InitializeAnswer.prepare();
             McpJsonMapper mapper = McpJsonDefaults.getMapper();
             McpSchema.JSONRPCMessage message = McpSchema.deserializeJsonRpcMessage(mapper, SAMPLE);
             if (message instanceof McpSchema.JSONRPCRequest request) {
