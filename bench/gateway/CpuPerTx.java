@@ -47,20 +47,25 @@ public class CpuPerTx {
                     gwLoop = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
                 long c0 = cpuTicks(selfPid);
+                long s0 = sysTicks(selfPid);
                 long l0 = loopTicks();
                 double t = pgbench(local.port(), "admin", clients, threads, tx, mode);
                 long c1 = cpuTicks(selfPid);
+                long s1 = sysTicks(selfPid);
                 long l1 = loopTicks();
                 gw.add((c1 - c0) * (1e6 / HZ) / ((double) clients * tx));
                 gwLoop.add((l1 - l0) * (1e6 / HZ) / ((double) clients * tx));
                 gwTps.add(t);
                 long b0 = cpuTicks(bouncer.process.pid());
+                long bs0 = sysTicks(bouncer.process.pid());
                 double tb = pgbench(bouncerPort, "postgres", clients, threads, tx, mode);
                 long b1 = cpuTicks(bouncer.process.pid());
+                long bs1 = sysTicks(bouncer.process.pid());
                 pb.add((b1 - b0) * (1e6 / HZ) / ((double) clients * tx));
                 pbTps.add(tb);
-                System.out.printf(Locale.ROOT, "round %d: gateway %.1f us/tx (event loops %.1f), %.0f tps | pgbouncer %.1f us/tx, %.0f tps%n",
-                        r + 1, gw.get(r), gwLoop.get(r), t, pb.get(r), tb);
+                double perTx = 1e6 / HZ / ((double) clients * tx);
+                System.out.printf(Locale.ROOT, "round %d: gateway %.1f us/tx (event loops %.1f; kernel %.1f), %.0f tps | pgbouncer %.1f us/tx (kernel %.1f), %.0f tps%n",
+                        r + 1, gw.get(r), gwLoop.get(r), (s1 - s0) * perTx, t, pb.get(r), (bs1 - bs0) * perTx, tb);
             }
             System.out.printf(Locale.ROOT, "median: gateway %.1f us/tx (event loops %.1f) | pgbouncer %.1f us/tx | cpu ratio gateway/pgbouncer %.2f | tps gateway %.0f pgbouncer %.0f ratio %.2f | load after: %s%n",
                     median(gw), median(gwLoop), median(pb), median(gw) / median(pb), median(gwTps), median(pbTps),
@@ -84,6 +89,12 @@ public class CpuPerTx {
     /** utime + stime of a process, in clock ticks. */
     static long cpuTicks(long pid) throws IOException {
         return ticks(Files.readString(Path.of("/proc/" + pid + "/stat")));
+    }
+
+    /** stime of a process (time in the kernel: syscalls), in clock ticks. */
+    static long sysTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[12]);
     }
 
     static long ticks(String stat) {

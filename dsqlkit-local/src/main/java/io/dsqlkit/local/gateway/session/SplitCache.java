@@ -1,5 +1,6 @@
 package io.dsqlkit.local.gateway.session;
 
+import io.dsqlkit.sql.NumberShape;
 import io.dsqlkit.sql.ScriptSplitter;
 import io.dsqlkit.sql.Statement;
 import io.dsqlkit.sql.Token;
@@ -15,7 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code $n} parameters. Texts with inline number or string literals are cached from their second
  * sighting on: most never repeat (each {@code WHERE id = 42} differs) and would only churn the cache,
  * but the ones a program sends again and again ({@code SELECT 1}, a health check, a catalog query
- * with a quoted name) are split once. Statements are immutable, so one result can serve every session.
+ * with a quoted name) are split once. A text whose only varying parts are integers (pgbench's
+ * {@code WHERE aid = 12345}, an ORM's {@code LIMIT 20 OFFSET 40}) is split once per
+ * {@link NumberShape}, from the shape's second sighting on, and its statements are rebuilt from the
+ * shape's without lexing. Statements are immutable, so one result can serve every session.
  */
 final class SplitCache {
     private static final int MAX_TEXT_LENGTH = 1_000;
@@ -24,12 +28,19 @@ final class SplitCache {
     private final ConcurrentHashMap<String, List<Statement>> cache = new ConcurrentHashMap<>();
     /** Texts with literals seen once (their second sighting caches them); bounded like the cache. */
     private final ConcurrentHashMap<String, Boolean> seenOnce = new ConcurrentHashMap<>();
+    /** The statements of one text of a shape, by {@link NumberShape#key()}. */
+    private final ConcurrentHashMap<String, Shaped> shapes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Boolean> shapesSeenOnce = new ConcurrentHashMap<>();
+
+    private record Shaped(NumberShape shape, List<Statement> statements) {}
 
     /** The statements of {@code sql}; throws what {@link ScriptSplitter#split} throws. */
     List<Statement> split(String sql) {
         if (sql.length() > MAX_TEXT_LENGTH) return ScriptSplitter.split(sql);
         List<Statement> hit = cache.get(sql);
         if (hit != null) return hit;
+        NumberShape shape = NumberShape.of(sql);
+        if (shape != null) return splitShaped(sql, shape);
         List<Statement> statements = List.copyOf(ScriptSplitter.split(sql));
         if (!hasLiterals(statements) || seenOnce.remove(sql) != null) {
             if (cache.size() >= MAX_ENTRIES) cache.clear();
@@ -41,8 +52,30 @@ final class SplitCache {
         return statements;
     }
 
+    private List<Statement> splitShaped(String sql, NumberShape shape) {
+        Shaped known = shapes.get(shape.key());
+        if (known != null) {
+            return known.shape().sql().equals(sql) ? known.statements() : shape.instantiate(known.shape(), known.statements());
+        }
+        List<Statement> statements = List.copyOf(ScriptSplitter.split(sql));
+        if (shapesSeenOnce.remove(shape.key()) != null) {
+            if (shapes.size() >= MAX_ENTRIES) shapes.clear();
+            shapes.put(shape.key(), new Shaped(shape, statements));
+        } else {
+            if (shapesSeenOnce.size() >= MAX_ENTRIES) shapesSeenOnce.clear();
+            shapesSeenOnce.put(shape.key(), Boolean.TRUE);
+        }
+        return statements;
+    }
+
+    /** Texts cached by exact text (not counting shapes). */
     int size() {
         return cache.size();
+    }
+
+    /** Shapes cached. */
+    int shapes() {
+        return shapes.size();
     }
 
     private static boolean hasLiterals(List<Statement> statements) {

@@ -34,6 +34,26 @@ class SplitCacheTest {
     }
 
     @Test
+    void textsDifferingOnlyInIntegersShareOneShape() {
+        SplitCache cache = new SplitCache();
+        for (int id = 1; id <= 1_000; id += 7) {
+            String sql = "SELECT abalance FROM pgbench_accounts WHERE aid = " + id + ";\nSELECT " + (id * 31) + " LIMIT 10";
+            assertThat(cache.split(sql)).as(sql).isEqualTo(ScriptSplitter.split(sql));
+        }
+        assertThat(cache.shapes()).as("one shape, cached from its second sighting").isEqualTo(1);
+        assertThat(cache.size()).as("no exact texts").isZero();
+        String first = "SELECT abalance FROM pgbench_accounts WHERE aid = 1;\nSELECT 31 LIMIT 10";
+        assertThat(cache.split(first)).as("the shape's own text is returned as split").isEqualTo(ScriptSplitter.split(first));
+    }
+
+    @Test
+    void aShapeSeenOnceIsNotCached() {
+        SplitCache cache = new SplitCache();
+        for (int n = 1; n <= 100; n++) cache.split("SELECT " + n + ".5 FROM t WHERE a = " + n); // decimals stay in the shape
+        assertThat(cache.shapes()).isZero();
+    }
+
+    @Test
     void sqlOfMatchesStatementSql() {
         for (String sql : List.of("  BEGIN ;", "/* c */ SELECT 1 -- x\n;", ";", "COMMIT", "SELECT 1; ; UPDATE t SET a = 2 ")) {
             for (Statement st : ScriptSplitter.split(sql)) {
