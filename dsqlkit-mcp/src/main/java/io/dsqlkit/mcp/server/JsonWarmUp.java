@@ -29,7 +29,7 @@ public final class JsonWarmUp {
         try {
             InitializeAnswer.prepare();
             McpJsonMapper mapper = McpJsonDefaults.getMapper();
-            McpSchema.JSONRPCMessage message = McpSchema.deserializeJsonRpcMessage(mapper, SAMPLE);
+            McpSchema.JSONRPCMessage message = JsonRpcRequests.read(SAMPLE); // as StdioTransport reads it
             if (message instanceof McpSchema.JSONRPCRequest request) {
                 mapper.convertValue(request.params(), new TypeRef<McpSchema.InitializeRequest>() { });
             }

@@ -163,7 +163,8 @@ public final class StdioTransport implements McpServerTransportProvider {
                 sessionCreated.await();
                 McpSchema.JSONRPCMessage message;
                 try {
-                    message = McpSchema.deserializeJsonRpcMessage(mapper(), line);
+                    message = JsonRpcRequests.read(line); // one streaming pass for the plain request shape
+                    if (message == null) message = McpSchema.deserializeJsonRpcMessage(mapper(), line);
                 } catch (IOException | RuntimeException e) {
                     log.debug("not a JSON-RPC message on stdin: {}", e.toString());
                     // the SDK's response type refuses a null id, which JSON-RPC requires when the id is unknown
@@ -218,7 +219,9 @@ public final class StdioTransport implements McpServerTransportProvider {
 
     private void write(McpSchema.JSONRPCMessage message) {
         try {
-            writeLine(mapper().writeValueAsString(message)); // JSON escapes line breaks inside strings: one line per message
+            String fast = ToolCallAnswers.json(message); // one streaming pass for a tool call's answer
+            // JSON escapes line breaks inside strings: one line per message
+            writeLine(fast != null ? fast : mapper().writeValueAsString(message));
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialize an MCP message", e);
         }

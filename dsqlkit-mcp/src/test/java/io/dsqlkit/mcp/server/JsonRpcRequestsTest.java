@@ -1,0 +1,108 @@
+package io.dsqlkit.mcp.server;
+
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The streaming reader builds exactly what the SDK's reader builds, or leaves the line to the SDK. */
+class JsonRpcRequestsTest {
+    private static final McpJsonMapper MAPPER = McpJsonDefaults.getMapper();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"query\",\"arguments\":{\"sql\":\"SELECT 1\"}}}",
+            "{\"method\":\"tools/call\",\"params\":{\"name\":\"query\",\"arguments\":{\"sql\":\"SELECT $1\",\"params\":[1,2.5,\"x\",null,true,false,"
+                    + "9223372036854775807,9223372036854775808,-2147483649,1e400,-0.0,1E-7,[],{}]},\"_meta\":{\"progressToken\":\"p\"}},"
+                    + "\"jsonrpc\":\"2.0\",\"id\":\"abc\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"tools/list\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":2147483648,\"method\":\"ping\",\"params\":{}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":\"\\u00e9\\n\\\"\",\"method\":\"x\",\"params\":{\"k\\u0000\":\"\\ud83d\\ude00 \\\\ /\"}}",
+            "  {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"a\":{\"b\":{\"c\":[[[1]]]}}}}  ",
+    })
+    void plainRequestsAreReadAsTheSdkReadsThem(String line) throws Exception {
+        McpSchema.JSONRPCRequest fast = JsonRpcRequests.read(line);
+        assertThat(fast).as("plain shape").isNotNull();
+        assertThat(fast).isEqualTo(McpSchema.deserializeJsonRpcMessage(MAPPER, line));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", // a notification
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}", // a response
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\",\"method\":\"b\"}", // a duplicate member
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"arguments\":{\"sql\":\"SELECT 1\",\"sql\":\"DROP TABLE t\"}}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\",\"extra\":1}", // an unknown member
+            "{\"jsonrpc\":\"2.0\",\"id\":1.5,\"method\":\"a\"}", "{\"jsonrpc\":\"2.0\",\"id\":9223372036854775808,\"method\":\"a\"}", "{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"a\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\",\"params\":[1]}", "{\"jsonrpc\":2,\"id\":1,\"method\":\"a\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\"} {}", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\"", "[]", "", "nul",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\",\"params\":{\"x\":NaN}}",
+    })
+    void anythingElseIsLeftToTheSdk(String line) {
+        assertThat(JsonRpcRequests.read(line)).isNull();
+    }
+
+    @Property(tries = 1000)
+    void generatedRequestsAreReadAsTheSdkReadsThemOrLeftToIt(@ForAll("lines") String line) throws Exception {
+        McpSchema.JSONRPCRequest fast = JsonRpcRequests.read(line);
+        Statistics.label("read here").collect(fast != null);
+        Statistics.label("read here").coverage(c -> c.check(true).percentage(p -> p >= 30));
+        if (fast == null) return;
+        assertThat(fast).as(line).isEqualTo(McpSchema.deserializeJsonRpcMessage(MAPPER, line));
+    }
+
+    @Provide
+    Arbitrary<String> lines() {
+        Arbitrary<String> id = Arbitraries.oneOf(Arbitraries.integers().map(String::valueOf), Arbitraries.longs().map(String::valueOf),
+                Arbitraries.bigIntegers().between(new java.math.BigInteger("-99999999999999999999"), new java.math.BigInteger("99999999999999999999"))
+                        .map(String::valueOf),
+                strings(), Arbitraries.of("null", "1.0", "[]", "{}", "true"));
+        Arbitrary<String> value = Arbitraries.recursive(this::scalar, inner -> Arbitraries.oneOf(
+                inner.list().ofMaxSize(4).map(l -> "[" + String.join(",", l) + "]"),
+                members(inner).map(m -> "{" + m + "}")), 0, 3);
+        Arbitrary<String> params = Arbitraries.oneOf(members(value).map(m -> "{" + m + "}"), value);
+        Arbitrary<List<String>> topMembers = Arbitraries.oneOf(
+                Arbitraries.just("\"jsonrpc\":\"2.0\""), Arbitraries.just("\"jsonrpc\":\"1.0\""),
+                Arbitraries.of("tools/call", "tools/list", "ping", "resources/read").map(m -> "\"method\":\"" + m + "\""),
+                id.map(i -> "\"id\":" + i), params.map(p -> "\"params\":" + p), Arbitraries.just("\"extra\":0"))
+                .list().ofMinSize(2).ofMaxSize(5);
+        Arbitrary<String> plain = Arbitraries.of("tools/call", "tools/list").flatMap(method -> id.flatMap(i -> params.map(p ->
+                "{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"" + method + "\",\"params\":" + p + "}")));
+        return Arbitraries.oneOf(plain, plain, topMembers.map(m -> "{" + String.join(",", m) + "}"));
+    }
+
+    private Arbitrary<String> members(Arbitrary<String> value) {
+        return Arbitraries.oneOf(Arbitraries.of("sql", "params", "name", "arguments", "a", "b"), strings())
+                .flatMap(k -> value.map(v -> k.startsWith("\"") ? k + ":" + v : "\"" + k + "\":" + v))
+                .list().ofMaxSize(4).map(l -> String.join(",", l));
+    }
+
+    private Arbitrary<String> scalar() {
+        return Arbitraries.oneOf(strings(), Arbitraries.integers().map(String::valueOf), Arbitraries.longs().map(String::valueOf),
+                Arbitraries.doubles().map(String::valueOf).filter(d -> !d.contains("N") && !d.contains("I")),
+                Arbitraries.of("0", "-0", "1e3", "1E+400", "-1.5e-7", "12345678901234567890123", "0.1", "true", "false", "null"));
+    }
+
+    private static Arbitrary<String> strings() {
+        return Arbitraries.strings().all().ofMaxLength(8).map(JsonRpcRequestsTest::quoted).injectDuplicates(0.1);
+    }
+
+    private static String quoted(String s) {
+        try {
+            return MAPPER.writeValueAsString(s);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
