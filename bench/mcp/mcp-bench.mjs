@@ -5,6 +5,7 @@
 // Usage: node mcp-bench.mjs --calls 1000 --rounds 3 --paced 60 --gap-ms 1000 --tool query --args '{"sql":"SELECT 1"}' \
 //          --a-name dsqlkit --a 'CMD ARGS...' --b-name server-postgres --b 'CMD ARGS...'
 // Prints one JSON object. Needs @modelcontextprotocol/sdk under $DSQLKIT_PEERS (bench setup.sh installs it).
+import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir, loadavg } from "node:os";
 import { pathToFileURL } from "node:url";
@@ -30,8 +31,42 @@ async function connect(name, cmdline) {
   const startup = performance.now() - t0;
   const r = await client.callTool({ name: opts.tool, arguments: toolArgs }); // warm-up: connects the pool
   if (r.isError) throw new Error(`${name}: warm-up call failed: ${JSON.stringify(r.content)}`);
-  return { name, client, startup_ms: +startup.toFixed(1) };
+  return { name, client, pid: transport.pid, startup_ms: +startup.toFixed(1) };
 }
+
+// CPU used, in clock ticks (USER_HZ, 100 on Linux): one process (utime + stime), or the whole machine (every
+// non-idle tick: this client, the server, the database and anything else running). Null where /proc is missing.
+const TICK_MS = 10;
+function processTicks(pid) {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const v = f.slice(f.lastIndexOf(")") + 2).split(" ");
+    return Number(v[11]) + Number(v[12]);
+  } catch { return null; }
+}
+function machineTicks() {
+  try {
+    const v = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+    return v.reduce((a, b) => a + b, 0) - v[3] - v[4]; // all but idle and iowait
+  } catch { return null; }
+}
+// Processes whose command line matches --watch (a regular expression), e.g. the database and the local DSQL gateway:
+// their CPU is counted per call too, so that where a call's CPU goes is visible (this client and both servers excluded).
+function watchedTicks() {
+  if (!opts.watch) return null;
+  const re = new RegExp(opts.watch);
+  let sum = 0;
+  try {
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid) || Number(pid) === process.pid || servers.some((s) => s.pid === Number(pid))) continue;
+      let cmd;
+      try { cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " "); } catch { continue; }
+      if (re.test(cmd)) sum += processTicks(pid) ?? 0;
+    }
+  } catch { return null; }
+  return sum;
+}
+const perCallUs = (ticks, calls) => (ticks == null ? null : +((ticks * TICK_MS * 1000) / calls).toFixed(0));
 
 async function call(s) {
   const t = performance.now();
@@ -59,13 +94,18 @@ for (let round = 0; round < Number(opts.rounds); round++) {
     const lat = [];
     let errors = 0;
     const t0 = performance.now();
+    const p0 = processTicks(s.pid), m0 = machineTicks(), w0 = watchedTicks();
     for (let i = 0; i < Number(opts.calls); i++) {
       const r = await call(s);
       lat.push(r.ms);
       if (r.error) errors++;
     }
     const secs = (performance.now() - t0) / 1000;
-    out.back_to_back[s.name].runs.push({ p50_ms: r3(pct(lat, 0.5)), p99_ms: r3(pct(lat, 0.99)), calls_per_s: +(lat.length / secs).toFixed(1), errors });
+    const p1 = processTicks(s.pid), m1 = machineTicks(), w1 = watchedTicks();
+    out.back_to_back[s.name].runs.push({ p50_ms: r3(pct(lat, 0.5)), p99_ms: r3(pct(lat, 0.99)), calls_per_s: +(lat.length / secs).toFixed(1), errors,
+      server_cpu_us_per_call: p0 == null || p1 == null ? null : perCallUs(p1 - p0, lat.length),
+      machine_cpu_us_per_call: m0 == null || m1 == null ? null : perCallUs(m1 - m0, lat.length),
+      watched_cpu_us_per_call: w0 == null || w1 == null ? null : perCallUs(w1 - w0, lat.length) });
   }
 }
 for (const s of servers) {
@@ -74,6 +114,9 @@ for (const s of servers) {
   b.p99_ms = median(b.runs.map((r) => r.p99_ms));
   b.calls_per_s = median(b.runs.map((r) => r.calls_per_s));
   b.errors = b.runs.reduce((n, r) => n + r.errors, 0);
+  b.server_cpu_us_per_call = median(b.runs.map((r) => r.server_cpu_us_per_call));
+  b.machine_cpu_us_per_call = median(b.runs.map((r) => r.machine_cpu_us_per_call));
+  b.watched_cpu_us_per_call = median(b.runs.map((r) => r.watched_cpu_us_per_call));
 }
 
 const paced = Object.fromEntries(servers.map((s) => [s.name, { lat: [], errors: 0 }]));

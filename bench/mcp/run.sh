@@ -73,6 +73,7 @@ for t in "${targets[@]}"; do
   node "$root/bench/mcp/mcp-bench.mjs" --calls "$calls" --rounds "$rounds" --paced "$paced" --gap-ms "$gap" --tool query --args "$args" \
     --a-name dsqlkit --a "$root/dsqlkit mcp --url $url --read-only" \
     --b-name server-postgres --b "node $DSQLKIT_PEERS/node_modules/@modelcontextprotocol/server-postgres/dist/index.js $url" \
+    --watch "^(\\S*/)?postgres[: ]|java.* local --port" \
     >"$work/$name.json"
   node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")), name = process.argv[2];
@@ -88,5 +89,10 @@ for t in "${targets[@]}"; do
     console.log(`ratio (>1 = dsqlkit better): back-to-back p50 ${x(p.p50_ms, d.p50_ms)}, calls/s ${x(d.calls_per_s, p.calls_per_s)}; agent-paced p50 ${x(pp.p50_ms, dp.p50_ms)}`);
     console.log(`per-round p50 ms dsqlkit ${d.runs.map((q) => q.p50_ms).join(" / ")}; server-postgres ${p.runs.map((q) => q.p50_ms).join(" / ")}`);
     console.log(`start-up (one spawn each, spawn to initialize answered): dsqlkit ${d.startup_ms} ms, server-postgres ${p.startup_ms} ms`);
+    if (d.server_cpu_us_per_call != null) {
+      console.log(`CPU per back-to-back call, median of rounds (us): server process dsqlkit ${d.server_cpu_us_per_call}, server-postgres ${p.server_cpu_us_per_call};`
+        + ` database side (PostgreSQL, and the local DSQL gateway) dsqlkit ${d.watched_cpu_us_per_call}, server-postgres ${p.watched_cpu_us_per_call};`
+        + ` whole machine (client, server, database) dsqlkit ${d.machine_cpu_us_per_call}, server-postgres ${p.machine_cpu_us_per_call}`);
+    }
   ' "$work/$name.json" "$name"
 done
