@@ -185,7 +185,10 @@ public final class ResultReader {
         return bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? (bytes >> 10) + " KiB" : bytes + " bytes";
     }
 
+    /** One value's JSON (each value of a result goes through here): {@link PlainJson} when it can, else the mapper. */
     private static String json(Object v) {
+        String plain = PlainJson.text(v);
+        if (plain != null) return plain;
         try {
             return ToolResults.mapper().writeValueAsString(v);
         } catch (IOException e) {

@@ -101,6 +101,8 @@ public final class ToolResults {
     }
 
     public static String json(Object value) {
+        String plain = io.dsqlkit.mcp.db.PlainJson.text(value);
+        if (plain != null) return plain;
         try {
             return mapper().writeValueAsString(value);
         } catch (IOException e) {
