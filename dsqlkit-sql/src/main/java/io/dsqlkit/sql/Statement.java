@@ -20,7 +20,13 @@ public record Statement(String text, int offset, List<Token> tokens, StatementCa
 
     /** Tokens that are not whitespace or comments, excluding the terminating semicolon. */
     public List<Token> significant() {
-        return tokens.stream().filter(t -> !t.isTrivia() && t.type() != TokenType.SEMICOLON).toList();
+        // a loop, not a stream: this runs for every statement the linter, the guards and the gateway look at
+        int n = 0;
+        for (Token t : tokens) if (!t.isTrivia() && t.type() != TokenType.SEMICOLON) n++;
+        Token[] out = new Token[n];
+        n = 0;
+        for (Token t : tokens) if (!t.isTrivia() && t.type() != TokenType.SEMICOLON) out[n++] = t;
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(out));
     }
 
     /** A {@link TokenCursor} over {@link #significant()}. */

@@ -25,7 +25,7 @@ final class ToolCallAnswers {
                 || !(response.result() instanceof McpSchema.CallToolResult result) || !plain(response.id(), result)) {
             return null;
         }
-        StringWriter out = new StringWriter(256);
+        StringWriter out = new StringWriter(1024); // a rows answer: the fenced text, then the structured rows
         try (JsonGenerator g = PlainJson.generator(out)) {
             g.writeStartObject();
             g.writeStringProperty("jsonrpc", response.jsonrpc());

@@ -2,9 +2,11 @@ package io.dsqlkit.mcp.server;
 
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -62,6 +64,34 @@ class JsonRpcRequestsTest {
         assertThat(fast).as(line).isEqualTo(McpSchema.deserializeJsonRpcMessage(MAPPER, line));
     }
 
+    @Property(tries = 1000)
+    void toolCallParamsBecomeTheRequestTheSdkConvertsThemTo(@ForAll("toolCallParams") String params) throws Exception {
+        McpSchema.JSONRPCRequest request = JsonRpcRequests.read("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":" + params + "}");
+        if (request == null) return;
+        McpSchema.CallToolRequest fast = JsonRpcRequests.callToolRequest(request.params());
+        Statistics.label("built here").collect(fast != null);
+        Statistics.label("built here").coverage(c -> c.check(true).percentage(p -> p >= 40));
+        if (fast == null) return;
+        assertThat(fast).isEqualTo(MAPPER.convertValue(request.params(), new TypeRef<McpSchema.CallToolRequest>() { }));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"name\":\"query\",\"arguments\":{\"sql\":\"SELECT 1\",\"params\":[1,\"a\",2.5,null,{\"k\":[]}]}}",
+            "{\"name\":\"q\"}", "{\"name\":\"q\",\"_meta\":{\"progressToken\":7},\"arguments\":{}}", "{\"name\":\"q\",\"arguments\":null}"})
+    void plainToolCallParams(String params) throws Exception {
+        Object map = JsonRpcRequests.read("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":" + params + "}").params();
+        McpSchema.CallToolRequest fast = JsonRpcRequests.callToolRequest(map);
+        assertThat(fast).isNotNull().isEqualTo(MAPPER.convertValue(map, new TypeRef<McpSchema.CallToolRequest>() { }));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"name\":1}", "{\"name\":null}", "{\"name\":\"q\",\"arguments\":[1]}", "{\"name\":\"q\",\"arguments\":\"{}\"}",
+            "{\"name\":\"q\",\"other\":1}", "{\"name\":\"q\",\"_meta\":5}"})
+    void otherToolCallParamsAreLeftToTheSdk(String params) {
+        Object map = JsonRpcRequests.read("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":" + params + "}").params();
+        assertThat(JsonRpcRequests.callToolRequest(map)).isNull();
+    }
+
     @Provide
     Arbitrary<String> lines() {
         Arbitrary<String> id = Arbitraries.oneOf(Arbitraries.integers().map(String::valueOf), Arbitraries.longs().map(String::valueOf),
@@ -82,8 +112,22 @@ class JsonRpcRequestsTest {
         return Arbitraries.oneOf(plain, plain, topMembers.map(m -> "{" + String.join(",", m) + "}"));
     }
 
+    @Provide
+    Arbitrary<String> toolCallParams() {
+        Arbitrary<String> value = Arbitraries.recursive(this::scalar, inner -> Arbitraries.oneOf(
+                inner.list().ofMaxSize(4).map(l -> "[" + String.join(",", l) + "]"),
+                members(inner).map(m -> "{" + m + "}")), 0, 3);
+        Arbitrary<String> object = members(value).map(m -> "{" + m + "}");
+        Arbitrary<String> member = Arbitraries.oneOf(strings().map(n -> "\"name\":" + n), object.map(a -> "\"arguments\":" + a),
+                object.map(a -> "\"_meta\":" + a), value.map(v -> "\"arguments\":" + v), Arbitraries.just("\"task\":{}"));
+        return Arbitraries.oneOf(
+                Combinators.combine(strings(), object, object, Arbitraries.integers().between(0, 3))
+                        .as((n, a, m, shape) -> "{\"name\":" + n + (shape % 2 == 0 ? ",\"arguments\":" + a : "") + (shape >= 2 ? ",\"_meta\":" + m : "") + "}"),
+                member.list().ofMaxSize(4).map(l -> "{" + String.join(",", l) + "}"));
+    }
+
     private Arbitrary<String> members(Arbitrary<String> value) {
-        return Arbitraries.oneOf(Arbitraries.of("sql", "params", "name", "arguments", "a", "b"), strings())
+        return Arbitraries.oneOf(Arbitraries.of("sql", "params", "name", "arguments", "_meta", "a", "b"), strings())
                 .flatMap(k -> value.map(v -> k.startsWith("\"") ? k + ":" + v : "\"" + k + "\":" + v))
                 .list().ofMaxSize(4).map(l -> String.join(",", l));
     }
