@@ -42,7 +42,7 @@ public final class DsqlMcpServer {
     /** Everything but the tools, the same for every transport. */
     private <S extends McpServer.SyncSpecification<S>> S configured(S spec) {
         spec.serverInfo(NAME, VERSION).instructions(instructions()).capabilities(capabilities()).requestTimeout(timeout())
-                .jsonSchemaValidator(ArgumentsCheckedByTools.INSTANCE).resources(GuideResources.all()).prompts(Prompts.all());
+                .jsonSchemaValidator(ArgumentsCheckedByTools.INSTANCE).jsonMapper(ToolCallMapper.INSTANCE).resources(GuideResources.all()).prompts(Prompts.all());
         return spec;
     }
 

@@ -118,8 +118,8 @@ final class JsonRpcRequests {
     }
 
     /**
-     * A tool call's params as the SDK's {@code CallToolRequest}, built directly: the SDK converts the params map with
-     * data binding (a record creator called through method handles, a tenth of a call's CPU time). Null unless the
+     * A tool call's params as the SDK's {@code CallToolRequest}, built directly ({@link ToolCallMapper}): the SDK converts
+     * the params map with data binding (a record creator called through method handles, a tenth of a call's CPU time). Null unless the
      * map has the plain shape ({@code name} a string, {@code arguments} and {@code _meta} maps or absent, nothing else),
      * so that anything else is converted, and refused, by the SDK as before. The maps are the request's own (read by
      * {@link #read}, never changed afterwards), as conversion would copy them into equal maps.

@@ -261,12 +261,7 @@ public final class StdioTransport implements McpServerTransportProvider {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public <T> T unmarshalFrom(Object data, TypeRef<T> type) {
-            if (type.getType() == McpSchema.CallToolRequest.class) { // every tool call: no data binding for the plain shape
-                McpSchema.CallToolRequest request = JsonRpcRequests.callToolRequest(data);
-                if (request != null) return (T) request;
-            }
             return mapper().convertValue(data, type);
         }
 
