@@ -3,7 +3,8 @@
 # (session pooling, the proxy ceiling): same run, interleaved rounds, medians; then gateway memory per idle
 # connection. Works from a fresh clone: Maven resolves what it needs (no offline flag).
 # Usage: bench/gateway/run.sh   (env: CLIENTS=8 THREADS=2 SECONDS_PER_RUN=15 ROUNDS=3 WARMUP=5 IDLE=200; WARMUP = seconds of
-# one untimed pgbench run per target and workload before the timed rounds)
+# one untimed pgbench run per target and workload before the timed rounds; JAVA_OPTS for the JVM running the gateway,
+# e.g. -Ddsqlkit.gateway.threads=1)
 # Needs pgbench (postgresql-client) and, for the PgBouncer column, pgbouncer (Debian: apt-get install pgbouncer).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -12,5 +13,5 @@ command -v pgbench >/dev/null || { echo "pgbench is required (Debian: apt-get in
 command -v pgbouncer >/dev/null || [ -x /usr/sbin/pgbouncer ] \
   || echo "note: pgbouncer not found (Debian: apt-get install pgbouncer); the PgBouncer column is skipped" >&2
 source "$root/bench/local-classpath.sh"
-exec java -Xmx512m -Dclients="${CLIENTS:-8}" -Dthreads="${THREADS:-2}" -Dseconds="${SECONDS_PER_RUN:-15}" \
+exec java -Xmx512m ${JAVA_OPTS:-} -Dclients="${CLIENTS:-8}" -Dthreads="${THREADS:-2}" -Dseconds="${SECONDS_PER_RUN:-15}" \
   -Drounds="${ROUNDS:-3}" -Dwarmup="${WARMUP:-5}" -Didle="${IDLE:-200}" -cp "$cp" bench/gateway/GatewayBench.java

@@ -29,6 +29,31 @@ final class ClientOutput {
         client.write(encode(m));
     }
 
+    /**
+     * ReadyForQuery, which ends every exchange: one of three pre-encoded buffers, shared (a duplicate per write for its
+     * own indexes; unreleasable, so the channel's release after the write leaves it intact), not a new buffer each time.
+     */
+    void readyForQuery(char status) {
+        ByteBuf encoded = switch (status) {
+            case 'I' -> READY_IDLE;
+            case 'T' -> READY_IN_BLOCK;
+            case 'E' -> READY_FAILED;
+            default -> null;
+        };
+        if (encoded == null) write(new BackendMessage.ReadyForQuery(status));
+        else client.write(encoded.duplicate());
+    }
+
+    private static final ByteBuf READY_IDLE = readyForQueryBuffer('I');
+    private static final ByteBuf READY_IN_BLOCK = readyForQueryBuffer('T');
+    private static final ByteBuf READY_FAILED = readyForQueryBuffer('E');
+
+    private static ByteBuf readyForQueryBuffer(char status) {
+        ByteBuf b = io.netty.buffer.Unpooled.directBuffer(6, 6);
+        new BackendMessage.ReadyForQuery(status).encode(b);
+        return io.netty.buffer.Unpooled.unreleasableBuffer(b);
+    }
+
     void write(ByteBuf raw) {
         client.write(raw);
     }

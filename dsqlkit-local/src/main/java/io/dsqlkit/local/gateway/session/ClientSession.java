@@ -245,7 +245,7 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
         public void readyForQuery(char status) {
             // Called by the head of the response queue (the exchange this ReadyForQuery answers), still queued.
             flows.tx().readyForQuery(status, flows.responses().answeringLast());
-            out.write(new BackendMessage.ReadyForQuery(status));
+            out.readyForQuery(status);
             out.flush();
             inbound.unblock();
             drain();
