@@ -54,25 +54,28 @@ public final class LintCommand implements Callable<Integer> {
             description = "Output: text (default), json, sarif (SARIF 2.1.0) or github (workflow annotations).")
     OutputFormat format = OutputFormat.TEXT;
 
+    /**
+     * Runs the lint. Parsed by picocli, {@code spec} is set and gives the streams; parsed by {@link LintArgs} (which
+     * leaves the usage errors below to picocli), the streams are the process's, as picocli makes them.
+     */
     @Override
     public Integer call() {
-        CommandLine cl = spec.commandLine();
+        CommandLine cl = spec == null ? null : spec.commandLine();
         List<String> args = paths;
         if (args.isEmpty()) {
             if (StandardInput.isTerminal()) {
-                throw new CommandLine.ParameterException(cl,
-                        "no input: give files or directories to lint, or pipe SQL on standard input");
+                throw usage(cl, "no input: give files or directories to lint, or pipe SQL on standard input");
             }
             args = List.of(LintInputs.STDIN_ARG);
         }
         boolean fixingStdin = fix && args.contains(LintInputs.STDIN_ARG);
         if (fixingStdin && format != OutputFormat.TEXT) {
-            throw new CommandLine.ParameterException(cl, "--fix on standard input writes the fixed SQL to stdout, "
+            throw usage(cl, "--fix on standard input writes the fixed SQL to stdout, "
                     + "so findings go to stderr as text; drop --format " + format);
         }
 
-        PrintWriter out = new PrintWriter(new BufferedWriter(cl.getOut(), 1 << 16), false);
-        PrintWriter err = cl.getErr();
+        PrintWriter out = new PrintWriter(new BufferedWriter(cl != null ? cl.getOut() : stdoutWriter(), 1 << 16), false);
+        PrintWriter err = cl != null ? cl.getErr() : new PrintWriter(System.err, true);
         try {
             LintInputs.Resolved resolved = LintInputs.resolve(args);
             resolved.notes().forEach(n -> err.println("dsqlkit lint: " + n));
@@ -91,6 +94,25 @@ public final class LintCommand implements Callable<Integer> {
             out.flush();
             err.flush();
         }
+    }
+
+    private static RuntimeException usage(CommandLine cl, String message) {
+        if (cl != null) return new CommandLine.ParameterException(cl, message);
+        return new IllegalArgumentException(message); // not reached: LintArgs hands these command lines to picocli
+    }
+
+    /** Standard output as picocli writes it: in {@code sun.stdout.encoding} when set (cp65001 is UTF-8), else the default. */
+    private static java.io.Writer stdoutWriter() {
+        String name = System.getProperty("sun.stdout.encoding");
+        java.nio.charset.Charset cs = java.nio.charset.Charset.defaultCharset();
+        if (name != null) {
+            try {
+                cs = "cp65001".equalsIgnoreCase(name) ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(name);
+            } catch (IllegalArgumentException e) {
+                // picocli falls back to the default charset too
+            }
+        }
+        return new java.io.OutputStreamWriter(System.out, cs);
     }
 
     private static InputStream stdin() {
