@@ -81,7 +81,7 @@ async function call(s) {
 
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 const median = (xs) => pct(xs, 0.5);
-const r3 = (x) => +x.toFixed(3);
+const r3 = (x) => (x == null ? null : +x.toFixed(3)); // null: nothing measured (PACED=0)
 
 const servers = [await connect(opts["a-name"], opts.a), await connect(opts["b-name"], opts.b)];
 const load_before = loadavg().map((x) => +x.toFixed(2));

@@ -78,8 +78,9 @@ for t in "${targets[@]}"; do
   node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")), name = process.argv[2];
     const d = r.back_to_back.dsqlkit, p = r.back_to_back["server-postgres"], dp = r.paced.dsqlkit, pp = r.paced["server-postgres"];
-    const x = (a, b) => (a / b).toFixed(2) + "x";
-    const row = (n, a, b, c, e) => `${n.padEnd(34)} ${String(a).padStart(9)} ${String(b).padStart(9)} ${String(c).padStart(9)} ${String(e).padStart(7)}`;
+    const x = (a, b) => (a == null || b == null ? "n/a" : (a / b).toFixed(2) + "x");
+    const v = (z) => String(z ?? "-"); // null: not measured (PACED=0)
+    const row = (n, a, b, c, e) => `${n.padEnd(34)} ${v(a).padStart(9)} ${v(b).padStart(9)} ${v(c).padStart(9)} ${v(e).padStart(7)}`;
     console.log(`\n${name}: query ${JSON.stringify(r.args)}; load average ${r.load_average.before.join(" ")} -> ${r.load_average.after.join(" ")}`);
     console.log(row("", "p50 ms", "p99 ms", "calls/s", "errors"));
     console.log(row(`back-to-back ${d.runs.length}x dsqlkit`, d.p50_ms, d.p99_ms, d.calls_per_s, d.errors));
