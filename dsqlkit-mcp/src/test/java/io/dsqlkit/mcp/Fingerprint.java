@@ -53,9 +53,23 @@ final class Fingerprint {
                     + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"));
             parts.add("functions=" + one(c, "SELECT count(*) FROM pg_proc WHERE pronamespace <> 'pg_catalog'::regnamespace"));
             parts.add("advisoryLocks=" + one(c, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"));
-            // a lock held by an idle session outlived the statement that took it (session-level locks, open transactions)
-            parts.add("idleSessionsLocks=" + one(c, "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
-                    + "WHERE l.pid <> pg_backend_pid() AND a.state IN ('idle', 'idle in transaction') AND l.locktype <> 'virtualxid'"));
+            // a lock held by an idle session outlived the statement that took it (session-level locks, open transactions);
+            // a read's ROLLBACK runs just after its answer (the server's deferred release), so an open transaction gets a
+            // few seconds to end first: one that stays open is still counted
+            String idleLocks = "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                    + "WHERE l.pid <> pg_backend_pid() AND a.state IN ('idle', 'idle in transaction') AND l.locktype <> 'virtualxid'";
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            String held = one(c, idleLocks);
+            while (!held.equals("0") && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                held = one(c, idleLocks);
+            }
+            parts.add("idleSessionsLocks=" + held);
             parts.add("largeObjects=" + one(c, "SELECT count(*) FROM pg_largeobject_metadata"));
             parts.add("settings=" + one(c, "SELECT md5(coalesce(string_agg(name || '=' || setting, ',' ORDER BY name), '')) "
                     + "FROM pg_settings WHERE source NOT IN ('default', 'client', 'session')"));

@@ -54,7 +54,7 @@ class NumberShapeTest {
     @Property(tries = 300)
     void mostGeneratedTextsHaveAShape(@ForAll("shaped") String sql) {
         Statistics.label("has a shape").collect(NumberShape.of(sql) != null);
-        Statistics.label("has a shape").coverage(c -> c.check(true).percentage(p -> p > 40));
+        Statistics.label("has a shape").coverage(c -> c.check(true).percentage(p -> p >= 25)); // about 46% and 64% drawn
     }
 
     @ParameterizedTest
