@@ -93,13 +93,17 @@ public class CpuPerTx {
 
     /** stime of a process (time in the kernel: syscalls), in clock ticks. */
     static long sysTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[12]);
+        return statField(Files.readString(Path.of("/proc/" + pid + "/stat")), 12);
     }
 
+    /** utime + stime from a /proc stat line. */
     static long ticks(String stat) {
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return statField(stat, 11) + statField(stat, 12);
+    }
+
+    /** Field {@code i} after the command name of a /proc stat line (utime is 11, stime 12). */
+    static long statField(String stat, int i) {
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[i]);
     }
 
     /** utime + stime of this JVM's Netty event-loop threads. */

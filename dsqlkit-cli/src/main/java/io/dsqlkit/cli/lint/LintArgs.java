@@ -12,9 +12,8 @@ import java.util.Set;
  * small file's whole-process lint. Only plain command lines are parsed here: paths (or {@code -}), and
  * {@code --fix}, {@code --profile P}, {@code --format F} (also as {@code --name=value}) each at most once, with values
  * converted by the command's own converters. Anything else (help, version, an unknown or repeated option, {@code --},
- * an @-file, a value starting with {@code -} or {@code @}, a value picocli would refuse) and the two usage errors
- * {@link LintCommand#call} reports (no input on a terminal; {@code --fix} on standard input with another format than
- * text) return empty: the caller hands the command line to picocli, which parses or refuses it as before.
+ * an @-file, a value starting with {@code -} or {@code @}, a value picocli would refuse) and a command line with a
+ * {@link LintCommand#usageError} return empty: the caller hands the command line to picocli, which parses or refuses it as before.
  * {@code LintArgsTest} checks both parsers agree.
  */
 public final class LintArgs {
@@ -55,9 +54,6 @@ public final class LintArgs {
                 return Optional.empty();
             }
         }
-        boolean readsStdin = c.paths.isEmpty() || c.paths.contains(LintInputs.STDIN_ARG);
-        if (c.paths.isEmpty() && StandardInput.isTerminal()) return Optional.empty(); // picocli's usage error
-        if (c.fix && readsStdin && c.format != OutputFormat.TEXT) return Optional.empty(); // likewise
-        return Optional.of(c);
+        return c.usageError() == null ? Optional.of(c) : Optional.empty(); // picocli reports a usage error with the usage
     }
 }

@@ -56,23 +56,15 @@ public final class LintCommand implements Callable<Integer> {
 
     /**
      * Runs the lint. Parsed by picocli, {@code spec} is set and gives the streams; parsed by {@link LintArgs} (which
-     * leaves the usage errors below to picocli), the streams are the process's, as picocli makes them.
+     * hands a command line with a {@link #usageError} to picocli), the streams are the process's, as picocli makes them.
      */
     @Override
     public Integer call() {
         CommandLine cl = spec == null ? null : spec.commandLine();
-        List<String> args = paths;
-        if (args.isEmpty()) {
-            if (StandardInput.isTerminal()) {
-                throw usage(cl, "no input: give files or directories to lint, or pipe SQL on standard input");
-            }
-            args = List.of(LintInputs.STDIN_ARG);
-        }
+        String usage = usageError();
+        if (usage != null) throw new CommandLine.ParameterException(cl, usage);
+        List<String> args = paths.isEmpty() ? List.of(LintInputs.STDIN_ARG) : paths;
         boolean fixingStdin = fix && args.contains(LintInputs.STDIN_ARG);
-        if (fixingStdin && format != OutputFormat.TEXT) {
-            throw usage(cl, "--fix on standard input writes the fixed SQL to stdout, "
-                    + "so findings go to stderr as text; drop --format " + format);
-        }
 
         PrintWriter out = new PrintWriter(new BufferedWriter(cl != null ? cl.getOut() : stdoutWriter(), 1 << 16), false);
         PrintWriter err = cl != null ? cl.getErr() : new PrintWriter(System.err, true);
@@ -96,9 +88,20 @@ public final class LintCommand implements Callable<Integer> {
         }
     }
 
-    private static RuntimeException usage(CommandLine cl, String message) {
-        if (cl != null) return new CommandLine.ParameterException(cl, message);
-        return new IllegalArgumentException(message); // not reached: LintArgs hands these command lines to picocli
+    /**
+     * What makes this command line unusable, or null: no input while standard input is a terminal, or {@code --fix}
+     * on standard input (whose fixed SQL goes to stdout) with a report format other than text.
+     */
+    String usageError() {
+        if (paths.isEmpty() && StandardInput.isTerminal()) {
+            return "no input: give files or directories to lint, or pipe SQL on standard input";
+        }
+        boolean fixingStdin = fix && (paths.isEmpty() || paths.contains(LintInputs.STDIN_ARG));
+        if (fixingStdin && format != OutputFormat.TEXT) {
+            return "--fix on standard input writes the fixed SQL to stdout, so findings go to stderr as text; drop --format "
+                    + format;
+        }
+        return null;
     }
 
     /** Standard output as picocli writes it: in {@code sun.stdout.encoding} when set (cp65001 is UTF-8), else the default. */

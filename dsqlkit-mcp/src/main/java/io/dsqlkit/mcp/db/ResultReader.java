@@ -3,8 +3,6 @@ package io.dsqlkit.mcp.db;
 import io.dsqlkit.mcp.server.ResultLimits;
 import io.dsqlkit.mcp.tools.ToolResults;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -63,7 +61,7 @@ public final class ResultReader {
             columns.add(c);
         }
         Rows out = new Rows();
-        String header = json(List.of(keys));
+        String header = ToolResults.json(List.of(keys));
         long used = JsonBytes.utf8(header) * 2L + JsonBytes.escapedInString(header) + 2;
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> lines = new ArrayList<>();
@@ -90,10 +88,10 @@ public final class ResultReader {
             int cutInRow = 0;
             for (int i = 0; i < n; i++) {
                 Object v = JsonValues.value(rs, i + 1, types[i], sqlTypes[i]);
-                String js = json(v);
+                String js = ToolResults.json(v); // each value once (PlainJson when it can)
                 if (JsonBytes.utf8(js) > limits.valueBytes()) {
                     v = cutValue(v instanceof String s ? s : js, limits.valueBytes());
-                    js = json(v);
+                    js = ToolResults.json(v);
                     cutInRow++;
                 }
                 encoded[i] = js;
@@ -183,17 +181,6 @@ public final class ResultReader {
 
     private static String kib(long bytes) {
         return bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? (bytes >> 10) + " KiB" : bytes + " bytes";
-    }
-
-    /** One value's JSON (each value of a result goes through here): {@link PlainJson} when it can, else the mapper. */
-    private static String json(Object v) {
-        String plain = PlainJson.text(v);
-        if (plain != null) return plain;
-        try {
-            return ToolResults.mapper().writeValueAsString(v);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

@@ -117,30 +117,6 @@ final class JsonRpcRequests {
         };
     }
 
-    /**
-     * A tool call's params as the SDK's {@code CallToolRequest}, built directly ({@link ToolCallMapper}): the SDK converts
-     * the params map with data binding (a record creator called through method handles, a tenth of a call's CPU time). Null unless the
-     * map has the plain shape ({@code name} a string, {@code arguments} and {@code _meta} maps or absent, nothing else),
-     * so that anything else is converted, and refused, by the SDK as before. The maps are the request's own (read by
-     * {@link #read}, never changed afterwards), as conversion would copy them into equal maps.
-     */
-    @SuppressWarnings("unchecked")
-    static McpSchema.CallToolRequest callToolRequest(Object params) {
-        if (!(params instanceof Map<?, ?> m) || !(m.get("name") instanceof String name)) return null;
-        Object arguments = m.get("arguments");
-        Object meta = m.get("_meta");
-        int known = 1 + (m.containsKey("arguments") ? 1 : 0) + (m.containsKey("_meta") ? 1 : 0);
-        if (m.size() != known || !stringKeyed(arguments) || !stringKeyed(meta)) return null;
-        return new McpSchema.CallToolRequest(name, (Map<String, Object>) arguments, (Map<String, Object>) meta);
-    }
-
-    private static boolean stringKeyed(Object v) {
-        if (v == null) return true;
-        if (!(v instanceof Map<?, ?> m)) return false;
-        for (Object k : m.keySet()) if (!(k instanceof String)) return false;
-        return true;
-    }
-
     /** Thrown inside the walk when the line is not of the plain shape. */
     private static final class NotPlain extends RuntimeException {
         NotPlain() {

@@ -68,7 +68,7 @@ class JsonRpcRequestsTest {
     void toolCallParamsBecomeTheRequestTheSdkConvertsThemTo(@ForAll("toolCallParams") String params) throws Exception {
         McpSchema.JSONRPCRequest request = JsonRpcRequests.read("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":" + params + "}");
         if (request == null) return;
-        McpSchema.CallToolRequest fast = JsonRpcRequests.callToolRequest(request.params());
+        McpSchema.CallToolRequest fast = ToolCallMapper.callToolRequest(request.params());
         Statistics.label("built here").collect(fast != null);
         Statistics.label("built here").coverage(c -> c.check(true).percentage(p -> p >= 40));
         if (fast == null) return;
@@ -80,7 +80,7 @@ class JsonRpcRequestsTest {
             "{\"name\":\"q\"}", "{\"name\":\"q\",\"_meta\":{\"progressToken\":7},\"arguments\":{}}", "{\"name\":\"q\",\"arguments\":null}"})
     void plainToolCallParams(String params) throws Exception {
         Object map = JsonRpcRequests.read("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":" + params + "}").params();
-        McpSchema.CallToolRequest fast = JsonRpcRequests.callToolRequest(map);
+        McpSchema.CallToolRequest fast = ToolCallMapper.callToolRequest(map);
         assertThat(fast).isNotNull().isEqualTo(MAPPER.convertValue(map, new TypeRef<McpSchema.CallToolRequest>() { }));
     }
 
@@ -89,7 +89,7 @@ class JsonRpcRequestsTest {
             "{\"name\":\"q\",\"other\":1}", "{\"name\":\"q\",\"_meta\":5}"})
     void otherToolCallParamsAreLeftToTheSdk(String params) {
         Object map = JsonRpcRequests.read("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":" + params + "}").params();
-        assertThat(JsonRpcRequests.callToolRequest(map)).isNull();
+        assertThat(ToolCallMapper.callToolRequest(map)).isNull();
     }
 
     @Provide

@@ -25,30 +25,22 @@ final class SplitCache {
     private static final int MAX_TEXT_LENGTH = 1_000;
     private static final int MAX_ENTRIES = 2_000;
 
-    private final ConcurrentHashMap<String, List<Statement>> cache = new ConcurrentHashMap<>();
-    /** Texts with literals seen once (their second sighting caches them); bounded like the cache. */
-    private final ConcurrentHashMap<String, Boolean> seenOnce = new ConcurrentHashMap<>();
+    /** By exact text. */
+    private final SecondSighting<List<Statement>> texts = new SecondSighting<>();
     /** The statements of one text of a shape, by {@link NumberShape#key()}. */
-    private final ConcurrentHashMap<String, Shaped> shapes = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Boolean> shapesSeenOnce = new ConcurrentHashMap<>();
+    private final SecondSighting<Shaped> shapes = new SecondSighting<>();
 
     private record Shaped(NumberShape shape, List<Statement> statements) {}
 
     /** The statements of {@code sql}; throws what {@link ScriptSplitter#split} throws. */
     List<Statement> split(String sql) {
         if (sql.length() > MAX_TEXT_LENGTH) return ScriptSplitter.split(sql);
-        List<Statement> hit = cache.get(sql);
+        List<Statement> hit = texts.get(sql);
         if (hit != null) return hit;
         NumberShape shape = NumberShape.of(sql);
         if (shape != null) return splitShaped(sql, shape);
         List<Statement> statements = List.copyOf(ScriptSplitter.split(sql));
-        if (!hasLiterals(statements) || seenOnce.remove(sql) != null) {
-            if (cache.size() >= MAX_ENTRIES) cache.clear();
-            cache.put(sql, statements);
-        } else {
-            if (seenOnce.size() >= MAX_ENTRIES) seenOnce.clear();
-            seenOnce.put(sql, Boolean.TRUE);
-        }
+        texts.offer(sql, statements, !hasLiterals(statements));
         return statements;
     }
 
@@ -58,19 +50,40 @@ final class SplitCache {
             return known.shape().sql().equals(sql) ? known.statements() : shape.instantiate(known.shape(), known.statements());
         }
         List<Statement> statements = List.copyOf(ScriptSplitter.split(sql));
-        if (shapesSeenOnce.remove(shape.key()) != null) {
-            if (shapes.size() >= MAX_ENTRIES) shapes.clear();
-            shapes.put(shape.key(), new Shaped(shape, statements));
-        } else {
-            if (shapesSeenOnce.size() >= MAX_ENTRIES) shapesSeenOnce.clear();
-            shapesSeenOnce.put(shape.key(), Boolean.TRUE);
-        }
+        shapes.offer(shape.key(), new Shaped(shape, statements), false);
         return statements;
+    }
+
+    /**
+     * Values by key, each kept from its key's second sighting on (or at once when asked), both maps bounded by
+     * {@link #MAX_ENTRIES}: keys that never repeat only pass through the set of keys seen once.
+     */
+    private static final class SecondSighting<V> {
+        private final ConcurrentHashMap<String, V> kept = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<String, Boolean> seenOnce = new ConcurrentHashMap<>();
+
+        V get(String key) {
+            return kept.get(key);
+        }
+
+        void offer(String key, V value, boolean keepNow) {
+            if (keepNow || seenOnce.remove(key) != null) {
+                if (kept.size() >= MAX_ENTRIES) kept.clear();
+                kept.put(key, value);
+            } else {
+                if (seenOnce.size() >= MAX_ENTRIES) seenOnce.clear();
+                seenOnce.put(key, Boolean.TRUE);
+            }
+        }
+
+        int size() {
+            return kept.size();
+        }
     }
 
     /** Texts cached by exact text (not counting shapes). */
     int size() {
-        return cache.size();
+        return texts.size();
     }
 
     /** Shapes cached. */
