@@ -63,23 +63,24 @@ class AdversarialCorpusTest {
                 "CREATE TABLE " + I + " (id int PRIMARY KEY, tenant_id text NOT NULL, order_id int, secret text)",
                 "INSERT INTO " + I + " VALUES (1, 't1', 1, 'secret-t1-item'), (2, 't2', 2, 'secret-t2-item')");
         // The evil objects need what DSQL would refuse to create; they are made directly in the PostgreSQL
-        // behind the gateway (as a user with the rights could on plain PostgreSQL) and granted to everyone.
+        // behind the gateway (as a user with the rights could on plain PostgreSQL) and granted to everyone. The lock
+        // takers run as their owner, the superuser (SECURITY DEFINER): local DSQL lets no client role take one itself.
         String lock = "(SELECT 1 FROM (SELECT pg_advisory_lock(4242)) s)";
         superuser(
-                "CREATE FUNCTION " + X + "_lock() RETURNS int LANGUAGE sql AS $$ SELECT " + lock + " $$",
+                "CREATE FUNCTION " + X + "_lock() RETURNS int LANGUAGE sql SECURITY DEFINER AS $$ SELECT " + lock + " $$",
                 "CREATE FUNCTION " + X + "_kill() RETURNS boolean LANGUAGE sql AS $$ SELECT pg_terminate_backend(" + victimPid + ") $$",
-                "CREATE FUNCTION " + X + "_imm(int) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT $1 + " + lock + " $$",
-                "CREATE FUNCTION " + X + "_attr(" + T + ") RETURNS int LANGUAGE sql AS $$ SELECT " + lock + " $$",
-                "CREATE FUNCTION " + X + "_rows() RETURNS SETOF int LANGUAGE sql AS $$ SELECT " + lock + " $$",
-                "CREATE FUNCTION " + LONG_NAME + "() RETURNS int LANGUAGE sql AS $$ SELECT " + lock + " $$",
-                "CREATE FUNCTION " + X + "_eq(int, int) RETURNS boolean LANGUAGE sql AS $$ SELECT $1 = $2 AND " + lock + " = 1 $$",
+                "CREATE FUNCTION " + X + "_imm(int) RETURNS int LANGUAGE sql IMMUTABLE SECURITY DEFINER AS $$ SELECT $1 + " + lock + " $$",
+                "CREATE FUNCTION " + X + "_attr(" + T + ") RETURNS int LANGUAGE sql SECURITY DEFINER AS $$ SELECT " + lock + " $$",
+                "CREATE FUNCTION " + X + "_rows() RETURNS SETOF int LANGUAGE sql SECURITY DEFINER AS $$ SELECT " + lock + " $$",
+                "CREATE FUNCTION " + LONG_NAME + "() RETURNS int LANGUAGE sql SECURITY DEFINER AS $$ SELECT " + lock + " $$",
+                "CREATE FUNCTION " + X + "_eq(int, int) RETURNS boolean LANGUAGE sql SECURITY DEFINER AS $$ SELECT $1 = $2 AND " + lock + " = 1 $$",
                 "CREATE OPERATOR public.=== (LEFTARG = int, RIGHTARG = int, FUNCTION = " + X + "_eq)",
                 "CREATE DOMAIN " + X + "_dom AS int CHECK (VALUE > " + X + "_lock() - 100)",
                 "CREATE FUNCTION " + X + "_tenant_rows() RETURNS SETOF " + O + " LANGUAGE sql VOLATILE AS $$ SELECT * FROM " + O + " $$",
                 "CREATE VIEW " + X + "_view AS SELECT " + X + "_lock() AS l",
                 "CREATE VIEW " + X + "_view2 AS SELECT * FROM " + X + "_view",
-                "CREATE VIEW " + X + "_xmlview AS SELECT query_to_xml('SELECT pg_advisory_lock(4242)', true, true, '') AS x",
-                "CREATE VIEW " + X + "_tsview AS SELECT * FROM ts_stat('SELECT to_tsvector(pg_advisory_lock(4242)::text)')",
+                "CREATE VIEW " + X + "_xmlview AS SELECT query_to_xml('SELECT " + X + "_lock()', true, true, '') AS x",
+                "CREATE VIEW " + X + "_tsview AS SELECT * FROM ts_stat('SELECT to_tsvector(" + X + "_lock()::text)')",
                 "CREATE VIEW " + X + "_killview AS SELECT " + X + "_kill() AS k",
                 "CREATE VIEW " + X + "_tenant_view AS SELECT * FROM " + X + "_tenant_rows()",
                 "GRANT ALL ON ALL TABLES IN SCHEMA public TO PUBLIC",

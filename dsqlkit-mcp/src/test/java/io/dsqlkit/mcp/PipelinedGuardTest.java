@@ -40,14 +40,15 @@ class PipelinedGuardTest {
     static void setUp() throws Exception {
         TestDatabase.admin("CREATE TABLE " + T + " (id int PRIMARY KEY, v text)", "INSERT INTO " + T + " VALUES (1, 'a')");
         // user functions with a side effect that outlives a rolled-back read-only transaction: a session advisory lock
+        // run as their owner, the superuser (SECURITY DEFINER): local DSQL lets no client role take an advisory lock itself
         String lock = "(SELECT 1 FROM (SELECT pg_advisory_lock(" + KEY + ")) s)";
         try (Connection c = SharedDsqlLocal.get().postgres().connect(); java.sql.Statement s = c.createStatement()) {
             for (String q : new String[] {
-                    "CREATE FUNCTION " + X + "_lock() RETURNS int LANGUAGE sql AS $$ SELECT " + lock + " $$",
-                    "CREATE FUNCTION " + X + "_dblink_exec(text, text) RETURNS text LANGUAGE sql AS $$ SELECT 'OK' || " + lock + " $$",
-                    "CREATE FUNCTION public.\"select\"() RETURNS int LANGUAGE sql AS $$ SELECT " + lock + " $$",
-                    "CREATE FUNCTION " + X + "_attr(" + T + ") RETURNS int LANGUAGE sql AS $$ SELECT " + lock + " $$",
-                    "CREATE FUNCTION " + X + "_eq(int, int) RETURNS boolean LANGUAGE sql AS $$ SELECT $1 = $2 AND " + lock + " = 1 $$",
+                    "CREATE FUNCTION " + X + "_lock() RETURNS int LANGUAGE sql SECURITY DEFINER AS $$ SELECT " + lock + " $$",
+                    "CREATE FUNCTION " + X + "_dblink_exec(text, text) RETURNS text LANGUAGE sql SECURITY DEFINER AS $$ SELECT 'OK' || " + lock + " $$",
+                    "CREATE FUNCTION public.\"select\"() RETURNS int LANGUAGE sql SECURITY DEFINER AS $$ SELECT " + lock + " $$",
+                    "CREATE FUNCTION " + X + "_attr(" + T + ") RETURNS int LANGUAGE sql SECURITY DEFINER AS $$ SELECT " + lock + " $$",
+                    "CREATE FUNCTION " + X + "_eq(int, int) RETURNS boolean LANGUAGE sql SECURITY DEFINER AS $$ SELECT $1 = $2 AND " + lock + " = 1 $$",
                     "CREATE OPERATOR public.=#= (LEFTARG = int, RIGHTARG = int, FUNCTION = " + X + "_eq)",
                     "CREATE DOMAIN " + X + "_dom AS int CHECK (VALUE > " + X + "_lock() - 100)",
                     "CREATE VIEW " + X + "_view AS SELECT " + X + "_lock() AS l",

@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.dsqlkit.client.DataSources;
 import io.dsqlkit.client.Endpoint;
 import io.dsqlkit.client.PoolSettings;
+import io.dsqlkit.client.TokenProvider;
+import io.dsqlkit.local.DsqlLocal;
 import io.dsqlkit.mcp.db.Database;
 import io.dsqlkit.mcp.db.SessionHygiene;
 import io.dsqlkit.mcp.db.SqlExecutor;
@@ -89,26 +91,71 @@ class SessionHygieneTest {
     void anAdvisoryLockTakenDuringAReadDoesNotSurviveIt() throws Exception {
         // A read that slips past the guards (here: work handed straight to the executor) takes a session lock
         // through ts_stat's SQL text; the end-of-call check sees it and the connection is dropped, which frees it.
-        SqlExecutor ex = new SqlExecutor(new ToolContext(TestDatabase.database(), ServerSettings.defaults(false), null, null, null));
-        int pid = ex.inReadOnlyTransaction(c -> {
-            try (Statement st = c.createStatement()) {
-                st.executeQuery("SELECT count(*) FROM ts_stat('SELECT to_tsvector(pg_advisory_lock(4344)::text)')").close();
-                try (ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
-                    rs.next();
-                    return rs.getInt(1);
+        // On plain PostgreSQL, as a role that may take advisory locks (local DSQL lets no client role take one).
+        try (Database direct = postgresDirect()) {
+            SqlExecutor ex = new SqlExecutor(new ToolContext(direct, ServerSettings.defaults(false), null, null, null));
+            int pid = ex.inReadOnlyTransaction(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.executeQuery("SELECT count(*) FROM ts_stat('SELECT to_tsvector(pg_advisory_lock(4344)::text)')").close();
+                    try (ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+                        rs.next();
+                        return rs.getInt(1);
+                    }
                 }
+            });
+            assertThat(direct.awaitReleases(java.time.Duration.ofSeconds(30))).isTrue();
+            assertThat(SessionHygiene.checksAdvisoryLocks(direct)).as("a superuser may take advisory locks").isTrue();
+            String held = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = 4344";
+            try (Connection c = SharedDsqlLocal.get().postgres().connect()) {
+                // the pool closes evicted connections on its own thread: wait for it (bounded), never assert a time
+                String n = Fingerprint.one(c, held);
+                for (int i = 0; i < 300 && !n.equals("0"); i++) {
+                    Thread.sleep(100);
+                    n = Fingerprint.one(c, held);
+                }
+                assertThat(n).as("the advisory lock outlived the call").isEqualTo("0");
+                assertThat(Fingerprint.one(c, "SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid)).isEqualTo("0");
             }
-        });
-        String held = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = 4344";
-        try (Connection c = TestDatabase.connect()) {
-            // the pool closes evicted connections on its own thread: wait for it (bounded), never assert a time
-            String n = Fingerprint.one(c, held);
-            for (int i = 0; i < 300 && !n.equals("0"); i++) {
-                Thread.sleep(100);
-                n = Fingerprint.one(c, held);
-            }
-            assertThat(n).as("the advisory lock outlived the call").isEqualTo("0");
-            assertThat(Fingerprint.one(c, "SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid)).isEqualTo("0");
         }
+    }
+
+    @Test
+    void readsOnLocalDsqlSkipTheAdvisoryLockScan() throws Exception {
+        // local DSQL's engine lets no client role take an advisory lock (DSQL has none): after the first check has
+        // found that out, reads are checked without the pg_locks scan. Its own local DSQL: the shared one holds the
+        // adversarial tests' SECURITY DEFINER lock takers, which rightly keep the scan on.
+        try (DsqlLocal local = DsqlLocal.start()) {
+            Endpoint e = TestDatabase.endpoint(local);
+            try (Database db = new Database(() -> DataSources.pooled(e, PoolSettings.defaults(), "hygiene-local"), "hygiene " + e)) {
+                ToolAdapter ro = new ToolAdapter(db, ServerSettings.defaults(false));
+                assertThat(SessionHygiene.checksAdvisoryLocks(db)).as("before the first check").isNull();
+                for (int i = 0; i < 3; i++) {
+                    assertThat(call(ro, "query", Map.of("sql", "SELECT " + i + " AS n")).isError()).isFalse();
+                    assertThat(db.awaitReleases(java.time.Duration.ofSeconds(30))).isTrue();
+                }
+                assertThat(SessionHygiene.checksAdvisoryLocks(db)).isFalse();
+                try (Connection su = local.postgres().connect(); Statement st = su.createStatement()) {
+                    // a lock taker the superuser makes later is not seen (the answer is kept): the guards refuse it
+                    st.execute("CREATE FUNCTION hyg_lock() RETURNS int LANGUAGE sql SECURITY DEFINER AS "
+                            + "$$ SELECT 1 FROM (SELECT pg_advisory_lock(4345)) s $$");
+                }
+                McpSchema.CallToolResult r = call(ro, "query", Map.of("sql", "SELECT hyg_lock()"));
+                assertThat(r.isError()).as(r.toString()).isTrue();
+            }
+            try (Database db = new Database(() -> DataSources.pooled(e, PoolSettings.defaults(), "hygiene-local2"), "hygiene2 " + e)) {
+                ToolAdapter ro = new ToolAdapter(db, ServerSettings.defaults(false));
+                assertThat(call(ro, "query", Map.of("sql", "SELECT 1 AS n")).isError()).isFalse();
+                assertThat(db.awaitReleases(java.time.Duration.ofSeconds(30))).isTrue();
+                assertThat(SessionHygiene.checksAdvisoryLocks(db)).as("a SECURITY DEFINER lock taker exists now").isTrue();
+            }
+        }
+    }
+
+    /** The PostgreSQL behind the shared local DSQL, as its superuser: plain PostgreSQL, where advisory locks exist. */
+    private static Database postgresDirect() {
+        var pg = SharedDsqlLocal.get().postgres();
+        Endpoint e = new Endpoint(Endpoint.Kind.URL, "127.0.0.1", pg.port(), "postgres", "postgres",
+                TokenProvider.staticPassword(pg.superuserPassword()), null, null);
+        return new Database(() -> DataSources.pooled(e, PoolSettings.defaults(), "hygiene-direct"), "hygiene direct");
     }
 }

@@ -52,11 +52,12 @@ class UserCastGuardTest {
                 "INSERT INTO " + T + " VALUES (1, 'a', NULL)",
                 "CREATE TABLE " + O + " (id int PRIMARY KEY, tenant_id text NOT NULL, secret text, note text, span interval)",
                 "INSERT INTO " + O + " VALUES (1, 't1', 'secret-t1', 'n', NULL), (2, 't2', 'secret-t2', 'n', NULL)");
+        // run as their owner, the superuser (SECURITY DEFINER): local DSQL lets no client role take an advisory lock itself
         String lock = "(SELECT 1 FROM (SELECT pg_advisory_lock(" + KEY + ")) s)";
         superuser(
-                "CREATE FUNCTION " + X + "_text(int) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT 'n' || ($1 * " + lock + ")::bigint::text $$",
-                "CREATE FUNCTION " + X + "_date(int) RETURNS date LANGUAGE sql AS $$ SELECT DATE '2000-01-01' + ($1 * " + lock + ") $$",
-                "CREATE FUNCTION " + X + "_interval(int) RETURNS interval LANGUAGE sql AS $$ SELECT make_interval(days => $1 * " + lock + ") $$",
+                "CREATE FUNCTION " + X + "_text(int) RETURNS text LANGUAGE sql IMMUTABLE SECURITY DEFINER AS $$ SELECT 'n' || ($1 * " + lock + ")::bigint::text $$",
+                "CREATE FUNCTION " + X + "_date(int) RETURNS date LANGUAGE sql SECURITY DEFINER AS $$ SELECT DATE '2000-01-01' + ($1 * " + lock + ") $$",
+                "CREATE FUNCTION " + X + "_interval(int) RETURNS interval LANGUAGE sql SECURITY DEFINER AS $$ SELECT make_interval(days => $1 * " + lock + ") $$",
                 "CREATE CAST (int AS text) WITH FUNCTION " + X + "_text(int)",
                 "CREATE CAST (int AS date) WITH FUNCTION " + X + "_date(int) AS IMPLICIT",
                 "CREATE CAST (int AS interval) WITH FUNCTION " + X + "_interval(int) AS ASSIGNMENT",

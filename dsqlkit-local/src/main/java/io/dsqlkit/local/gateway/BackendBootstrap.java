@@ -13,6 +13,8 @@ import java.sql.Statement;
  *     but cannot read server files, signal other sessions (not even its own: {@code pg_terminate_backend}
  *     and {@code pg_cancel_backend} are the superuser's) or change the server's configuration.
  *     The superuser is kept for the gateway's own work (jobs, catalog checks, this bootstrap);</li>
+ * <li>the advisory-lock functions, which DSQL does not have, executable by no client role (the superuser's
+ *     own work keeps them);</li>
  * <li>schema {@value #SCHEMA} with the transaction-limit functions. Its {@code pg_} prefix (allowed
  *     with {@code allow_system_table_mods}, set for this session only) makes psql's {@code \dn},
  *     {@code \df} and pg_dump treat it as a system schema, and without USAGE for PUBLIC it is not in
@@ -69,6 +71,17 @@ public final class BackendBootstrap {
         // PostgreSQL lets a role signal its own other sessions; DSQL's sessions are not the client's to
         // signal (UNVERIFIED). Cancelling one's own query with the protocol's CancelRequest still works.
         "REVOKE EXECUTE ON FUNCTION pg_terminate_backend(integer, bigint), pg_cancel_backend(integer) FROM PUBLIC",
+        // DSQL has no advisory locks (dsql-facts §1.1). The gateway's lint refuses the calls it can see; the engine
+        // refuses the rest for every client role: calls in a SQL function's body, in SQL text run by ts_stat or
+        // query_to_xml. The permission error is reported as DSQL's "function ... not supported" (ErrorTranslator).
+        """
+        DO $$DECLARE f regprocedure;
+        BEGIN
+          FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
+                    WHERE p.pronamespace = 'pg_catalog'::regnamespace AND p.proname = ANY ('{%s}'::text[]) LOOP
+            EXECUTE format('REVOKE EXECUTE ON FUNCTION %%s FROM PUBLIC', f);
+          END LOOP;
+        END$$""".formatted(String.join(",", new java.util.TreeSet<>(io.dsqlkit.rules.session.AdvisoryLock.FUNCTIONS))),
         "SET allow_system_table_mods = on",
         """
         DO $$BEGIN

@@ -81,6 +81,31 @@ class ClientPrivilegesTest {
         }
     }
 
+    /**
+     * DSQL has no advisory locks (dsql-facts §1.1). The lint refuses a call it sees; one it cannot see (a SQL
+     * function's body, SQL text run by a function) is refused by the engine, with DSQL's answer, and takes no lock.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "SELECT adv_lock_in_body()                                                       | pg_advisory_lock",
+            "SELECT count(*) FROM ts_stat('SELECT to_tsvector(pg_advisory_lock(4711)::text)') | pg_advisory_lock",
+            "SELECT query_to_xml('SELECT pg_try_advisory_lock_shared(1, 2)', true, false, '')   | pg_try_advisory_lock_shared",
+            "SELECT count(*) FROM ts_stat('SELECT pg_advisory_unlock_all()::text::tsvector')    | pg_advisory_unlock_all",
+    })
+    void advisoryLockFunctionsAreRefusedWhereverTheyAreCalledFrom(String sql, String function) throws SQLException {
+        try (Connection c = local.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE OR REPLACE FUNCTION adv_lock_in_body() RETURNS void LANGUAGE sql AS $$ SELECT pg_advisory_lock(4711) $$");
+            assertThatThrownBy(() -> s.execute(sql)).isInstanceOfSatisfying(SQLException.class, e -> {
+                assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("0A000");
+                assertThat(e.getMessage()).startsWith("ERROR: function " + function + " not supported");
+            });
+        }
+        try (Connection su = local.postgres().connect()) {
+            assertThat(one(su, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).isEqualTo("0");
+            assertThat(one(su, "SELECT pg_try_advisory_xact_lock(4712)")).as("the superuser's own work keeps them").isEqualTo("t");
+        }
+    }
+
     /** What DSQL's admin does in AWS's samples: schemas, tables, roles with IAM mappings, grants, async indexes. */
     @Test
     void adminKeepsWhatDsqlsAdminMayDo() throws SQLException {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 
@@ -53,6 +54,27 @@ public final class SessionHygiene {
     private static final String CHECK_THEN_ROLLBACK = CHECK_BEFORE_ROLLBACK + ";\nROLLBACK";
 
     /**
+     * Whether this session can take an advisory lock at all: it may execute one of PostgreSQL's advisory-lock functions
+     * (a superuser may execute every function), or there is a function that could take one for it: a SECURITY
+     * DEFINER function outside pg_catalog whose source names them, or one in a language other than SQL and PL/pgSQL
+     * (C code takes locks without a privilege check). False on local DSQL, whose engine lets no client role execute
+     * them (DSQL has none, dsql-facts §1.1): the {@code pg_locks} scan, the check's dearest part (it reads every
+     * backend slot of the server), is then left out of later checks.
+     */
+    private static final String ADVISORY_POSSIBLE = """
+            EXISTS (SELECT 1 FROM pg_catalog.pg_proc p
+                     WHERE pg_catalog.has_function_privilege(p.oid, 'EXECUTE')
+                       AND CASE WHEN p.pronamespace = 'pg_catalog'::pg_catalog.regnamespace
+                                THEN p.proname LIKE 'pg\\_%advisory\\_%'
+                                ELSE (p.prosecdef AND p.prosrc ILIKE '%advisory%')
+                                     OR p.prolang NOT IN (SELECT l.oid FROM pg_catalog.pg_language l
+                                                           WHERE l.lanname IN ('sql', 'plpgsql')) END)""";
+    /** The first check of an endpoint: also whether later ones must look for advisory locks. */
+    private static final String FIRST_CHECK_THEN_ROLLBACK = CHECK_BEFORE_ROLLBACK + ",\n" + ADVISORY_POSSIBLE + ";\nROLLBACK";
+    /** The check where no advisory lock can be taken ({@link #ADVISORY_POSSIBLE} was false). */
+    private static final String CHECK_WITHOUT_ADVISORY_THEN_ROLLBACK = check(PREPARED) + ";\nROLLBACK";
+
+    /**
      * Everything, settings included: what survives a COMMIT. A setting changed inside a transaction (SET,
      * {@code set_config(..., false)} in a function) is undone by ROLLBACK but kept by COMMIT, so calls that may have
      * committed (writes) are checked with this ({@code pg_settings} evaluates every GUC of the server on each call).
@@ -64,6 +86,8 @@ public final class SessionHygiene {
     }
 
     private static final Set<Database> UNCHECKABLE = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    /** Per endpoint, once its first check has answered: whether its sessions can take advisory locks. */
+    private static final Map<Database, Boolean> ADVISORY = Collections.synchronizedMap(new WeakHashMap<>());
 
     private SessionHygiene() {}
 
@@ -83,12 +107,16 @@ public final class SessionHygiene {
             return true;
         }
         String leftover;
+        Boolean advisory = ADVISORY.get(db);
+        String sql = advisory == null ? FIRST_CHECK_THEN_ROLLBACK : advisory ? CHECK_THEN_ROLLBACK : CHECK_WITHOUT_ADVISORY_THEN_ROLLBACK;
         // a prepared statement: pgjdbc keeps it server-side after a few uses, so the text is not sent (nor lexed by a
         // proxy such as local DSQL's gateway) on every read
-        try (java.sql.PreparedStatement st = c.prepareStatement(CHECK_THEN_ROLLBACK)) {
+        try (java.sql.PreparedStatement st = c.prepareStatement(sql)) {
             st.execute();
             try (ResultSet rs = st.getResultSet()) {
-                leftover = rs != null && rs.next() ? rs.getString(1) : null;
+                boolean row = rs != null && rs.next();
+                leftover = row ? rs.getString(1) : null;
+                if (row && advisory == null) ADVISORY.put(db, rs.getBoolean(2));
             }
         } catch (SQLException e) {
             // the ROLLBACK was skipped: the connection is dropped either way
@@ -201,6 +229,11 @@ public final class SessionHygiene {
         } catch (java.lang.reflect.InvocationTargetException e) {
             throw e.getCause();
         }
+    }
+
+    /** Whether reads on {@code db} are checked for advisory locks: null until its first check has answered. */
+    public static Boolean checksAdvisoryLocks(Database db) {
+        return ADVISORY.get(db);
     }
 
     /** What a connection still holds, for tests and diagnostics: "" when clean. */

@@ -17,7 +17,8 @@ import java.util.Set;
 public final class AdvisoryLock extends BaseRule implements StatementRule {
     public static final String EXAMPLE = "function pg_advisory_lock not supported";
 
-    static final Set<String> FUNCTIONS = Set.of("pg_advisory_lock", "pg_advisory_lock_shared", "pg_try_advisory_lock",
+    /** Every advisory-lock function of PostgreSQL, by name (local DSQL's engine refuses them too, for any caller). */
+    public static final Set<String> FUNCTIONS = Set.of("pg_advisory_lock", "pg_advisory_lock_shared", "pg_try_advisory_lock",
             "pg_try_advisory_lock_shared", "pg_advisory_xact_lock", "pg_advisory_xact_lock_shared",
             "pg_try_advisory_xact_lock", "pg_try_advisory_xact_lock_shared", "pg_advisory_unlock",
             "pg_advisory_unlock_shared", "pg_advisory_unlock_all");

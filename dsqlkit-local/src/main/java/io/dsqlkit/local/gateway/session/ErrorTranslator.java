@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Turns a PostgreSQL error into what DSQL says: the limit triggers' markers become DSQL's texts
- * (dsql-facts §2), the behaviour maps the rest (e.g. serialization failures to OC000, §3), and what
+ * (dsql-facts §2), the engine's refusal of an advisory-lock function DSQL's "not supported" (§1.1), the behaviour maps the rest (e.g. serialization failures to OC000, §3), and what
  * only describes the emulator's insides is removed: PostgreSQL's source file, line and routine
  * fields, and the context lines of the emulator's own PL/pgSQL code (its refusal blocks, the limit
  * triggers, {@code sys.wait_for_job}).
@@ -43,9 +43,25 @@ final class ErrorTranslator {
         }
         if (BackendBootstrap.ROW_LIMIT_MARKER.equals(message)) return of(severity, DsqlErrors.ROW_LIMIT);
         if (BackendBootstrap.SIZE_LIMIT_MARKER.equals(message)) return of(severity, sizeLimit(e.field('D')));
+        DsqlError advisory = advisoryRefusal(e.sqlstate(), message);
+        if (advisory != null) return of(severity, advisory);
         Optional<DsqlError> mapped = behaviour.translateBackendError(s, e.sqlstate(), message);
         if (mapped.isPresent()) return of(severity, mapped.get());
         return withoutInternals(e);
+    }
+
+    private static final String PERMISSION_DENIED_FOR_FUNCTION = "permission denied for function ";
+
+    /**
+     * The engine's refusal of an advisory-lock function, which no client role may execute ({@link BackendBootstrap}):
+     * reached through a SQL function's body or SQL text that the gateway's lint does not see. DSQL's answer
+     * (dsql-facts §1.1) names the function; null for any other error.
+     */
+    static DsqlError advisoryRefusal(String sqlstate, String message) {
+        if (!"42501".equals(sqlstate) || message == null || !message.startsWith(PERMISSION_DENIED_FOR_FUNCTION)) return null;
+        String name = message.substring(PERMISSION_DENIED_FOR_FUNCTION.length());
+        return io.dsqlkit.rules.session.AdvisoryLock.FUNCTIONS.contains(name)
+                ? new DsqlError("0A000", "function " + name + " not supported") : null;
     }
 
     /** {@code e} without source-location fields and internal context lines; null if it has none. */
