@@ -148,6 +148,20 @@ class SessionHygieneTest {
                 assertThat(db.awaitReleases(java.time.Duration.ofSeconds(30))).isTrue();
                 assertThat(SessionHygiene.checksAdvisoryLocks(db)).as("a SECURITY DEFINER lock taker exists now").isTrue();
             }
+            try (Connection su = local.postgres().connect(); Statement st = su.createStatement()) {
+                st.execute("DROP FUNCTION hyg_lock()");
+                // a catalog the question cannot read: the answer is "yes", and reads go on with the full check
+                st.execute("REVOKE SELECT ON pg_catalog.pg_language FROM PUBLIC");
+            }
+            try (Database db = new Database(() -> DataSources.pooled(e, PoolSettings.defaults(), "hygiene-local3"), "hygiene3 " + e)) {
+                ToolAdapter ro = new ToolAdapter(db, ServerSettings.defaults(false));
+                for (int i = 0; i < 3; i++) {
+                    assertThat(call(ro, "query", Map.of("sql", "SELECT " + i + " AS n")).isError()).isFalse();
+                    assertThat(db.awaitReleases(java.time.Duration.ofSeconds(30))).isTrue();
+                }
+                assertThat(SessionHygiene.checksAdvisoryLocks(db)).as("the question failed").isTrue();
+                assertThat(SessionHygiene.checksSessions(db)).as("the check itself still runs").isTrue();
+            }
         }
     }
 

@@ -69,7 +69,10 @@ public final class SessionHygiene {
                                 ELSE (p.prosecdef AND p.prosrc ILIKE '%advisory%')
                                      OR p.prolang NOT IN (SELECT l.oid FROM pg_catalog.pg_language l
                                                            WHERE l.lanname IN ('sql', 'plpgsql')) END)""";
-    /** The first check of an endpoint: also whether later ones must look for advisory locks. */
+    /**
+     * The first check of an endpoint: also whether later ones must look for advisory locks. Should the question fail
+     * (a catalog without what it reads), the answer is "yes" and the next read runs the plain check.
+     */
     private static final String FIRST_CHECK_THEN_ROLLBACK = CHECK_BEFORE_ROLLBACK + ",\n" + ADVISORY_POSSIBLE + ";\nROLLBACK";
     /** The check where no advisory lock can be taken ({@link #ADVISORY_POSSIBLE} was false). */
     private static final String CHECK_WITHOUT_ADVISORY_THEN_ROLLBACK = check(PREPARED) + ";\nROLLBACK";
@@ -120,7 +123,13 @@ public final class SessionHygiene {
             }
         } catch (SQLException e) {
             // the ROLLBACK was skipped: the connection is dropped either way
-            unavailable(db, e);
+            if (advisory == null && !passing(e)) {
+                // the catalog may lack what the first check's question reads: ask no more, and keep the scan
+                log.debug("advisory-lock question unanswered ({}); keeping the full check", e.getSQLState());
+                ADVISORY.put(db, true);
+            } else {
+                unavailable(db, e);
+            }
             return false;
         }
         if (leftover != null && leftover.isEmpty()) return true;
@@ -137,14 +146,20 @@ public final class SessionHygiene {
      * there instead of every read dropping its connection.
      */
     private static void unavailable(Database db, SQLException e) {
-        String state = e.getSQLState();
-        if (state == null || state.length() < 2 || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
-                || state.startsWith("57")) {
-            log.debug("session check failed ({}); dropping the connection", state);
+        if (passing(e)) {
+            log.debug("session check failed ({}); dropping the connection", e.getSQLState());
             return;
         }
-        log.info("session check unavailable on {} ({}); relying on the statement and function guards", db.description(), state);
+        log.info("session check unavailable on {} ({}); relying on the statement and function guards", db.description(),
+                e.getSQLState());
         UNCHECKABLE.add(db);
+    }
+
+    /** A failure of the connection or the transaction, not of what the check reads (see {@link #unavailable}). */
+    private static boolean passing(SQLException e) {
+        String state = e.getSQLState();
+        return state == null || state.length() < 2 || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
+                || state.startsWith("57");
     }
 
     /**
@@ -229,6 +244,11 @@ public final class SessionHygiene {
         } catch (java.lang.reflect.InvocationTargetException e) {
             throw e.getCause();
         }
+    }
+
+    /** Whether calls on {@code db} are checked at all (false once its catalog proved to lack what the check reads). */
+    public static boolean checksSessions(Database db) {
+        return !UNCHECKABLE.contains(db);
     }
 
     /** Whether reads on {@code db} are checked for advisory locks: null until its first check has answered. */

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A session check that fails in passing (a dropped connection, DSQL's OC001) drops only that connection; one that
  * fails because the endpoint lacks what it reads switches the check off for that endpoint, so that reads there do
- * not each drop their connection.
+ * not each drop their connection. The first check of an endpoint also asks whether advisory locks are possible there;
+ * should that fail, the next read runs the plain check, and only its failure switches checking off.
  */
 class SessionCheckFailureTest {
     /** A connection whose check fails with {@code sqlstate} (null: the check is not expected); records what was sent. */
@@ -42,6 +43,10 @@ class SessionCheckFailureTest {
             assertThat(SessionHygiene.rollback(connection(transientState, sent), db, true)).as(transientState).isFalse();
             assertThat(sent).containsExactly("check");
         }
+        // the first check also asks whether advisory locks are possible: its failure only drops the question
+        assertThat(SessionHygiene.rollback(connection("42P01", new ArrayList<>()), db, true)).as("the question failed").isFalse();
+        assertThat(SessionHygiene.checksSessions(db)).isTrue();
+        assertThat(SessionHygiene.checksAdvisoryLocks(db)).isTrue();
         List<String> sent = new ArrayList<>();
         assertThat(SessionHygiene.rollback(connection("42P01", sent), db, true)).as("the view is missing").isFalse();
         assertThat(sent).containsExactly("check");
@@ -54,7 +59,8 @@ class SessionCheckFailureTest {
     void dsqlsUnsupportedFunctionSwitchesTheCheckOffForThatEndpointOnly() throws Exception {
         Database dsql = Database.of(null, "DSQL");
         Database other = Database.of(null, "other");
-        assertThat(SessionHygiene.rollback(connection("0A000", new ArrayList<>()), dsql, true)).isFalse();
+        assertThat(SessionHygiene.rollback(connection("0A000", new ArrayList<>()), dsql, true)).as("the first check's question").isFalse();
+        assertThat(SessionHygiene.rollback(connection("0A000", new ArrayList<>()), dsql, true)).as("the plain check").isFalse();
         List<String> sent = new ArrayList<>();
         assertThat(SessionHygiene.rollback(connection(null, sent), dsql, true)).isTrue();
         assertThat(sent).containsExactly("ROLLBACK");

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Turns a PostgreSQL error into what DSQL says: the limit triggers' markers become DSQL's texts
- * (dsql-facts §2), the engine's refusal of an advisory-lock function DSQL's "not supported" (§1.1), the behaviour maps the rest (e.g. serialization failures to OC000, §3), and what
+ * (dsql-facts §2), the engine's refusal of an advisory-lock function DSQL's "not supported" (§1.1),
+ * the behaviour maps the rest (e.g. serialization failures to OC000, §3), and what
  * only describes the emulator's insides is removed: PostgreSQL's source file, line and routine
  * fields, and the context lines of the emulator's own PL/pgSQL code (its refusal blocks, the limit
  * triggers, {@code sys.wait_for_job}).
