@@ -1,4 +1,6 @@
 import io.dsqlkit.local.DsqlLocal;
+import io.dsqlkit.local.gateway.GatewayConfig;
+import io.dsqlkit.local.gateway.GatewayServer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +16,8 @@ import java.util.regex.Pattern;
  * utime+stime of the proxy process (this JVM for the gateway, the pgbouncer process for PgBouncer) over a
  * fixed {@code pgbench -S -t N} run, both proxies in front of the same embedded PostgreSQL, interleaved
  * rounds, medians. With -Dhold=true it then prints the ports and pids and waits for a line on stdin (for
- * strace / perf against the running proxies). Run via cpu.sh.
+ * strace / perf against the running proxies). With -Dcompare=N a second gateway with N event loops runs in the same
+ * rounds (its CPU is this JVM's, as the first's: only one of them is busy at a time). Run via cpu.sh.
  */
 public class CpuPerTx {
     static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
@@ -43,8 +46,13 @@ public class CpuPerTx {
             // warm-up (JIT) for both
             pgbench(local.port(), "admin", clients, threads, 6000, mode);
             pgbench(bouncerPort, "postgres", clients, threads, 500, mode);
+            // -Dcompare=N: a second gateway with N event loops on the same PostgreSQL, in the same rounds.
+            int compare = Integer.getInteger("compare", 0);
+            GatewayServer second = compare > 0 ? GatewayServer.start(withAnyPort(local.gatewayConfig()), compare) : null;
+            if (second != null) pgbench(second.port(), "admin", clients, threads, 6000, mode);
             List<Double> gw = new ArrayList<>(), pb = new ArrayList<>(), gwTps = new ArrayList<>(), pbTps = new ArrayList<>(),
-                    gwLoop = new ArrayList<>();
+                    gwLoop = new ArrayList<>(), g2 = new ArrayList<>(), g2Tps = new ArrayList<>();
+            double perTx = 1e6 / HZ / ((double) clients * tx);
             for (int r = 0; r < rounds; r++) {
                 long c0 = cpuTicks(selfPid);
                 long s0 = sysTicks(selfPid);
@@ -53,23 +61,37 @@ public class CpuPerTx {
                 long c1 = cpuTicks(selfPid);
                 long s1 = sysTicks(selfPid);
                 long l1 = loopTicks();
-                gw.add((c1 - c0) * (1e6 / HZ) / ((double) clients * tx));
-                gwLoop.add((l1 - l0) * (1e6 / HZ) / ((double) clients * tx));
+                gw.add((c1 - c0) * perTx);
+                gwLoop.add((l1 - l0) * perTx);
                 gwTps.add(t);
+                String alt = "";
+                if (second != null) {
+                    long a0 = cpuTicks(selfPid), as0 = sysTicks(selfPid);
+                    double ta = pgbench(second.port(), "admin", clients, threads, tx, mode);
+                    long a1 = cpuTicks(selfPid), as1 = sysTicks(selfPid);
+                    g2.add((a1 - a0) * perTx);
+                    g2Tps.add(ta);
+                    alt = String.format(Locale.ROOT, " | gateway with %d loop(s) %.1f us/tx (kernel %.1f), %.0f tps", compare,
+                            g2.get(r), (as1 - as0) * perTx, ta);
+                }
                 long b0 = cpuTicks(bouncer.process.pid());
                 long bs0 = sysTicks(bouncer.process.pid());
                 double tb = pgbench(bouncerPort, "postgres", clients, threads, tx, mode);
                 long b1 = cpuTicks(bouncer.process.pid());
                 long bs1 = sysTicks(bouncer.process.pid());
-                pb.add((b1 - b0) * (1e6 / HZ) / ((double) clients * tx));
+                pb.add((b1 - b0) * perTx);
                 pbTps.add(tb);
-                double perTx = 1e6 / HZ / ((double) clients * tx);
-                System.out.printf(Locale.ROOT, "round %d: gateway %.1f us/tx (event loops %.1f; kernel %.1f), %.0f tps | pgbouncer %.1f us/tx (kernel %.1f), %.0f tps%n",
-                        r + 1, gw.get(r), gwLoop.get(r), (s1 - s0) * perTx, t, pb.get(r), (bs1 - bs0) * perTx, tb);
+                System.out.printf(Locale.ROOT, "round %d: gateway %.1f us/tx (event loops %.1f; kernel %.1f), %.0f tps%s | pgbouncer %.1f us/tx (kernel %.1f), %.0f tps%n",
+                        r + 1, gw.get(r), gwLoop.get(r), (s1 - s0) * perTx, t, alt, pb.get(r), (bs1 - bs0) * perTx, tb);
             }
             System.out.printf(Locale.ROOT, "median: gateway %.1f us/tx (event loops %.1f) | pgbouncer %.1f us/tx | cpu ratio gateway/pgbouncer %.2f | tps gateway %.0f pgbouncer %.0f ratio %.2f | load after: %s%n",
                     median(gw), median(gwLoop), median(pb), median(gw) / median(pb), median(gwTps), median(pbTps),
                     median(gwTps) / median(pbTps), Files.readString(Path.of("/proc/loadavg")).trim());
+            if (second != null) {
+                System.out.printf(Locale.ROOT, "median: gateway with %d loop(s) %.1f us/tx | cpu ratio to pgbouncer %.2f | tps %.0f, ratio to pgbouncer %.2f%n",
+                        compare, median(g2), median(g2) / median(pb), median(g2Tps), median(g2Tps) / median(pbTps));
+                second.close();
+            }
             if (Boolean.getBoolean("hold")) {
                 System.out.printf("HOLD gateway_port=%d gateway_pid=%d pgbouncer_port=%d pgbouncer_pid=%d%n",
                         local.port(), selfPid, bouncerPort, bouncer.process.pid());
@@ -78,6 +100,12 @@ public class CpuPerTx {
             }
             bouncer.close();
         }
+    }
+
+    /** {@code c} listening on any free port. */
+    static GatewayConfig withAnyPort(GatewayConfig c) {
+        return new GatewayConfig(0, c.backendSocket(), c.auth(), c.credentials(), c.hostNames(), c.tls(), c.limits(), c.profile(),
+                c.behaviour(), c.occ(), c.control());
     }
 
     static double median(List<Double> v) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Proxy CPU microseconds per pgbench transaction, gateway vs PgBouncer (session pooling), same session,
 # interleaved rounds: a load-robust companion to run.sh's TPS. Needs pgbench and pgbouncer.
-# Usage: bench/gateway/cpu.sh   (env: CLIENTS=8 THREADS=2 TX=5000 ROUNDS=3 MODE=-S HOLD=false)
+# Usage: bench/gateway/cpu.sh   (env: CLIENTS=8 THREADS=2 TX=5000 ROUNDS=3 MODE=-S HOLD=false COMPARE=0)
+# COMPARE=N adds a second gateway with N event loops to the same rounds (JAVA_OPTS=-Ddsqlkit.gateway.threads=M sets the first's).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -11,4 +12,4 @@ classes="$root/dsqlkit-local/target/bench-classes"
 mkdir -p "$classes"
 javac -d "$classes" -cp "$cp" bench/gateway/GatewayBench.java bench/gateway/CpuPerTx.java
 exec java -Xmx512m ${JAVA_OPTS:-} -Dclients="${CLIENTS:-8}" -Dthreads="${THREADS:-2}" -Dtx="${TX:-5000}" \
-  -Drounds="${ROUNDS:-3}" -Dmode="${MODE:--S}" -Dhold="${HOLD:-false}" -cp "$cp:$classes" CpuPerTx
+  -Drounds="${ROUNDS:-3}" -Dmode="${MODE:--S}" -Dhold="${HOLD:-false}" -Dcompare="${COMPARE:-0}" -cp "$cp:$classes" CpuPerTx

@@ -110,6 +110,11 @@ public final class DsqlLocal implements AutoCloseable {
         return postgres;
     }
 
+    /** The gateway's settings (for benchmarks that start a second gateway on the same PostgreSQL). */
+    public GatewayConfig gatewayConfig() {
+        return gateway.config();
+    }
+
     public LocalCredentials credentials() {
         return settings.credentials;
     }

@@ -41,8 +41,27 @@ public final class GatewayServer implements AutoCloseable {
         this.port = ((InetSocketAddress) server.localAddress()).getPort();
     }
 
+    /** Event loops unless {@value #THREADS_PROPERTY} says otherwise: see {@link #defaultEventLoops}. */
+    public static final String THREADS_PROPERTY = "dsqlkit.gateway.threads";
+
     public static GatewayServer start(GatewayConfig config) {
-        int threads = Integer.getInteger("dsqlkit.gateway.threads", Math.max(2, Runtime.getRuntime().availableProcessors()));
+        return start(config, Integer.getInteger(THREADS_PROPERTY, defaultEventLoops(Runtime.getRuntime().availableProcessors())));
+    }
+
+    /**
+     * One event loop per four CPUs, at least one. The gateway shares its machine with PostgreSQL (a process per
+     * session) and the clients; a session and its backend connection live on one loop, so a loop more only buys
+     * parallelism the other processes need the CPUs for, and costs wake-ups: on 2 CPUs, pgbench -S through one
+     * loop used 26.6-27.1 µs of gateway CPU per transaction against 30.7-35.9 through two (bench/gateway/cpu.sh,
+     * docs/gateway.md). A behaviour hook's catalog query (CREATE TABLE's quota check, CREATE INDEX ASYNC) holds the
+     * sessions of its loop while it runs: all of them with one loop.
+     */
+    static int defaultEventLoops(int cpus) {
+        return Math.max(1, cpus / 4);
+    }
+
+    /** A gateway with {@code threads} event loops. */
+    public static GatewayServer start(GatewayConfig config, int threads) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, Transport.current().ioHandlerFactory());
         Linter linter = new Linter(config.profile());
         StatementPlanner planner = new StatementPlanner(linter, config.behaviour(), config.limits(), System::nanoTime);
