@@ -54,35 +54,24 @@ public class CpuPerTx {
                     gwLoop = new ArrayList<>(), g2 = new ArrayList<>(), g2Tps = new ArrayList<>();
             double perTx = 1e6 / HZ / ((double) clients * tx);
             for (int r = 0; r < rounds; r++) {
-                long c0 = cpuTicks(selfPid);
-                long s0 = sysTicks(selfPid);
                 long l0 = loopTicks();
-                double t = pgbench(local.port(), "admin", clients, threads, tx, mode);
-                long c1 = cpuTicks(selfPid);
-                long s1 = sysTicks(selfPid);
-                long l1 = loopTicks();
-                gw.add((c1 - c0) * perTx);
-                gwLoop.add((l1 - l0) * perTx);
-                gwTps.add(t);
+                Sample g = sample(selfPid, local.port(), "admin", clients, threads, tx, mode);
+                gwLoop.add((loopTicks() - l0) * perTx);
+                gw.add(g.us());
+                gwTps.add(g.tps());
                 String alt = "";
                 if (second != null) {
-                    long a0 = cpuTicks(selfPid), as0 = sysTicks(selfPid);
-                    double ta = pgbench(second.port(), "admin", clients, threads, tx, mode);
-                    long a1 = cpuTicks(selfPid), as1 = sysTicks(selfPid);
-                    g2.add((a1 - a0) * perTx);
-                    g2Tps.add(ta);
+                    Sample a = sample(selfPid, second.port(), "admin", clients, threads, tx, mode);
+                    g2.add(a.us());
+                    g2Tps.add(a.tps());
                     alt = String.format(Locale.ROOT, " | gateway with %d loop(s) %.1f us/tx (kernel %.1f), %.0f tps", compare,
-                            g2.get(r), (as1 - as0) * perTx, ta);
+                            a.us(), a.kernelUs(), a.tps());
                 }
-                long b0 = cpuTicks(bouncer.process.pid());
-                long bs0 = sysTicks(bouncer.process.pid());
-                double tb = pgbench(bouncerPort, "postgres", clients, threads, tx, mode);
-                long b1 = cpuTicks(bouncer.process.pid());
-                long bs1 = sysTicks(bouncer.process.pid());
-                pb.add((b1 - b0) * perTx);
-                pbTps.add(tb);
+                Sample b = sample(bouncer.process.pid(), bouncerPort, "postgres", clients, threads, tx, mode);
+                pb.add(b.us());
+                pbTps.add(b.tps());
                 System.out.printf(Locale.ROOT, "round %d: gateway %.1f us/tx (event loops %.1f; kernel %.1f), %.0f tps%s | pgbouncer %.1f us/tx (kernel %.1f), %.0f tps%n",
-                        r + 1, gw.get(r), gwLoop.get(r), (s1 - s0) * perTx, t, alt, pb.get(r), (bs1 - bs0) * perTx, tb);
+                        r + 1, g.us(), gwLoop.get(r), g.kernelUs(), g.tps(), alt, b.us(), b.kernelUs(), b.tps());
             }
             System.out.printf(Locale.ROOT, "median: gateway %.1f us/tx (event loops %.1f) | pgbouncer %.1f us/tx | cpu ratio gateway/pgbouncer %.2f | tps gateway %.0f pgbouncer %.0f ratio %.2f | load after: %s%n",
                     median(gw), median(gwLoop), median(pb), median(gw) / median(pb), median(gwTps), median(pbTps),
@@ -100,6 +89,17 @@ public class CpuPerTx {
             }
             bouncer.close();
         }
+    }
+
+    /** One pgbench run through a proxy: the proxy process's CPU and kernel time per transaction, and the TPS. */
+    record Sample(double us, double kernelUs, double tps) {}
+
+    static Sample sample(long proxyPid, int port, String user, int clients, int threads, int tx, String mode) throws Exception {
+        long c0 = cpuTicks(proxyPid), s0 = sysTicks(proxyPid);
+        double tps = pgbench(port, user, clients, threads, tx, mode);
+        long c1 = cpuTicks(proxyPid), s1 = sysTicks(proxyPid);
+        double perTx = 1e6 / HZ / ((double) clients * tx);
+        return new Sample((c1 - c0) * perTx, (s1 - s0) * perTx, tps);
     }
 
     /** {@code c} listening on any free port. */

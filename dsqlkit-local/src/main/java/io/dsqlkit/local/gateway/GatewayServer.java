@@ -52,8 +52,8 @@ public final class GatewayServer implements AutoCloseable {
      * One event loop per four CPUs, at least one. The gateway shares its machine with PostgreSQL (a process per
      * session) and the clients; a session and its backend connection live on one loop, so a loop more only buys
      * parallelism the other processes need the CPUs for, and costs wake-ups: on 2 CPUs, pgbench -S through one
-     * loop used 26.6-27.1 µs of gateway CPU per transaction against 30.7-35.9 through two (bench/gateway/cpu.sh,
-     * docs/gateway.md). A behaviour hook's catalog query (CREATE TABLE's quota check, CREATE INDEX ASYNC) holds the
+     * loop used 25.9 µs of gateway CPU per transaction against 34.3 through two (medians of the same interleaved
+     * rounds, {@code COMPARE=1} in bench/gateway/cpu.sh; docs/gateway.md). A behaviour hook's catalog query (CREATE TABLE's quota check, CREATE INDEX ASYNC) holds the
      * sessions of its loop while it runs: all of them with one loop.
      */
     static int defaultEventLoops(int cpus) {
