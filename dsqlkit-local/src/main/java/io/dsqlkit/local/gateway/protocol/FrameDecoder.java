@@ -12,7 +12,7 @@ import java.util.List;
  * is refused as soon as the header arrives, so a hostile client cannot make us buffer it
  * (dsql-facts §2: message size 10 MiB, 08P01 {@code invalid message length}).
  */
-public final class FrameDecoder extends ByteToMessageDecoder {
+public class FrameDecoder extends ByteToMessageDecoder {
     private final int maxMessageLength;
     private volatile boolean typed;
 
@@ -26,7 +26,7 @@ public final class FrameDecoder extends ByteToMessageDecoder {
     }
 
     @Override
-    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+    protected final void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         int header = typed ? 5 : 4;
         while (in.readableBytes() >= header) {
             int start = in.readerIndex();
@@ -36,11 +36,19 @@ public final class FrameDecoder extends ByteToMessageDecoder {
             if (len > maxMessageLength) throw new MessageLengthException("invalid message length");
             int total = len + header - 4;
             if (in.readableBytes() < total) return;
-            out.add(new Frame(type, in.readRetainedSlice(total), header));
+            emit(new Frame(type, in.readRetainedSlice(total), header, in, start), out);
             // Startup-phase messages come one at a time (SSLRequest waits for our answer, StartupMessage
             // is followed by authentication); stop so the session can switch mode before the next one.
             if (!typed) return;
         }
+    }
+
+    /**
+     * Hands on one frame, which the receiver releases: by default to the next handler (after this read's
+     * decoding). A last handler may take it at once instead, saving a pipeline hop per message.
+     */
+    protected void emit(Frame frame, List<Object> out) {
+        out.add(frame);
     }
 
     /** A frame length out of bounds: answer 08P01 and close. */

@@ -18,6 +18,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +63,8 @@ final class BackendLink {
     private EventLoop loop;
     private ScheduledFuture<?> lifetime;
     private boolean terminated;
+    /** Something was written since the last flush. */
+    private boolean unflushed;
 
     BackendLink(BackendDialer dialer) {
         this.dialer = dialer;
@@ -92,7 +95,7 @@ final class BackendLink {
         ChannelInitializer<Channel> init = new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
-                ch.pipeline().addLast(new FrameDecoder(true, Integer.MAX_VALUE), new Handler(events));
+                ch.pipeline().addLast(new Reader(events));
             }
         };
         dialer.dial(loop, init).addListener((ChannelFutureListener) f -> {
@@ -118,16 +121,21 @@ final class BackendLink {
     void write(FrontendMessage m) {
         ByteBuf b = channel.alloc().buffer();
         m.encode(b);
+        unflushed = true;
         channel.write(b);
     }
 
     /** The client's frame, unchanged. */
     void forward(Frame raw) {
+        unflushed = true;
         channel.write(raw.retainedRaw());
     }
 
+    /** Sends what was written; nothing to do when nothing was. */
     void flush() {
-        if (channel != null) channel.flush();
+        if (channel == null || !unflushed) return;
+        unflushed = false;
+        channel.flush();
     }
 
     /** False while the backend's send buffer is full (then the client is not read). */
@@ -163,16 +171,20 @@ final class BackendLink {
         });
     }
 
-    private final class Handler extends ChannelInboundHandlerAdapter {
+    /**
+     * Cuts the backend's bytes into frames and hands each to the session as it is cut (the backend's messages
+     * are trusted in length). The last handler of the pipeline, so a frame needs no pipeline hop.
+     */
+    private final class Reader extends FrameDecoder {
         private final Events events;
 
-        Handler(Events events) {
+        Reader(Events events) {
+            super(true, Integer.MAX_VALUE);
             this.events = events;
         }
 
         @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            Frame f = (Frame) msg;
+        protected void emit(Frame f, List<Object> out) {
             try {
                 if (!terminated) events.backendFrame(f);
             } finally {
@@ -182,6 +194,9 @@ final class BackendLink {
 
         @Override
         public void channelReadComplete(ChannelHandlerContext ctx) {
+            // Not ByteToMessageDecoder's: it asks for another read when autoRead is off and nothing went down the
+            // pipeline, which here is always, and would defeat the client's backpressure.
+            discardSomeReadBytes();
             events.backendReadComplete();
         }
 
@@ -191,7 +206,8 @@ final class BackendLink {
         }
 
         @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
+        public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+            super.channelInactive(ctx);
             if (!terminated) events.backendLost();
         }
 

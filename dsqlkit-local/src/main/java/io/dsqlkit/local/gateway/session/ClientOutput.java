@@ -9,9 +9,21 @@ import io.netty.channel.Channel;
 /**
  * What the client receives: backend frames relayed unchanged (zero-copy) or messages the gateway
  * writes itself. Writes are buffered; {@link #flush} sends them (once per read batch).
+ *
+ * <p>Relayed frames that lie next to each other in the buffer the backend's bytes arrived in (a point
+ * query's RowDescription, DataRow, CommandComplete and ReadyForQuery usually do) go to the channel as one
+ * slice of that buffer: one write, one outbound entry and one I/O vector instead of one per message. The
+ * run being built holds a reference to the buffer and is written before anything else is written and
+ * at the latest on {@link #flush}.
  */
 final class ClientOutput {
     private final Channel client;
+    /** The relay run not yet written: a range of {@code runSource}, which the run holds one reference to; or null. */
+    private ByteBuf runSource;
+    private int runStart;
+    private int runEnd;
+    /** Something was written since the last flush. */
+    private boolean unflushed;
 
     ClientOutput(Channel client) {
         this.client = client;
@@ -22,40 +34,43 @@ final class ClientOutput {
     }
 
     void relay(Frame f) {
-        client.write(f.retainedRaw());
+        ByteBuf source = f.source();
+        if (source != null && source == runSource && f.sourceIndex() == runEnd) {
+            runEnd += f.length();
+            return;
+        }
+        endRun();
+        if (source == null) {
+            send(f.retainedRaw());
+            return;
+        }
+        runSource = source.retain();
+        runStart = f.sourceIndex();
+        runEnd = runStart + f.length();
+    }
+
+    /** Writes the relay run being built, if any. */
+    private void endRun() {
+        ByteBuf source = runSource;
+        if (source == null) return;
+        runSource = null;
+        ByteBuf run = source.retainedSlice(runStart, runEnd - runStart);
+        source.release();
+        send(run);
+    }
+
+    private void send(ByteBuf b) {
+        unflushed = true;
+        client.write(b);
     }
 
     void write(BackendMessage m) {
-        client.write(encode(m));
-    }
-
-    /**
-     * ReadyForQuery, which ends every exchange: one of three pre-encoded buffers, shared (a duplicate per write for its
-     * own indexes; unreleasable, so the channel's release after the write leaves it intact), not a new buffer each time.
-     */
-    void readyForQuery(char status) {
-        ByteBuf encoded = switch (status) {
-            case 'I' -> READY_IDLE;
-            case 'T' -> READY_IN_BLOCK;
-            case 'E' -> READY_FAILED;
-            default -> null;
-        };
-        if (encoded == null) write(new BackendMessage.ReadyForQuery(status));
-        else client.write(encoded.duplicate());
-    }
-
-    private static final ByteBuf READY_IDLE = readyForQueryBuffer('I');
-    private static final ByteBuf READY_IN_BLOCK = readyForQueryBuffer('T');
-    private static final ByteBuf READY_FAILED = readyForQueryBuffer('E');
-
-    private static ByteBuf readyForQueryBuffer(char status) {
-        ByteBuf b = io.netty.buffer.Unpooled.directBuffer(6, 6);
-        new BackendMessage.ReadyForQuery(status).encode(b);
-        return io.netty.buffer.Unpooled.unreleasableBuffer(b);
+        write(encode(m));
     }
 
     void write(ByteBuf raw) {
-        client.write(raw);
+        endRun();
+        send(raw);
     }
 
     /** {@code m} encoded into a new buffer (for holding it back). */
@@ -75,7 +90,11 @@ final class ClientOutput {
         }
     }
 
+    /** Sends what was written (the pending relay run too); nothing to do when nothing was. */
     void flush() {
+        endRun();
+        if (!unflushed) return;
+        unflushed = false;
         client.flush();
     }
 }

@@ -242,10 +242,10 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
         }
 
         @Override
-        public void readyForQuery(char status) {
+        public void readyForQuery(Frame readyForQuery) {
             // Called by the head of the response queue (the exchange this ReadyForQuery answers), still queued.
-            flows.tx().readyForQuery(status, flows.responses().answeringLast());
-            out.readyForQuery(status);
+            flows.tx().readyForQuery((char) readyForQuery.firstBodyByte(), flows.responses().answeringLast());
+            out.relay(readyForQuery);
             out.flush();
             inbound.unblock();
             drain();
@@ -322,7 +322,10 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
             flows.responses().clear();
         }
         backend.terminate();
-        if (out != null) out.channel().flush().close();
+        if (out != null) {
+            out.flush();
+            out.channel().close();
+        }
         if (flows != null) {
             try {
                 behaviour.sessionClosed(flows.state());

@@ -202,7 +202,7 @@ final class ExtendedQueryFlow {
                 }
                 case SYNC -> {
                     if (t == BackendType.READY_FOR_QUERY) {
-                        ctx.flow().readyForQuery((char) f.body().getByte(0));
+                        ctx.flow().readyForQuery(f);
                         return true;
                     }
                     if (t == BackendType.ERROR_RESPONSE) {

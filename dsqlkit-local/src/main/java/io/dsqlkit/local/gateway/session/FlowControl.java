@@ -8,6 +8,6 @@ interface FlowControl {
     /** The backend asked for COPY data: let the client's copy messages through while blocked. */
     void copyInStarted();
 
-    /** ReadyForQuery with {@code status} ends the exchange at the head of the response queue: relay it, plan again. */
-    void readyForQuery(char status);
+    /** The backend's ReadyForQuery ends the exchange at the head of the response queue: relay it, plan again. */
+    void readyForQuery(io.dsqlkit.local.gateway.protocol.Frame readyForQuery);
 }

@@ -64,7 +64,7 @@ final class SimpleQueryFlow {
             outcomes.add(0, Outcome.SUPPRESS);
             texts.add(0, "BEGIN");
             boolean hadDdl = ctx.state().hasDdl;
-            QueryExchange first = new QueryExchange(outcomes, status -> finishWrapped(status, hadDdl));
+            QueryExchange first = new QueryExchange(outcomes, ready -> finishWrapped((char) ready.firstBodyByte(), hadDdl));
             first.holdLast = true;
             ctx.responses().expect(first);
             ctx.backend().write(new FrontendMessage.Query(String.join(";\n", texts)));
@@ -110,12 +110,12 @@ final class SimpleQueryFlow {
     /** The answers to one Query (or FunctionCall): per statement, in order, then ReadyForQuery. */
     private final class QueryExchange implements ResponseQueue.Expectation {
         private final List<Outcome> outcomes;
-        private final Consumer<Character> onReady;
+        private final Consumer<Frame> onReady;
         private int index;
         /** Hold the last statement's completion until ReadyForQuery (the wrapped write's). */
         boolean holdLast;
 
-        QueryExchange(List<Outcome> outcomes, Consumer<Character> onReady) {
+        QueryExchange(List<Outcome> outcomes, Consumer<Frame> onReady) {
             this.outcomes = outcomes;
             this.onReady = onReady;
         }
@@ -149,7 +149,7 @@ final class SimpleQueryFlow {
                     index = outcomes.size();
                 }
                 case BackendType.READY_FOR_QUERY -> {
-                    onReady.accept((char) f.body().getByte(0));
+                    onReady.accept(f);
                     return true;
                 }
                 default -> ctx.out().relay(f);

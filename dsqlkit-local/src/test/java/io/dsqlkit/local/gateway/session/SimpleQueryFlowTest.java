@@ -143,4 +143,29 @@ class SimpleQueryFlowTest {
             assertThat(h.backendReceived()).containsExactly(FrontendMessage.CopyDone.INSTANCE);
         }
     }
+
+    @Test
+    void answersReadTogetherReachTheClientAsOneWrite() {
+        try (WireHarness h = WireHarness.ready()) {
+            h.clientSends(new Query("SELECT 1"));
+            h.backendReceived();
+            BackendMessage.DataRow row = new BackendMessage.DataRow(List.of(Bytes.utf8("1")));
+            h.backendAnswersTogether(row, new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
+            assertThat(h.clientWrites()).as("one slice of the backend's read").isEqualTo(1);
+            assertThat(h.clientReceived()).containsExactly(row, new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
+        }
+    }
+
+    @Test
+    void aMessageTheGatewayWritesKeepsItsPlaceAmongRelayedOnes() {
+        try (WireHarness h = WireHarness.ready()) {
+            h.clientSends(new Query("SELECT 1"));
+            h.backendReceived();
+            h.backendAnswersTogether(new CommandComplete("SELECT 1"), new BackendMessage.ParameterStatus("server_version", "16.4"),
+                    new ReadyForQuery('I'));
+            assertThat(h.clientReceived()).containsExactly(new CommandComplete("SELECT 1"),
+                    new BackendMessage.ParameterStatus("server_version", io.dsqlkit.local.gateway.GatewayConfig.SERVER_VERSION),
+                    new ReadyForQuery('I'));
+        }
+    }
 }

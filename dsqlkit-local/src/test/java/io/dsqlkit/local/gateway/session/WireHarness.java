@@ -1,5 +1,6 @@
 package io.dsqlkit.local.gateway.session;
 
+import io.dsqlkit.local.behaviour.DsqlBehaviour;
 import io.dsqlkit.local.gateway.GatewayConfig;
 import io.dsqlkit.local.gateway.Limits;
 import io.dsqlkit.local.gateway.PassThroughBehaviour;
@@ -39,8 +40,12 @@ final class WireHarness implements AutoCloseable {
 
     /** {@code clock}: the planner's nanosecond clock (transaction age is measured with it). */
     WireHarness(AuthMode auth, Limits limits, LongSupplier clock) {
+        this(auth, limits, clock, new PassThroughBehaviour());
+    }
+
+    WireHarness(AuthMode auth, Limits limits, LongSupplier clock, DsqlBehaviour behaviour) {
         GatewayConfig config = new GatewayConfig(0, java.nio.file.Path.of("/nonexistent/.s.PGSQL.5432"), auth, LocalCredentials.DEFAULT, Set.of("localhost"), null,
-                limits, Profile.CURRENT, new PassThroughBehaviour());
+                limits, Profile.CURRENT, behaviour);
         StatementPlanner planner = new StatementPlanner(new Linter(config.profile()), config.behaviour(), config.limits(), clock);
         IamTokenVerifier verifier = new IamTokenVerifier(config.credentials(), config.hostNames(), Clock.systemUTC());
         FrameDecoder decoder = new FrameDecoder(false, config.limits().maxMessageBytes());
@@ -59,7 +64,15 @@ final class WireHarness implements AutoCloseable {
     }
 
     static WireHarness ready(Limits limits, LongSupplier clock) {
-        WireHarness h = new WireHarness(AuthMode.NONE, limits, clock);
+        return ready(new WireHarness(AuthMode.NONE, limits, clock));
+    }
+
+    /** A started session with {@code behaviour}. */
+    static WireHarness ready(DsqlBehaviour behaviour) {
+        return ready(new WireHarness(AuthMode.NONE, Limits.DSQL, System::nanoTime, behaviour));
+    }
+
+    private static WireHarness ready(WireHarness h) {
         h.clientSends(new FrontendMessage.StartupMessage(FrontendMessage.PROTOCOL_3_0, Map.of("user", "admin", "database", "postgres")));
         h.backendReceived();
         h.backendAnswers(BackendMessage.AuthenticationOk.INSTANCE, new BackendMessage.ReadyForQuery('I'));
@@ -75,6 +88,19 @@ final class WireHarness implements AutoCloseable {
     void backendAnswers(BackendMessage... messages) {
         for (BackendMessage m : messages) backend.writeInbound(encode(m));
         client.runPendingTasks();
+    }
+
+    /** The backend's answers arriving in one read, as one buffer (as a point query's usually do). */
+    void backendAnswersTogether(BackendMessage... messages) {
+        ByteBuf all = Unpooled.buffer();
+        for (BackendMessage m : messages) m.encode(all);
+        backend.writeInbound(all);
+        client.runPendingTasks();
+    }
+
+    /** How many buffers the session has written to the client and not yet read by {@link #clientReceived}. */
+    int clientWrites() {
+        return client.outboundMessages().size();
     }
 
     /** Everything the session sent to the backend since the last call. */
