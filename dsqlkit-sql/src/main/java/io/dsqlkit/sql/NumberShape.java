@@ -81,6 +81,19 @@ public final class NumberShape {
         return key;
     }
 
+    /** Whether a masked integer starts at {@code offset} of the text. */
+    public boolean masksAt(int offset) {
+        for (int i = 0; i < runs.length && runs[i] <= offset; i += 2) {
+            if (runs[i] == offset) return true;
+        }
+        return false;
+    }
+
+    /** How many integers are masked. */
+    public int maskedCount() {
+        return runs.length / 2;
+    }
+
     /** Start and end offsets of the masked integers, in pairs (for tests). */
     int[] runs() {
         return runs.clone();

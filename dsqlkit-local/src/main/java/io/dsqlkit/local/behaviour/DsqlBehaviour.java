@@ -28,6 +28,15 @@ public interface DsqlBehaviour extends AutoCloseable {
      */
     Interception intercept(SessionView session, Statement statement);
 
+    /**
+     * Whether {@link #intercept} may do anything but pass a plain read: a SELECT without parentheses, locking clause
+     * or INTO. When false, the gateway may leave it uncalled for such a statement whose shape it has planned before
+     * (a repeated point query). The default, true, has it called for every statement.
+     */
+    default boolean interceptsPlainReads() {
+        return true;
+    }
+
     /** When a transaction starts (explicit BEGIN or an autocommit statement): may fail it with OC001. */
     Optional<DsqlError> onTransactionStart(SessionView session);
 

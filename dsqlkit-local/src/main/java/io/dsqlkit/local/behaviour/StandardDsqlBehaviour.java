@@ -180,6 +180,12 @@ public final class StandardDsqlBehaviour implements DsqlBehaviour {
         return m;
     }
 
+    /** {@link #intercept} acts on SET, RESET, CREATE, ALTER, AWS and DROP only. */
+    @Override
+    public boolean interceptsPlainReads() {
+        return false;
+    }
+
     @Override
     public Interception intercept(SessionView session, Statement statement) {
         String first = SqlWords.firstKeyword(statement);

@@ -20,6 +20,11 @@ public final class PassThroughBehaviour implements DsqlBehaviour {
     }
 
     @Override
+    public boolean interceptsPlainReads() {
+        return false;
+    }
+
+    @Override
     public Interception intercept(SessionView session, Statement statement) {
         return Interception.PASS;
     }

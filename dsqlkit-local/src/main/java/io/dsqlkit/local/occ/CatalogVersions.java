@@ -32,7 +32,9 @@ public final class CatalogVersions {
      */
     public boolean checkStale(SessionView session) {
         long now = version.get();
-        Object seen = session.attributes().put(SEEN, now);
+        Object seen = session.attributes().get(SEEN);
+        if (seen instanceof Long s && s == now) return false; // the usual case: no write (this runs per transaction)
+        session.attributes().put(SEEN, now);
         return seen instanceof Long s && s < now;
     }
 }

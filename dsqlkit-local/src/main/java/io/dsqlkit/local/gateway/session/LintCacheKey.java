@@ -1,5 +1,6 @@
 package io.dsqlkit.local.gateway.session;
 
+import io.dsqlkit.sql.NumberShape;
 import io.dsqlkit.sql.Statement;
 import io.dsqlkit.sql.StatementCategory;
 import io.dsqlkit.sql.Token;
@@ -29,8 +30,7 @@ final class LintCacheKey {
         Token prev = null;
         for (Token t : st.tokens()) {
             if (t.isTrivia() || t.type() == TokenType.SEMICOLON) continue;
-            boolean literal = t.type() == TokenType.NUMBER || t.type() == TokenType.STRING;
-            if (normalise && literal && prev != null && prev.type() == TokenType.OPERATOR && OPERATORS.contains(prev.text())) {
+            if (normalise && masked(prev, t)) {
                 sb.append(t.type() == TokenType.NUMBER ? "\u0002N" : "\u0002S");
             } else {
                 sb.append(t.text());
@@ -39,5 +39,30 @@ final class LintCacheKey {
             prev = t;
         }
         return sb.toString();
+    }
+
+    /**
+     * Whether the key of {@code st} masks every integer {@code shape} masks, so that it is the key of every text of
+     * that shape (the statements of texts of one shape differ only in those integers).
+     */
+    static boolean masksAll(Statement st, NumberShape shape) {
+        boolean normalise = st.category() == StatementCategory.QUERY || st.category() == StatementCategory.DML;
+        Token prev = null;
+        int covered = 0;
+        for (Token t : st.tokens()) {
+            if (t.isTrivia() || t.type() == TokenType.SEMICOLON) continue;
+            if (shape.masksAt(t.offset())) {
+                if (!(normalise && masked(prev, t))) return false;
+                covered++;
+            }
+            prev = t;
+        }
+        return covered == shape.maskedCount(); // none inside a longer token or another statement
+    }
+
+    /** A number or string literal that is an operand of a comparison or arithmetic operator (after it). */
+    private static boolean masked(Token prev, Token t) {
+        boolean literal = t.type() == TokenType.NUMBER || t.type() == TokenType.STRING;
+        return literal && prev != null && prev.type() == TokenType.OPERATOR && OPERATORS.contains(prev.text());
     }
 }

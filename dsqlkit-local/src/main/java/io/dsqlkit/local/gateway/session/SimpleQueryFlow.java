@@ -26,9 +26,15 @@ final class SimpleQueryFlow {
     }
 
     void onQuery(String sql, Frame raw) {
-        List<Statement> statements = ctx.planner().statementsOrNull(sql);
+        SplitCache.Split split = ctx.planner().splitOrNull(sql);
         ctx.flow().block();
         ctx.tx().exchangeStarted();
+        String readKey = split == null ? null : split.plainReadLintKey();
+        if (readKey != null && ctx.planner().canPlanKnownRead(ctx.state(), readKey)) {
+            knownRead(sql, raw);
+            return;
+        }
+        List<Statement> statements = split == null ? null : ctx.planner().statementsOrNull(split);
         if (statements == null) {
             ctx.planner().beginImplicit(ctx.state());
             relayUnplanned(raw);
@@ -73,6 +79,19 @@ final class SimpleQueryFlow {
             if (changed) ctx.backend().write(new FrontendMessage.Query(String.join(";\n", texts)));
             else ctx.backend().forward(raw);
         }
+    }
+
+    /**
+     * A text the planner knows as one plain read it can plan without lexing (the point query an application repeats
+     * with other numbers): what the general path above does with it, minus the work whose result is known.
+     */
+    private void knownRead(String sql, Frame raw) {
+        ctx.planner().beginImplicit(ctx.state());
+        StatementPlanner.Planned p = ctx.planner().planKnownRead(ctx.state(), sql);
+        // A plain read waits for no lock (PlainRead.all); a refusal goes to the backend as its own statement.
+        ctx.responses().expect(new QueryExchange(List.of(p.outcome()), ctx.flow()::readyForQuery), p.changed());
+        if (p.changed()) ctx.backend().write(new FrontendMessage.Query(p.sql()));
+        else ctx.backend().forward(raw);
     }
 
     /** A FunctionCall: one implicit unit, answered like a Query without statements to shape. */

@@ -3,11 +3,13 @@ package io.dsqlkit.local.gateway.session;
 import io.dsqlkit.sql.NumberShape;
 import io.dsqlkit.sql.ScriptSplitter;
 import io.dsqlkit.sql.Statement;
+import io.dsqlkit.sql.StatementCategory;
 import io.dsqlkit.sql.Token;
 import io.dsqlkit.sql.TokenType;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * {@link ScriptSplitter#split} results by exact SQL text, shared by all sessions. Lexing and
@@ -19,39 +21,111 @@ import java.util.concurrent.ConcurrentHashMap;
  * with a quoted name) are split once. A text whose only varying parts are integers (pgbench's
  * {@code WHERE aid = 12345}, an ORM's {@code LIMIT 20 OFFSET 40}) is split once per
  * {@link NumberShape}, from the shape's second sighting on, and its statements are rebuilt from the
- * shape's without lexing. Statements are immutable, so one result can serve every session.
+ * shape's without lexing, and only when asked for: a text that is one plain read, and whose lint key is
+ * that of every text of its shape (or it is the shape's own text), comes with that key, and the planner
+ * decides it from the key without its statements ({@link StatementPlanner#canPlanKnownRead}).
+ * Statements are immutable, so one result can serve every session.
  */
 final class SplitCache {
     private static final int MAX_TEXT_LENGTH = 1_000;
     private static final int MAX_ENTRIES = 2_000;
 
     /** By exact text. */
-    private final SecondSighting<List<Statement>> texts = new SecondSighting<>();
+    private final SecondSighting<Known> texts = new SecondSighting<>();
     /** The statements of one text of a shape, by {@link NumberShape#key()}. */
     private final SecondSighting<Shaped> shapes = new SecondSighting<>();
 
-    private record Shaped(NumberShape shape, List<Statement> statements) {}
+    /** A text's statements and, when it is one {@link PlainRead}, its {@link LintCacheKey} (else null). */
+    private record Known(List<Statement> statements, String plainReadLintKey) {}
+
+    /**
+     * The statements of one text of a shape, and the lint keys as in {@link Known}: {@code textReadKey} for that
+     * text, {@code shapeReadKey} for every text of the shape (only when every integer the shape masks is one the lint
+     * key masks too: {@code WHERE aid = 42}, not {@code SELECT 1} or {@code LIMIT 20}).
+     */
+    private record Shaped(NumberShape shape, List<Statement> statements, String shapeReadKey, String textReadKey) {
+        String readKey(String sql) {
+            return shapeReadKey != null ? shapeReadKey : shape.sql().equals(sql) ? textReadKey : null;
+        }
+    }
+
+    /**
+     * A text's split as the cache has it: its statements (rebuilt from its shape's only when asked for), and for a
+     * text that is one plain read, the {@link LintCacheKey} of that statement ({@link #plainReadLintKey}), which
+     * lets the planner decide it without the statement.
+     */
+    static final class Split {
+        private final String sql;
+        private final NumberShape shape;
+        private final Shaped template;
+        private List<Statement> statements;
+        private final String plainReadLintKey;
+
+        private Split(List<Statement> statements, String plainReadLintKey) {
+            this(null, null, null, statements, plainReadLintKey);
+        }
+
+        private Split(String sql, NumberShape shape, Shaped template, List<Statement> statements, String plainReadLintKey) {
+            this.sql = sql;
+            this.shape = shape;
+            this.template = template;
+            this.statements = statements;
+            this.plainReadLintKey = plainReadLintKey;
+        }
+
+        List<Statement> statements() {
+            if (statements == null) {
+                statements = template.shape().sql().equals(sql) ? template.statements()
+                        : shape.instantiate(template.shape(), template.statements());
+            }
+            return statements;
+        }
+
+        /** Non-null when the text is one plain read whose lint verdict is cached, if at all, under this key. */
+        String plainReadLintKey() {
+            return plainReadLintKey;
+        }
+    }
 
     /** The statements of {@code sql}; throws what {@link ScriptSplitter#split} throws. */
     List<Statement> split(String sql) {
-        if (sql.length() > MAX_TEXT_LENGTH) return ScriptSplitter.split(sql);
-        List<Statement> hit = texts.get(sql);
-        if (hit != null) return hit;
+        return lookup(sql).statements();
+    }
+
+    /** The split of {@code sql}; throws what {@link ScriptSplitter#split} throws. */
+    Split lookup(String sql) {
+        if (sql.length() > MAX_TEXT_LENGTH) return new Split(ScriptSplitter.split(sql), null);
+        Known hit = texts.get(sql);
+        if (hit != null) return new Split(hit.statements(), hit.plainReadLintKey());
         NumberShape shape = NumberShape.of(sql);
         if (shape != null) return splitShaped(sql, shape);
         List<Statement> statements = List.copyOf(ScriptSplitter.split(sql));
-        texts.offer(sql, statements, !hasLiterals(statements));
-        return statements;
+        texts.offer(sql, () -> new Known(statements, plainReadLintKey(statements, null)), !hasLiterals(statements));
+        return new Split(statements, null);
     }
 
-    private List<Statement> splitShaped(String sql, NumberShape shape) {
+    private Split splitShaped(String sql, NumberShape shape) {
         Shaped known = shapes.get(shape.key());
-        if (known != null) {
-            return known.shape().sql().equals(sql) ? known.statements() : shape.instantiate(known.shape(), known.statements());
-        }
+        if (known != null) return new Split(sql, shape, known, null, known.readKey(sql));
         List<Statement> statements = List.copyOf(ScriptSplitter.split(sql));
-        shapes.offer(shape.key(), new Shaped(shape, statements), false);
-        return statements;
+        shapes.offer(shape.key(), () -> new Shaped(shape, statements, plainReadLintKey(statements, shape),
+                plainReadLintKey(statements, null)), false);
+        return new Split(statements, null);
+    }
+
+    /**
+     * The lint key of a text that is one {@link PlainRead} (ignoring empty statements), or null; for a text of
+     * {@code shape} only when the key masks every integer the shape masks.
+     */
+    private static String plainReadLintKey(List<Statement> statements, NumberShape shape) {
+        Statement read = null;
+        for (Statement s : statements) {
+            if (s.category() == StatementCategory.EMPTY) continue;
+            if (read != null || !PlainRead.is(s)) return null;
+            read = s;
+        }
+        if (read == null || (shape != null && !LintCacheKey.masksAll(read, shape))) return null;
+        return LintCacheKey.of(read);
     }
 
     /**
@@ -66,10 +140,10 @@ final class SplitCache {
             return kept.get(key);
         }
 
-        void offer(String key, V value, boolean keepNow) {
+        void offer(String key, Supplier<V> value, boolean keepNow) {
             if (keepNow || seenOnce.remove(key) != null) {
                 if (kept.size() >= MAX_ENTRIES) kept.clear();
-                kept.put(key, value);
+                kept.put(key, value.get());
             } else {
                 if (seenOnce.size() >= MAX_ENTRIES) seenOnce.clear();
                 seenOnce.put(key, Boolean.TRUE);

@@ -64,21 +64,67 @@ public final class StatementPlanner {
         return splits.split(sql);
     }
 
+    /** A client's SQL text as the {@link SplitCache} has it, or null if the splitter cannot handle it. */
+    SplitCache.Split splitOrNull(String sql) {
+        try {
+            return splits.lookup(sql);
+        } catch (RuntimeException e) {
+            return unsplittable(e);
+        }
+    }
+
     /**
      * The non-empty statements of a client's SQL text (possibly none), or null if the splitter cannot
      * handle it: then the text is relayed unplanned.
      */
     List<Statement> statementsOrNull(String sql) {
+        SplitCache.Split split = splitOrNull(sql);
+        return split == null ? null : statementsOrNull(split);
+    }
+
+    /** {@link #statementsOrNull(String)} of a text already looked up. */
+    List<Statement> statementsOrNull(SplitCache.Split split) {
         List<Statement> all;
         try {
-            all = split(sql);
+            all = split.statements();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot split a statement; relaying it unchecked: " + e);
-            return null;
+            return unsplittable(e);
         }
         List<Statement> real = new java.util.ArrayList<>(all.size());
         for (Statement s : all) if (s.category() != StatementCategory.EMPTY) real.add(s);
         return real;
+    }
+
+    private static <T> T unsplittable(RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "cannot split a statement; relaying it unchecked: " + e);
+        return null;
+    }
+
+    /**
+     * Whether a text the split cache knows as one plain read ({@link SplitCache.Split#plainReadLintKey}) can be
+     * planned without its statement in this session now, by {@link #planKnownRead}: the transaction has not failed,
+     * the linter's verdict under the key is cached and clean, and the behaviour intercepts no plain read. Changes
+     * nothing.
+     */
+    boolean canPlanKnownRead(SessionState s, String lintKey) {
+        if (s.inBlock && s.failed) return false;
+        if (behaviour.interceptsPlainReads()) return false;
+        Optional<DsqlError> verdict = lintCache.get(lintKey);
+        return verdict != null && verdict.isEmpty();
+    }
+
+    /**
+     * What {@link #plan} makes of such a text, without lexing it: the linter passed it (same key), it is neither
+     * transaction control, DDL, DML nor SHOW, and the behaviour does not intercept it; what is left is the
+     * behaviour's transaction start, which may refuse it.
+     */
+    Planned planKnownRead(SessionState s, String sql) {
+        if (!s.behaviourNotified) {
+            s.behaviourNotified = true;
+            Optional<DsqlError> e = behaviour.onTransactionStart(s);
+            if (e.isPresent()) return refuse(s, e.get());
+        }
+        return new Planned(sql, Outcome.RELAY, false, false, false);
     }
 
     long now() {

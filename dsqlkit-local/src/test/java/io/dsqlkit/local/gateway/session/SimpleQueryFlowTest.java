@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -166,6 +167,54 @@ class SimpleQueryFlowTest {
             assertThat(h.clientReceived()).containsExactly(new CommandComplete("SELECT 1"),
                     new BackendMessage.ParameterStatus("server_version", io.dsqlkit.local.gateway.GatewayConfig.SERVER_VERSION),
                     new ReadyForQuery('I'));
+        }
+    }
+
+    @Test
+    void repeatedPointQueriesWithOtherNumbersAreRelayedUnchanged() {
+        try (WireHarness h = WireHarness.ready()) {
+            for (int id = 1; id <= 6; id++) {
+                String sql = "SELECT abalance FROM pgbench_accounts WHERE aid = " + (id * 7919);
+                h.clientSends(new Query(sql));
+                assertThat(h.backendReceived()).containsExactly(new Query(sql));
+                h.backendAnswersTogether(new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
+                assertThat(h.clientReceived()).containsExactly(new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
+            }
+        }
+    }
+
+    @Test
+    void aBehaviourIsAskedAboutEveryPlainReadUnlessItSaysItLeavesThemAlone() {
+        for (boolean intercepts : new boolean[] {true, false}) {
+            RecordingBehaviour behaviour = new RecordingBehaviour(intercepts);
+            try (WireHarness h = WireHarness.ready(behaviour)) {
+                for (int id = 1; id <= 6; id++) {
+                    h.clientSends(new Query("SELECT v FROM t WHERE id = " + id));
+                    h.backendReceived();
+                    h.backendAnswers(new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
+                    h.clientReceived();
+                }
+            }
+            if (intercepts) assertThat(behaviour.intercepted).hasSize(6);
+            else assertThat(behaviour.intercepted).as("planned from the shape once it is known").hasSizeLessThan(6);
+        }
+    }
+
+    @Test
+    void aRepeatedReadIsStillRefusedWhenItsTransactionMayNotStart() {
+        RecordingBehaviour behaviour = new RecordingBehaviour(false);
+        try (WireHarness h = WireHarness.ready(behaviour)) {
+            for (int id = 1; id <= 4; id++) {
+                h.clientSends(new Query("SELECT v FROM t WHERE id = " + id));
+                h.backendReceived();
+                h.backendAnswers(new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
+                h.clientReceived();
+            }
+            behaviour.transactionStart = Optional.of(io.dsqlkit.rules.DsqlErrors.OC001);
+            h.clientSends(new Query("SELECT v FROM t WHERE id = 5"));
+            List<FrontendMessage> sent = h.backendReceived();
+            assertThat(sent).hasSize(1);
+            assertThat(((Query) sent.get(0)).sql()).matches(BackendSql::isRaise, "an injected raise").contains("40001");
         }
     }
 }

@@ -61,4 +61,46 @@ class SplitCacheTest {
             }
         }
     }
+
+    /** The lint key of a text's one plain read, when the cache has it (from the shape's or the text's second sighting); {@code #} marks the integers. */
+    private static String knownReadKey(SplitCache cache, String sqlWithMarks) {
+        for (int n = 1; n <= 3; n++) cache.lookup(sqlWithMarks.replace("#", Integer.toString(n * 17)));
+        return cache.lookup(sqlWithMarks.replace("#", "4242")).plainReadLintKey();
+    }
+
+    @Test
+    void aRepeatedPointQueryIsKnownAsOnePlainReadWithTheLintKeyOfEveryTextOfItsShape() {
+        SplitCache cache = new SplitCache();
+        String key = knownReadKey(cache, "SELECT abalance FROM pgbench_accounts WHERE aid = #");
+        assertThat(key).isNotNull();
+        for (int n : new int[] {1, 99, 123456789}) {
+            List<Statement> statements = ScriptSplitter.split("SELECT abalance FROM pgbench_accounts WHERE aid = " + n);
+            assertThat(LintCacheKey.of(statements.get(0))).isEqualTo(key);
+        }
+        assertThat(knownReadKey(new SplitCache(), "SELECT a FROM t WHERE x = # AND y < # + 1;"))
+                .as("a trailing semicolon, several masked operands").isNotNull();
+    }
+
+    @Test
+    void onlyOnePlainReadWhoseIntegersTheLintKeyMasksIsKnownAsOne() {
+        for (String sql : List.of(
+                "SELECT a FROM t WHERE id = 1 LIMIT #",      // LIMIT's integer stays in the lint key
+                "SELECT a FROM t WHERE id = #; SELECT 2",    // two statements
+                "SELECT f(#) FROM t",                        // a call: not a plain read
+                "SELECT a FROM t WHERE id = # FOR UPDATE",   // a locking clause
+                "UPDATE t SET a = 1 WHERE id = #",           // a write
+                "SELECT a FROM t WHERE id = # AND b = 'x'",  // a string: exact texts only
+                "SELECT #")) {                                // the integer is no operand (of other texts)
+            assertThat(knownReadKey(new SplitCache(), sql)).as(sql).isNull();
+        }
+        SplitCache cache = new SplitCache();
+        for (int i = 0; i < 3; i++) cache.lookup("SELECT 1");
+        assertThat(cache.lookup("SELECT 1").plainReadLintKey()).as("the shape's own text, repeated (a health check)")
+                .isEqualTo(LintCacheKey.of(ScriptSplitter.split("SELECT 1").get(0)));
+        assertThat(cache.lookup("SELECT 2").plainReadLintKey()).as("another text of that shape").isNull();
+        String exact = "SELECT a FROM t WHERE id = $1";
+        cache.lookup(exact);
+        assertThat(cache.lookup(exact).plainReadLintKey()).as("a text without literals, cached at once")
+                .isEqualTo(LintCacheKey.of(ScriptSplitter.split(exact).get(0)));
+    }
 }
