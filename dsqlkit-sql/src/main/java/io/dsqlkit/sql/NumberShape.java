@@ -81,6 +81,30 @@ public final class NumberShape {
         return key;
     }
 
+    /**
+     * Whether {@code other} has this shape ({@code NumberShape.of(other)} has this {@link #key()}), found in one pass
+     * without building its key: it has this text's characters outside the masked integers and a digit run starting
+     * with 1-9 in place of each. (Such a run is masked in {@code other} too: its neighbours are this text's, and the
+     * shape's other characters, unmasked digits included, are the same.)
+     */
+    public boolean matches(String other) {
+        int m = other.length();
+        int i = 0;
+        int j = 0;
+        for (int r = 0; r < runs.length; r += 2) {
+            int len = runs[r] - i;
+            if (j + len >= m || !sql.regionMatches(i, other, j, len)) return false;
+            j += len;
+            char first = other.charAt(j);
+            if (first < '1' || first > '9') return false;
+            j++;
+            while (j < m && Lexer.isDigit(other.charAt(j))) j++;
+            i = runs[r + 1];
+        }
+        int rest = sql.length() - i;
+        return m - j == rest && sql.regionMatches(i, other, j, rest);
+    }
+
     /** Whether a masked integer starts at {@code offset} of the text. */
     public boolean masksAt(int offset) {
         for (int i = 0; i < runs.length && runs[i] <= offset; i += 2) {

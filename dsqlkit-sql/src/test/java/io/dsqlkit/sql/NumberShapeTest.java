@@ -51,6 +51,29 @@ class NumberShapeTest {
         assertThat(shape.instantiate(shape, ScriptSplitter.split(sql))).isEqualTo(ScriptSplitter.split(sql));
     }
 
+    @Property(tries = 3000)
+    void aTextMatchesAShapeExactlyWhenItHasTheShapesKey(@ForAll("shaped") String sql, @ForAll("shaped") String unrelated,
+                                                         @ForAll long seed) {
+        NumberShape shape = NumberShape.of(sql);
+        if (shape == null) return;
+        Random random = new Random(seed);
+        String other = withOtherIntegers(sql, shape.runs(), random);
+        List<String> candidates = new java.util.ArrayList<>(List.of(sql, other, unrelated));
+        String[] edits = {"0", "1", "9", "a", ".", "'", " ", "_", "\u0001"};
+        for (int k = 0; k < 6; k++) {
+            int at = random.nextInt(other.length() + 1);
+            candidates.add(random.nextBoolean() || at == other.length()
+                    ? other.substring(0, at) + edits[random.nextInt(edits.length)] + other.substring(at)
+                    : other.substring(0, at) + other.substring(at + 1));
+        }
+        for (String candidate : candidates) {
+            NumberShape c = NumberShape.of(candidate);
+            boolean sameKey = c != null && c.key().equals(shape.key());
+            Statistics.label("same key").collect(sameKey);
+            assertThat(shape.matches(candidate)).as("%s against %s", candidate, sql).isEqualTo(sameKey);
+        }
+    }
+
     @Property(tries = 300)
     void mostGeneratedTextsHaveAShape(@ForAll("shaped") String sql) {
         Statistics.label("has a shape").collect(NumberShape.of(sql) != null);

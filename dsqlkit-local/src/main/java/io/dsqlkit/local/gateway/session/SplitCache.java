@@ -75,8 +75,9 @@ final class SplitCache {
 
         List<Statement> statements() {
             if (statements == null) {
+                NumberShape own = shape != null ? shape : NumberShape.of(sql);
                 statements = template.shape().sql().equals(sql) ? template.statements()
-                        : shape.instantiate(template.shape(), template.statements());
+                        : own.instantiate(template.shape(), template.statements());
             }
             return statements;
         }
@@ -92,9 +93,19 @@ final class SplitCache {
         return lookup(sql).statements();
     }
 
+    /**
+     * The shapes last found in {@link #shapes}, tried first with {@link NumberShape#matches} (one pass over the text,
+     * no key built): a program repeats a few shapes (pgbench's read-write script five). Racy on purpose: a slot holds an immutable record or null.
+     */
+    private final Shaped[] recent = new Shaped[8];
+    private int nextRecent;
+
     /** The split of {@code sql}; throws what {@link ScriptSplitter#split} throws. */
     Split lookup(String sql) {
         if (sql.length() > MAX_TEXT_LENGTH) return new Split(ScriptSplitter.split(sql), null);
+        for (Shaped r : recent) {
+            if (r != null && r.shape().matches(sql)) return new Split(sql, null, r, null, r.readKey(sql));
+        }
         Known hit = texts.get(sql);
         if (hit != null) return new Split(hit.statements(), hit.plainReadLintKey());
         NumberShape shape = NumberShape.of(sql);
@@ -106,7 +117,13 @@ final class SplitCache {
 
     private Split splitShaped(String sql, NumberShape shape) {
         Shaped known = shapes.get(shape.key());
-        if (known != null) return new Split(sql, shape, known, null, known.readKey(sql));
+        if (known != null) {
+            Shaped[] r = recent;
+            int slot = nextRecent;
+            r[slot] = known;
+            nextRecent = (slot + 1) % r.length;
+            return new Split(sql, shape, known, null, known.readKey(sql));
+        }
         List<Statement> statements = List.copyOf(ScriptSplitter.split(sql));
         shapes.offer(shape.key(), () -> new Shaped(shape, statements, plainReadLintKey(statements, shape),
                 plainReadLintKey(statements, null)), false);
