@@ -152,8 +152,11 @@ public class CpuPerTx {
     }
 
     static double pgbench(int port, String user, int clients, int threads, int tx, String mode) throws Exception {
-        String out = GatewayBench.exec(List.of("pgbench", "-n", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", user,
-                "-c", Integer.toString(clients), "-j", Integer.toString(threads), "-t", Integer.toString(tx), mode, "postgres"));
+        List<String> args = new ArrayList<>(List.of("pgbench", "-n", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", user,
+                "-c", Integer.toString(clients), "-j", Integer.toString(threads), "-t", Integer.toString(tx)));
+        args.addAll(List.of(mode.trim().split("\\s+"))); // MODE='-S -M prepared': pgbench options
+        args.add("postgres");
+        String out = GatewayBench.exec(args);
         Matcher t = TPS.matcher(out);
         if (!t.find()) throw new IllegalStateException("unexpected pgbench output:\n" + out);
         return Double.parseDouble(t.group(1));

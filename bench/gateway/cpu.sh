@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proxy CPU microseconds per pgbench transaction, gateway vs PgBouncer (session pooling), same session,
 # interleaved rounds: a load-robust companion to run.sh's TPS. Needs pgbench and pgbouncer.
-# Usage: bench/gateway/cpu.sh   (env: CLIENTS=8 THREADS=2 TX=5000 ROUNDS=3 MODE=-S HOLD=false COMPARE=0)
+# Usage: bench/gateway/cpu.sh   (env: CLIENTS=8 THREADS=2 TX=5000 ROUNDS=3 MODE=-S HOLD=false COMPARE=0; MODE takes pgbench options, e.g. "-S -M prepared")
 # COMPARE=N adds a second gateway with N event loops to the same rounds (JAVA_OPTS=-Ddsqlkit.gateway.threads=M sets the first's).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

@@ -229,6 +229,17 @@ public sealed interface FrontendMessage {
         }
     }
 
+    /**
+     * What names a Bind's target, its portal and prepared statement, read without its parameters (all the gateway
+     * needs of it: the parameters go to PostgreSQL unread, which checks them).
+     */
+    record BindTarget(String portal, String statement) {
+        public static BindTarget decode(ByteBuf body) {
+            String portal = readCString(body);
+            return new BindTarget(portal, readCString(body));
+        }
+    }
+
     /** {@code kind} is 'S' (prepared statement) or 'P' (portal). */
     record Describe(char kind, String name) implements FrontendMessage {
         static Describe decode(ByteBuf in) {

@@ -65,6 +65,8 @@ final class BackendLink {
     private boolean terminated;
     /** Something was written since the last flush. */
     private boolean unflushed;
+    /** Client frames forwarded and not yet written (a Bind, Execute and Sync read together go as one write). */
+    private final AdjacentRun run = new AdjacentRun();
 
     BackendLink(BackendDialer dialer) {
         this.dialer = dialer;
@@ -119,21 +121,34 @@ final class BackendLink {
     }
 
     void write(FrontendMessage m) {
+        endRun();
         ByteBuf b = channel.alloc().buffer();
         m.encode(b);
-        unflushed = true;
-        channel.write(b);
+        send(b);
     }
 
     /** The client's frame, unchanged. */
     void forward(Frame raw) {
+        if (run.extend(raw)) return;
+        endRun();
+        if (!run.start(raw)) send(raw.retainedRaw());
+    }
+
+    private void endRun() {
+        ByteBuf b = run.take();
+        if (b != null) send(b);
+    }
+
+    private void send(ByteBuf b) {
         unflushed = true;
-        channel.write(raw.retainedRaw());
+        channel.write(b);
     }
 
     /** Sends what was written; nothing to do when nothing was. */
     void flush() {
-        if (channel == null || !unflushed) return;
+        if (channel == null) return;
+        endRun();
+        if (!unflushed) return;
         unflushed = false;
         channel.flush();
     }
@@ -153,11 +168,20 @@ final class BackendLink {
         if (terminated) return;
         terminated = true;
         if (lifetime != null) lifetime.cancel(false);
+        endRunOrDrop();
         if (channel != null && channel.isActive()) {
             ByteBuf b = channel.alloc().buffer(5);
             FrontendMessage.Terminate.INSTANCE.encode(b);
             channel.writeAndFlush(b).addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    /** At the end: what was forwarded goes before Terminate, as it did unbatched; without a channel it is dropped. */
+    private void endRunOrDrop() {
+        ByteBuf b = run.take();
+        if (b == null) return;
+        if (channel != null && channel.isActive()) channel.write(b);
+        else b.release();
     }
 
     /** Sends {@code c} to the backend on a connection of its own, as PostgreSQL expects. */

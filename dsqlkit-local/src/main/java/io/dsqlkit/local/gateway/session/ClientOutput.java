@@ -12,16 +12,12 @@ import io.netty.channel.Channel;
  *
  * <p>Relayed frames that lie next to each other in the buffer the backend's bytes arrived in (a point
  * query's RowDescription, DataRow, CommandComplete and ReadyForQuery usually do) go to the channel as one
- * slice of that buffer: one write, one outbound entry and one I/O vector instead of one per message. The
- * run being built holds a reference to the buffer and is written before anything else is written and
- * at the latest on {@link #flush}.
+ * {@link AdjacentRun}, written before anything else is written and at the latest on {@link #flush}.
  */
 final class ClientOutput {
     private final Channel client;
-    /** The relay run not yet written: a range of {@code runSource}, which the run holds one reference to; or null. */
-    private ByteBuf runSource;
-    private int runStart;
-    private int runEnd;
+    /** Relayed frames not yet written. */
+    private final AdjacentRun run = new AdjacentRun();
     /** Something was written since the last flush. */
     private boolean unflushed;
 
@@ -34,29 +30,15 @@ final class ClientOutput {
     }
 
     void relay(Frame f) {
-        ByteBuf source = f.source();
-        if (source != null && source == runSource && f.sourceIndex() == runEnd) {
-            runEnd += f.length();
-            return;
-        }
+        if (run.extend(f)) return;
         endRun();
-        if (source == null) {
-            send(f.retainedRaw());
-            return;
-        }
-        runSource = source.retain();
-        runStart = f.sourceIndex();
-        runEnd = runStart + f.length();
+        if (!run.start(f)) send(f.retainedRaw());
     }
 
     /** Writes the relay run being built, if any. */
     private void endRun() {
-        ByteBuf source = runSource;
-        if (source == null) return;
-        runSource = null;
-        ByteBuf run = source.retainedSlice(runStart, runEnd - runStart);
-        source.release();
-        send(run);
+        ByteBuf b = run.take();
+        if (b != null) send(b);
     }
 
     private void send(ByteBuf b) {

@@ -103,7 +103,7 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
                 }
             } else {
                 inbound.add(frame);
-                drain();
+                drainReading();
             }
         } catch (ProtocolException e) {
             fatal("08P01", e.getMessage(), null);
@@ -252,7 +252,18 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Plans what the client sent and flushes it to the backend. */
     private void drain() {
+        drainReading();
+        if (phase == Phase.READY) backend.flush();
+    }
+
+    /**
+     * Plans what the client sent, during a read of the client's channel: the flush waits for the read's end
+     * ({@link #channelReadComplete}), so that messages read together (a pipelined Bind, Execute, Sync) go to the
+     * backend in one write.
+     */
+    private void drainReading() {
         Frame f;
         while (phase == Phase.READY && (f = inbound.next()) != null) {
             try {
@@ -265,7 +276,6 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
             }
         }
         updateClientAutoRead();
-        if (phase == Phase.READY) backend.flush();
     }
 
     private void updateClientAutoRead() {
@@ -282,7 +292,7 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
             case FrontendType.QUERY -> simple.onQuery(((FrontendMessage.Query) f.decodeFrontend()).sql(), f);
             case FrontendType.FUNCTION_CALL -> simple.onFunctionCall(f);
             case FrontendType.PARSE -> extended.onParse((FrontendMessage.Parse) f.decodeFrontend(), f);
-            case FrontendType.BIND -> extended.onBind((FrontendMessage.Bind) f.decodeFrontend(), f);
+            case FrontendType.BIND -> extended.onBind(FrontendMessage.BindTarget.decode(f.body()), f);
             case FrontendType.DESCRIBE -> extended.onDescribe((FrontendMessage.Describe) f.decodeFrontend(), f);
             case FrontendType.EXECUTE -> extended.onExecute((FrontendMessage.Execute) f.decodeFrontend(), f);
             case FrontendType.CLOSE -> extended.onClose((FrontendMessage.Close) f.decodeFrontend(), f);

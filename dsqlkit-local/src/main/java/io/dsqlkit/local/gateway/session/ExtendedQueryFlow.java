@@ -66,7 +66,7 @@ final class ExtendedQueryFlow {
         }
     }
 
-    void onBind(Bind b, Frame raw) {
+    void onBind(FrontendMessage.BindTarget b, Frame raw) {
         Prepared st = prepared.get(b.statement());
         if (st != null) portals.put(b.portal(), st);
         forward(raw, new Step(StepKind.BIND, Outcome.RELAY), false);

@@ -39,6 +39,29 @@ class ExtendedQueryFlowTest {
     }
 
     @Test
+    void aPipelineReadTogetherGoesToTheBackendAsOneWrite() {
+        try (WireHarness h = WireHarness.ready()) {
+            h.clientSendsTogether(pipeline("SELECT 1"));
+            assertThat(h.backendWrites()).as("one slice of the client's read").isEqualTo(1);
+            assertThat(h.backendReceived()).containsExactly(pipeline("SELECT 1"));
+        }
+    }
+
+    @Test
+    void aMessageTheGatewayWritesToTheBackendKeepsItsPlaceAmongForwardedOnes() {
+        try (WireHarness h = WireHarness.ready()) {
+            // DISCARD is refused at Parse: the gateway prepares a raise in its place, between the forwarded messages.
+            FrontendMessage[] sent = {new Parse("a", "SELECT 1", List.of()), new Parse("", "DISCARD ALL", List.of()),
+                    new Bind("", "", List.of(), List.of(), List.of()), new Execute("", 0), FrontendMessage.Sync.INSTANCE};
+            h.clientSendsTogether(sent);
+            List<FrontendMessage> got = h.backendReceived();
+            assertThat(got.get(0)).isEqualTo(sent[0]);
+            assertThat(((Parse) got.get(1)).sql()).matches(BackendSql::isRaise, "an injected raise");
+            assertThat(got.get(got.size() - 1)).isEqualTo(FrontendMessage.Sync.INSTANCE);
+        }
+    }
+
+    @Test
     void afterAnErrorTheExpectationsSkipToSyncLikeTheBackend() {
         try (WireHarness h = WireHarness.ready()) {
             h.clientSends(pipeline("SELECT nope"));

@@ -85,6 +85,19 @@ final class WireHarness implements AutoCloseable {
         client.runPendingTasks();
     }
 
+    /** A client's messages arriving in one read, as one buffer (as a driver's pipelined Bind, Execute, Sync do). */
+    void clientSendsTogether(FrontendMessage... messages) {
+        ByteBuf all = Unpooled.buffer();
+        for (FrontendMessage m : messages) m.encode(all);
+        client.writeInbound(all);
+        client.runPendingTasks();
+    }
+
+    /** How many buffers the session has written to the backend and not yet read by {@link #backendReceived}. */
+    int backendWrites() {
+        return backend.outboundMessages().size();
+    }
+
     void backendAnswers(BackendMessage... messages) {
         for (BackendMessage m : messages) backend.writeInbound(encode(m));
         client.runPendingTasks();
