@@ -66,7 +66,7 @@ final class BackendLink {
     /** Something was written since the last flush. */
     private boolean unflushed;
     /** Client frames forwarded and not yet written (a Bind, Execute and Sync read together go as one write). */
-    private final AdjacentRun run = new AdjacentRun();
+    private final AdjacentRun run = new AdjacentRun(this::send);
 
     BackendLink(BackendDialer dialer) {
         this.dialer = dialer;
@@ -121,7 +121,7 @@ final class BackendLink {
     }
 
     void write(FrontendMessage m) {
-        endRun();
+        run.write();
         ByteBuf b = channel.alloc().buffer();
         m.encode(b);
         send(b);
@@ -129,14 +129,7 @@ final class BackendLink {
 
     /** The client's frame, unchanged. */
     void forward(Frame raw) {
-        if (run.extend(raw)) return;
-        endRun();
-        if (!run.start(raw)) send(raw.retainedRaw());
-    }
-
-    private void endRun() {
-        ByteBuf b = run.take();
-        if (b != null) send(b);
+        run.add(raw);
     }
 
     private void send(ByteBuf b) {
@@ -147,7 +140,7 @@ final class BackendLink {
     /** Sends what was written; nothing to do when nothing was. */
     void flush() {
         if (channel == null) return;
-        endRun();
+        run.write();
         if (!unflushed) return;
         unflushed = false;
         channel.flush();
@@ -168,20 +161,14 @@ final class BackendLink {
         if (terminated) return;
         terminated = true;
         if (lifetime != null) lifetime.cancel(false);
-        endRunOrDrop();
         if (channel != null && channel.isActive()) {
+            run.write(); // what was forwarded goes before Terminate, as it did unbatched
             ByteBuf b = channel.alloc().buffer(5);
             FrontendMessage.Terminate.INSTANCE.encode(b);
             channel.writeAndFlush(b).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            run.discard();
         }
-    }
-
-    /** At the end: what was forwarded goes before Terminate, as it did unbatched; without a channel it is dropped. */
-    private void endRunOrDrop() {
-        ByteBuf b = run.take();
-        if (b == null) return;
-        if (channel != null && channel.isActive()) channel.write(b);
-        else b.release();
     }
 
     /** Sends {@code c} to the backend on a connection of its own, as PostgreSQL expects. */

@@ -17,7 +17,7 @@ import io.netty.channel.Channel;
 final class ClientOutput {
     private final Channel client;
     /** Relayed frames not yet written. */
-    private final AdjacentRun run = new AdjacentRun();
+    private final AdjacentRun run = new AdjacentRun(this::send);
     /** Something was written since the last flush. */
     private boolean unflushed;
 
@@ -30,15 +30,7 @@ final class ClientOutput {
     }
 
     void relay(Frame f) {
-        if (run.extend(f)) return;
-        endRun();
-        if (!run.start(f)) send(f.retainedRaw());
-    }
-
-    /** Writes the relay run being built, if any. */
-    private void endRun() {
-        ByteBuf b = run.take();
-        if (b != null) send(b);
+        run.add(f);
     }
 
     private void send(ByteBuf b) {
@@ -51,7 +43,7 @@ final class ClientOutput {
     }
 
     void write(ByteBuf raw) {
-        endRun();
+        run.write();
         send(raw);
     }
 
@@ -74,7 +66,7 @@ final class ClientOutput {
 
     /** Sends what was written (the pending relay run too); nothing to do when nothing was. */
     void flush() {
-        endRun();
+        run.write();
         if (!unflushed) return;
         unflushed = false;
         client.flush();

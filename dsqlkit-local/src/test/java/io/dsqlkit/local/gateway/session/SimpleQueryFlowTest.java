@@ -183,17 +183,22 @@ class SimpleQueryFlowTest {
         }
     }
 
+    /** {@code SELECT v FROM t WHERE id = 1} to {@code n}, each answered. */
+    private static void readPointsOneToN(WireHarness h, int n) {
+        for (int id = 1; id <= n; id++) {
+            h.clientSends(new Query("SELECT v FROM t WHERE id = " + id));
+            h.backendReceived();
+            h.backendAnswers(new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
+            h.clientReceived();
+        }
+    }
+
     @Test
     void aBehaviourIsAskedAboutEveryPlainReadUnlessItSaysItLeavesThemAlone() {
         for (boolean intercepts : new boolean[] {true, false}) {
             RecordingBehaviour behaviour = new RecordingBehaviour(intercepts);
             try (WireHarness h = WireHarness.ready(behaviour)) {
-                for (int id = 1; id <= 6; id++) {
-                    h.clientSends(new Query("SELECT v FROM t WHERE id = " + id));
-                    h.backendReceived();
-                    h.backendAnswers(new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
-                    h.clientReceived();
-                }
+                readPointsOneToN(h, 6);
             }
             if (intercepts) assertThat(behaviour.intercepted).hasSize(6);
             else assertThat(behaviour.intercepted).as("planned from the shape once it is known").hasSizeLessThan(6);
@@ -204,12 +209,7 @@ class SimpleQueryFlowTest {
     void aRepeatedReadIsStillRefusedWhenItsTransactionMayNotStart() {
         RecordingBehaviour behaviour = new RecordingBehaviour(false);
         try (WireHarness h = WireHarness.ready(behaviour)) {
-            for (int id = 1; id <= 4; id++) {
-                h.clientSends(new Query("SELECT v FROM t WHERE id = " + id));
-                h.backendReceived();
-                h.backendAnswers(new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
-                h.clientReceived();
-            }
+            readPointsOneToN(h, 4);
             behaviour.transactionStart = Optional.of(io.dsqlkit.rules.DsqlErrors.OC001);
             h.clientSends(new Query("SELECT v FROM t WHERE id = 5"));
             List<FrontendMessage> sent = h.backendReceived();
