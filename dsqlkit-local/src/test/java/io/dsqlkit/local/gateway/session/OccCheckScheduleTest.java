@@ -109,6 +109,28 @@ class OccCheckScheduleTest {
     }
 
     @Test
+    void twoOccCancelsInFlightAreBothOc000() {
+        SessionState s = new SessionState(1, "admin");
+        s.startTransaction(0);
+        s.doomed = true;
+        s.occCancelSent(System.nanoTime());
+        s.occCancelSent(System.nanoTime()); // the session was still busy a few ms later: cancelled again
+        assertOc000(errors.translate(s, backend("57014", "canceling statement due to user request")));
+        s.endTransaction();
+        s.startTransaction(0); // the client retried; the second cancel lands on its statement
+        assertOc000(errors.translate(s, backend("57014", "canceling statement due to user request")));
+        assertThat(errors.translate(s, backend("57014", "canceling statement due to user request"))).isNull();
+    }
+
+    @Test
+    void anOccCancelPostgresqlDroppedIsForgottenAfterTheWindow() {
+        SessionState s = new SessionState(1, "admin");
+        s.startTransaction(0);
+        s.occCancelSent(System.nanoTime() - SessionState.OCC_CANCEL_WINDOW_NANOS - 1);
+        assertThat(errors.translate(s, backend("57014", "canceling statement due to user request"))).isNull();
+    }
+
+    @Test
     void aUsersOwnCancelIsNotAConflict() {
         SessionState s = new SessionState(1, "admin");
         s.startTransaction(0);
