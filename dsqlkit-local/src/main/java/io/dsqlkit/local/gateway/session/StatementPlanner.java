@@ -59,11 +59,6 @@ public final class StatementPlanner {
      */
     public record Planned(String sql, Outcome outcome, boolean changed, boolean stopAfter, boolean write) {}
 
-    /** The statements of a client's SQL text (cached by exact text, see {@link SplitCache}). */
-    List<Statement> split(String sql) {
-        return splits.split(sql);
-    }
-
     /** A client's SQL text as the {@link SplitCache} has it, or null if the splitter cannot handle it. */
     SplitCache.Split splitOrNull(String sql) {
         try {
@@ -119,11 +114,8 @@ public final class StatementPlanner {
      * behaviour's transaction start, which may refuse it.
      */
     Planned planKnownRead(SessionState s, String sql) {
-        if (!s.behaviourNotified) {
-            s.behaviourNotified = true;
-            Optional<DsqlError> e = behaviour.onTransactionStart(s);
-            if (e.isPresent()) return refuse(s, e.get());
-        }
+        Optional<DsqlError> e = transactionStart(s);
+        if (e.isPresent()) return refuse(s, e.get());
         return new Planned(sql, Outcome.RELAY, false, false, false);
     }
 
@@ -227,14 +219,18 @@ public final class StatementPlanner {
         } else if (cat == StatementCategory.DML && s.hasDdl) {
             return refuse(s, DsqlErrors.DDL_AND_DML);
         }
-        if (!s.behaviourNotified) {
-            s.behaviourNotified = true;
-            Optional<DsqlError> e = behaviour.onTransactionStart(s);
-            if (e.isPresent()) return refuse(s, e.get());
-        }
+        Optional<DsqlError> e = transactionStart(s);
+        if (e.isPresent()) return refuse(s, e.get());
         if (ddl) s.hasDdl = true;
         if (cat == StatementCategory.DML) s.hasDml = true;
         return new Planned(original, Outcome.RELAY, false, false, ddl || cat == StatementCategory.DML);
+    }
+
+    /** The behaviour's transaction start, once per transaction (at its first statement past transaction control). */
+    private Optional<DsqlError> transactionStart(SessionState s) {
+        if (s.behaviourNotified) return Optional.empty();
+        s.behaviourNotified = true;
+        return behaviour.onTransactionStart(s);
     }
 
     private Planned planTransactionControl(SessionState s, Statement st, String kind, String original) {

@@ -67,6 +67,17 @@ class OccCheckScheduleTest {
 
     private final ErrorTranslator errors = new ErrorTranslator(new PassThroughBehaviour());
 
+    /** What PostgreSQL answers a statement cancelled by pg_cancel_backend (or by the user). */
+    private static final ErrorResponse CANCELLED = backend("57014", "canceling statement due to user request");
+
+    /** A session in a transaction the OCC arbiter doomed. */
+    private static SessionState doomedTransaction() {
+        SessionState s = new SessionState(1, "admin");
+        s.startTransaction(0);
+        s.doomed = true;
+        return s;
+    }
+
     private static ErrorResponse backend(String sqlstate, String message) {
         return ErrorResponse.of("ERROR", sqlstate, message, null, null);
     }
@@ -79,47 +90,39 @@ class OccCheckScheduleTest {
 
     @Test
     void aDoomedTransactionsNextStatementFailsWithOc000OnceThenAsPostgresSays() {
-        SessionState s = new SessionState(1, "admin");
-        s.startTransaction(0);
-        s.doomed = true;
+        SessionState s = doomedTransaction();
         assertOc000(errors.translate(s, backend("25P02", "current transaction is aborted, commands ignored until end of transaction block")));
         assertThat(errors.translate(s, backend("25P02", "current transaction is aborted, commands ignored until end of transaction block"))).isNull();
     }
 
     @Test
     void aCancelledStatementOfADoomedTransactionFailsWithOc000() {
-        SessionState s = new SessionState(1, "admin");
-        s.startTransaction(0);
-        s.doomed = true;
+        SessionState s = doomedTransaction();
         s.occCancelSent(System.nanoTime());
-        assertOc000(errors.translate(s, backend("57014", "canceling statement due to user request")));
+        assertOc000(errors.translate(s, CANCELLED));
     }
 
     @Test
     void anOccCancelThatLandsOnTheNextTransactionsStatementIsOc000TooButOnlyOnce() {
-        SessionState s = new SessionState(1, "admin");
-        s.startTransaction(0);
-        s.doomed = true;
+        SessionState s = doomedTransaction();
         s.occCancelSent(System.nanoTime());
         s.endTransaction(); // the doomed transaction ended before the cancel arrived
         s.startTransaction(0);
-        assertOc000(errors.translate(s, backend("57014", "canceling statement due to user request")));
+        assertOc000(errors.translate(s, CANCELLED));
         // A later cancel is the user's own (or a statement timeout): PostgreSQL's words.
-        assertThat(errors.translate(s, backend("57014", "canceling statement due to user request"))).isNull();
+        assertThat(errors.translate(s, CANCELLED)).isNull();
     }
 
     @Test
     void twoOccCancelsInFlightAreBothOc000() {
-        SessionState s = new SessionState(1, "admin");
-        s.startTransaction(0);
-        s.doomed = true;
+        SessionState s = doomedTransaction();
         s.occCancelSent(System.nanoTime());
         s.occCancelSent(System.nanoTime()); // the session was still busy a few ms later: cancelled again
-        assertOc000(errors.translate(s, backend("57014", "canceling statement due to user request")));
+        assertOc000(errors.translate(s, CANCELLED));
         s.endTransaction();
         s.startTransaction(0); // the client retried; the second cancel lands on its statement
-        assertOc000(errors.translate(s, backend("57014", "canceling statement due to user request")));
-        assertThat(errors.translate(s, backend("57014", "canceling statement due to user request"))).isNull();
+        assertOc000(errors.translate(s, CANCELLED));
+        assertThat(errors.translate(s, CANCELLED)).isNull();
     }
 
     @Test
@@ -127,13 +130,13 @@ class OccCheckScheduleTest {
         SessionState s = new SessionState(1, "admin");
         s.startTransaction(0);
         s.occCancelSent(System.nanoTime() - SessionState.OCC_CANCEL_WINDOW_NANOS - 1);
-        assertThat(errors.translate(s, backend("57014", "canceling statement due to user request"))).isNull();
+        assertThat(errors.translate(s, CANCELLED)).isNull();
     }
 
     @Test
     void aUsersOwnCancelIsNotAConflict() {
         SessionState s = new SessionState(1, "admin");
         s.startTransaction(0);
-        assertThat(errors.translate(s, backend("57014", "canceling statement due to user request"))).isNull();
+        assertThat(errors.translate(s, CANCELLED)).isNull();
     }
 }
