@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Two MCP servers over stdio, measured the way a client sees them, in the SAME run and interleaved:
+//   warm-up:      WARMUP calls per server first, alternating call by call, so that both servers meet the database
+//                 (and the local DSQL gateway's JIT) in the same state; reported apart as the cold p50, not counted
+//                 in the rounds (without it, the first round's first server pays for a cold gateway alone)
 //   back-to-back: ROUNDS rounds; in each, every server gets CALLS sequential tools/call (order alternates by round)
 //   agent-paced:  PACED calls per server, one server then the other, GAP_MS between a server's calls (~1 s)
-// Usage: node mcp-bench.mjs --calls 1000 --rounds 3 --paced 60 --gap-ms 1000 --tool query --args '{"sql":"SELECT 1"}' \
+// Usage: node mcp-bench.mjs --warmup 1000 --calls 1000 --rounds 3 --paced 60 --gap-ms 1000 --tool query --args '{"sql":"SELECT 1"}' \
 //          --a-name dsqlkit --a 'CMD ARGS...' --b-name server-postgres --b 'CMD ARGS...'
 // Prints one JSON object. Needs @modelcontextprotocol/sdk under $DSQLKIT_PEERS (bench setup.sh installs it).
 import { readFileSync, readdirSync } from "node:fs";
@@ -17,7 +20,7 @@ const { Client } = await load("@modelcontextprotocol/sdk/client/index.js");
 const { StdioClientTransport } = await load("@modelcontextprotocol/sdk/client/stdio.js");
 
 const argv = process.argv.slice(2);
-const opts = { calls: 1000, rounds: 3, paced: 60, "gap-ms": 1000, tool: "query", args: '{"sql":"SELECT 1"}' };
+const opts = { warmup: 1000, calls: 1000, rounds: 3, paced: 60, "gap-ms": 1000, tool: "query", args: '{"sql":"SELECT 1"}' };
 for (let i = 0; i < argv.length; i += 2) opts[argv[i].replace(/^--/, "")] = argv[i + 1];
 const toolArgs = JSON.parse(opts.args);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -87,6 +90,12 @@ const servers = [await connect(opts["a-name"], opts.a), await connect(opts["b-na
 const load_before = loadavg().map((x) => +x.toFixed(2));
 const out = { tool: opts.tool, args: toolArgs, back_to_back: {}, paced: {} };
 for (const s of servers) out.back_to_back[s.name] = { runs: [], startup_ms: s.startup_ms };
+
+const cold = Object.fromEntries(servers.map((s) => [s.name, []]));
+for (let i = 0; i < Number(opts.warmup); i++) {
+  for (const s of i % 2 === 0 ? servers : [...servers].reverse()) cold[s.name].push((await call(s)).ms);
+}
+out.warmup = Object.fromEntries(servers.map((s) => [s.name, { calls: cold[s.name].length, p50_ms: r3(median(cold[s.name])) }]));
 
 for (let round = 0; round < Number(opts.rounds); round++) {
   const order = round % 2 === 0 ? servers : [...servers].reverse();

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # MCP per-call benchmark: `./dsqlkit mcp` vs @modelcontextprotocol/server-postgres 0.6.2, same run, interleaved
 # (bench/mcp/mcp-bench.mjs), through local DSQL and straight to PostgreSQL:
+#   warm-up:      WARMUP calls per server, alternating call by call (both servers, and the freshly started local DSQL
+#                 gateway, warm up together); their p50 is printed as the cold p50 and kept out of the rounds
 #   back-to-back: ROUNDS x CALLS sequential `query` calls per server, rounds alternate which server goes first
 #   agent-paced:  PACED calls per server with ~GAP_MS between a server's calls (what an agent does)
 # Prints medians, the ratio (>1 = dsqlkit better) and the machine's load average (this is a latency benchmark:
 # on a busy machine the absolute numbers move, the same-run ratio is what to read).
-# Usage: bench/mcp/run.sh   env: CALLS=1000 ROUNDS=3 PACED=60 GAP_MS=1000 SQL='SELECT 1'
+# Usage: bench/mcp/run.sh   env: WARMUP=1000 CALLS=1000 ROUNDS=3 PACED=60 GAP_MS=1000 SQL='SELECT 1'
 # Needs: java 17+, node 18+, npm; PostgreSQL's initdb/postgres on PATH (or /usr/lib/postgresql/*/bin) for the
 # direct rows (skipped otherwise). Works from a fresh clone: the launcher builds the jar, peers install outside the repo.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-calls="${CALLS:-1000}" rounds="${ROUNDS:-3}" paced="${PACED:-60}" gap="${GAP_MS:-1000}" sql="${SQL:-SELECT 1}"
+warmup="${WARMUP:-1000}" calls="${CALLS:-1000}" rounds="${ROUNDS:-3}" paced="${PACED:-60}" gap="${GAP_MS:-1000}" sql="${SQL:-SELECT 1}"
 bench_dir="${DSQLKIT_BENCH_DIR:-}"
 for d in "$root/../shared/bench" "/work/shared/bench"; do
   [ -z "$bench_dir" ] && [ -f "$d/setup.sh" ] && bench_dir="$d"
@@ -69,8 +71,8 @@ args="$(node -e 'console.log(JSON.stringify({sql: process.argv[1]}))' "$sql")"
 echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime), $(nproc 2>/dev/null || echo '?') cores" >&2
 for t in "${targets[@]}"; do
   name="${t%% *}" url="${t#* }"
-  echo "== $name: $rounds x $calls back-to-back + $paced agent-paced calls per server, query $args" >&2
-  node "$root/bench/mcp/mcp-bench.mjs" --calls "$calls" --rounds "$rounds" --paced "$paced" --gap-ms "$gap" --tool query --args "$args" \
+  echo "== $name: $warmup warm-up + $rounds x $calls back-to-back + $paced agent-paced calls per server, query $args" >&2
+  node "$root/bench/mcp/mcp-bench.mjs" --warmup "$warmup" --calls "$calls" --rounds "$rounds" --paced "$paced" --gap-ms "$gap" --tool query --args "$args" \
     --a-name dsqlkit --a "$root/dsqlkit mcp --url $url --read-only" \
     --b-name server-postgres --b "node $DSQLKIT_PEERS/node_modules/@modelcontextprotocol/server-postgres/dist/index.js $url" \
     --watch "^(\\S*/)?postgres[: ]|java.* local --port" \
@@ -88,6 +90,8 @@ for t in "${targets[@]}"; do
     console.log(row(`agent-paced (${dp.gap_ms} ms) dsqlkit`, dp.p50_ms, dp.p99_ms, "", dp.errors));
     console.log(row(`agent-paced (${pp.gap_ms} ms) server-postgres`, pp.p50_ms, pp.p99_ms, "", pp.errors));
     console.log(`ratio (>1 = dsqlkit better): back-to-back p50 ${x(p.p50_ms, d.p50_ms)}, calls/s ${x(d.calls_per_s, p.calls_per_s)}; agent-paced p50 ${x(pp.p50_ms, dp.p50_ms)}`);
+    const w = r.warmup || {}, wd = w.dsqlkit || {}, wp = w["server-postgres"] || {};
+    console.log(`warm-up (first ${wd.calls ?? 0} calls each, alternating, not in the rounds) p50 ms: dsqlkit ${v(wd.p50_ms)}, server-postgres ${v(wp.p50_ms)}`);
     console.log(`per-round p50 ms dsqlkit ${d.runs.map((q) => q.p50_ms).join(" / ")}; server-postgres ${p.runs.map((q) => q.p50_ms).join(" / ")}`);
     console.log(`start-up (one spawn each, spawn to initialize answered): dsqlkit ${d.startup_ms} ms, server-postgres ${p.startup_ms} ms`);
     if (d.server_cpu_us_per_call != null) {

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -187,7 +189,9 @@ public final class McpCommand implements Callable<Integer> {
     private int serveStdio(DsqlMcpServer server) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         // stdin EOF (client gone) ends the process: the SDK closes the session; we watch stdin via the transport.
-        EofSignallingInputStream stdin = new EofSignallingInputStream(System.in, closed::countDown);
+        // stdin unbuffered: the transport buffers lines itself, and System.in's buffer would ask available() (two
+        // system calls) after each read it cannot fill
+        EofSignallingInputStream stdin = new EofSignallingInputStream(new FileInputStream(FileDescriptor.in), closed::countDown);
         StdioTransport transport = new StdioTransport(McpJsonDefaults::getMapper, stdin, System.out, () -> { });
         McpSyncServer mcp = server.startWithToolsInBackground(transport);
         closed.await();

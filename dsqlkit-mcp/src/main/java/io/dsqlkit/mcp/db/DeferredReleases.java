@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  * Releases are independent, so concurrent reads release in parallel, each a round trip (a network hop
  * against DSQL): an idle release thread takes the next one, a new one starts up to {@value #MAX_THREADS},
  * and past that the caller releases its own connection, as it did before (back-pressure, no queue).
+ * Where the request's handler writes the answer itself ({@link AfterAnswer#handle}), the release runs on that thread
+ * after the answer instead: no thread is woken for it.
  * One per {@link Database}; {@link #awaitIdle} lets the pool close (and tests count round trips) only
  * after every pending release has run.
  */
@@ -25,25 +27,28 @@ final class DeferredReleases {
     private int pending;
     private ThreadPoolExecutor executor;
 
-    /** Runs {@code release} soon on a release thread; on this thread when all are busy or after {@link #shutdown}. */
+    /**
+     * Runs {@code release} soon: after the answer on this thread inside {@link AfterAnswer#handle}, else on a release
+     * thread; at once on this thread when all are busy or after {@link #shutdown}.
+     */
     void submit(Runnable release) {
+        boolean shutDown;
         synchronized (lock) {
             pending++;
+            shutDown = executor != null && executor.isShutdown();
         }
-        try {
-            executor().execute(() -> {
-                try {
-                    release.run();
-                } finally {
-                    done();
-                }
-            });
-        } catch (RejectedExecutionException e) {
+        Runnable counted = () -> {
             try {
                 release.run();
             } finally {
                 done();
             }
+        };
+        if (!shutDown && AfterAnswer.defer(counted)) return;
+        try {
+            executor().execute(counted);
+        } catch (RejectedExecutionException e) {
+            counted.run();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.dsqlkit.mcp.server;
 
+import io.dsqlkit.mcp.db.AfterAnswer;
 import io.dsqlkit.mcp.db.DaemonThreads;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
@@ -11,10 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
@@ -53,7 +52,7 @@ public final class StdioTransport implements McpServerTransportProvider {
     private volatile McpServerSession session;
     private volatile boolean closing;
     private volatile CountDownLatch held;
-    private final BufferedReader reader;
+    private final LineReader reader;
     private final ThreadPoolExecutor workers;
     private final AtomicBoolean reading = new AtomicBoolean();
     private final CountDownLatch sessionCreated = new CountDownLatch(1);
@@ -71,7 +70,7 @@ public final class StdioTransport implements McpServerTransportProvider {
         this.mapperSource = mapper;
         this.out = out;
         this.onEnd = onEnd;
-        this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        this.reader = new LineReader(in);
         this.workers = new ThreadPoolExecutor(0, MAX_WORKERS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 DaemonThreads.named("dsqlkit-mcp"));
     }
@@ -209,12 +208,15 @@ public final class StdioTransport implements McpServerTransportProvider {
         }
     }
 
+    /** Handles {@code message} on this thread; what the handling deferred until after its answer runs here too ({@link AfterAnswer}). */
     private void handle(McpSchema.JSONRPCMessage message) {
-        try {
-            session.handle(message).subscribe(null, e -> log.debug("message handling failed: {}", e.toString()));
-        } catch (RuntimeException e) {
-            log.warn("message handling failed: {}", e.toString());
-        }
+        AfterAnswer.handle(() -> {
+            try {
+                session.handle(message).subscribe(null, e -> log.debug("message handling failed: {}", e.toString()));
+            } catch (RuntimeException e) {
+                log.warn("message handling failed: {}", e.toString());
+            }
+        });
     }
 
     private void write(McpSchema.JSONRPCMessage message) {
@@ -228,11 +230,11 @@ public final class StdioTransport implements McpServerTransportProvider {
     }
 
     private void writeLine(String json) {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        // one write with its line end: System.out flushes at every '\n' it is given apart, a second system call
+        byte[] bytes = (json + "\n").getBytes(StandardCharsets.UTF_8);
         synchronized (out) {
             try {
                 out.write(bytes);
-                out.write('\n');
                 out.flush();
             } catch (IOException e) {
                 if (!closing) log.debug("stdout failed: {}", e.toString());

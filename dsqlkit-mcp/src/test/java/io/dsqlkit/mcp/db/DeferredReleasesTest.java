@@ -60,6 +60,36 @@ class DeferredReleasesTest {
         assertThat(releases.awaitIdle(Duration.ZERO)).isTrue();
     }
 
+    @Test
+    @Timeout(60)
+    void insideAnAnswerScopeTheReleaseRunsOnTheHandlersThreadAfterTheHandling() {
+        DeferredReleases releases = new DeferredReleases();
+        List<String> events = new CopyOnWriteArrayList<>();
+        String handler = Thread.currentThread().getName();
+        AfterAnswer.handle(() -> {
+            releases.submit(() -> events.add("release on " + Thread.currentThread().getName()));
+            assertThat(releases.awaitIdle(Duration.ZERO)).as("pending until the handling ends").isFalse();
+            events.add("answer written");
+        });
+        assertThat(events).containsExactly("answer written", "release on " + handler);
+        assertThat(releases.awaitIdle(Duration.ZERO)).isTrue();
+    }
+
+    @Test
+    @Timeout(60)
+    void aFailingDeferredReleaseDoesNotKeepTheOthersFromRunning() {
+        DeferredReleases releases = new DeferredReleases();
+        List<String> ran = new CopyOnWriteArrayList<>();
+        AfterAnswer.handle(() -> {
+            releases.submit(() -> {
+                throw new IllegalStateException("connection broke");
+            });
+            releases.submit(() -> ran.add("second"));
+        });
+        assertThat(ran).containsExactly("second");
+        assertThat(releases.awaitIdle(Duration.ZERO)).isTrue();
+    }
+
     private static void await(CountDownLatch l) {
         try {
             l.await();
