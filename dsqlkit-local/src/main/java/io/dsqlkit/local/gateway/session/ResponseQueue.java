@@ -42,11 +42,16 @@ final class ResponseQueue {
     /** When the backend started working on what is in flight (System.nanoTime), 0 when idle. */
     private volatile long busySinceNanos;
 
-    /** Told when the backend goes from idle to busy (the OCC arbiter's wake-up); set once, on the loop. */
-    private Runnable onBusy = () -> { };
+    /** Told when the backend goes from idle to busy, or its work turns out able to wait for a lock (the OCC arbiter's wake-up). */
+    interface BusyListener {
+        void busy(boolean mayWaitForLocks);
+    }
 
-    void onBusy(Runnable r) {
-        this.onBusy = r;
+    /** Set once, on the loop. */
+    private BusyListener onBusy = mayWait -> { };
+
+    void onBusy(BusyListener l) {
+        this.onBusy = l;
     }
 
     /** Whether the work in flight may wait for a row or table lock (see {@link PlainRead}); read from any thread. */
@@ -62,9 +67,10 @@ final class ResponseQueue {
         if (expected.size() == 1) {
             this.mayWaitForLocks = mayWaitForLocks; // before busySinceNanos: who sees the new busy period sees this
             busySinceNanos = System.nanoTime();
-            onBusy.run();
+            onBusy.busy(mayWaitForLocks);
         } else if (mayWaitForLocks && !this.mayWaitForLocks) {
             this.mayWaitForLocks = true;
+            onBusy.busy(true); // a pipeline's plain read, then a write: an arbiter asleep for want of such work wakes
         }
     }
 
