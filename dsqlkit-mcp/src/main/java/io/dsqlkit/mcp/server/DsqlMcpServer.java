@@ -47,7 +47,29 @@ public final class DsqlMcpServer {
     }
 
     public McpSyncServer start(McpServerTransportProvider transport) {
-        return configured(McpServer.sync(transport)).immediateExecution(onCallersThread(transport)).tools(tools()).build();
+        if (!(transport instanceof StdioTransport stdio)) {
+            return configured(McpServer.sync(transport)).immediateExecution(onCallersThread(transport)).tools(tools()).build();
+        }
+        DirectToolCalls direct = new DirectToolCalls(adapter);
+        List<McpServerFeatures.SyncToolSpecification> specs = new java.util.ArrayList<>();
+        for (DsqlTool tool : ToolCatalog.all()) {
+            McpServerFeatures.SyncToolSpecification spec = adapter.specification(tool);
+            specs.add(spec);
+            direct.register(tool, spec.tool());
+        }
+        stdio.callToolsDirectly(direct);
+        return configured(McpServer.sync(transport)).immediateExecution(true).tools(specs).build();
+    }
+
+    /** Adds the catalog's tools in order, each answered by {@code transport} directly once the SDK has it too ({@link DirectToolCalls}). */
+    private void addTools(McpSyncServer server, StdioTransport transport) {
+        DirectToolCalls direct = new DirectToolCalls(adapter);
+        transport.callToolsDirectly(direct);
+        for (DsqlTool tool : ToolCatalog.all()) {
+            McpServerFeatures.SyncToolSpecification spec = adapter.specification(tool);
+            server.addTool(spec);
+            direct.register(tool, spec.tool());
+        }
     }
 
     /**
@@ -73,7 +95,7 @@ public final class DsqlMcpServer {
         McpSyncServer server = configured(McpServer.sync(transport)).immediateExecution(onCallersThread(transport)).build();
         Thread t = new Thread(() -> {
             try {
-                for (McpServerFeatures.SyncToolSpecification tool : tools()) server.addTool(tool);
+                addTools(server, transport);
             } finally {
                 toolsAdded.countDown();
             }

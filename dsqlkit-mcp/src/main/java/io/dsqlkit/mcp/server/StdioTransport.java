@@ -59,6 +59,9 @@ public final class StdioTransport implements McpServerTransportProvider {
     private volatile InitializeAnswer early;
     /** The id of an initialize request answered early: the SDK's own answer to it is not written. */
     private volatile Object answeredEarly;
+    /** Tool calls answered without the SDK's pipeline ({@link DirectToolCalls}), once the client said it is initialized. */
+    private volatile DirectToolCalls direct;
+    private volatile boolean initialized;
 
     /** {@code onEnd} runs when stdin ends (the client went away) or cannot be read. */
     public StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, Runnable onEnd) {
@@ -81,6 +84,14 @@ public final class StdioTransport implements McpServerTransportProvider {
      */
     public void holdRequestsUntil(CountDownLatch ready) {
         held = ready;
+    }
+
+    /**
+     * Answers tools/call requests through {@code calls} ({@link DirectToolCalls}) from the client's
+     * {@code notifications/initialized} on (before it the SDK holds tool calls back, and still does).
+     */
+    public void callToolsDirectly(DirectToolCalls calls) {
+        direct = calls;
     }
 
     private void awaitReady(McpSchema.JSONRPCMessage message) throws InterruptedException {
@@ -211,12 +222,34 @@ public final class StdioTransport implements McpServerTransportProvider {
     /** Handles {@code message} on this thread; what the handling deferred until after its answer runs here too ({@link AfterAnswer}). */
     private void handle(McpSchema.JSONRPCMessage message) {
         AfterAnswer.handle(() -> {
+            if (message instanceof McpSchema.JSONRPCRequest r && answeredDirectly(r)) return;
             try {
                 session.handle(message).subscribe(null, e -> log.debug("message handling failed: {}", e.toString()));
             } catch (RuntimeException e) {
                 log.warn("message handling failed: {}", e.toString());
             }
+            if (message instanceof McpSchema.JSONRPCNotification n && McpSchema.METHOD_NOTIFICATION_INITIALIZED.equals(n.method())) {
+                initialized = true;
+            }
         });
+    }
+
+    /** A tool call answered by {@link DirectToolCalls}; false (nothing run) when the SDK is to take it. */
+    private boolean answeredDirectly(McpSchema.JSONRPCRequest request) {
+        DirectToolCalls calls = direct;
+        if (calls == null || !initialized || !McpSchema.METHOD_TOOLS_CALL.equals(request.method())) return false;
+        McpSchema.JSONRPCResponse response;
+        try {
+            McpSchema.CallToolResult result = calls.call(request.params());
+            if (result == null) return false;
+            response = new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, request.id(), result, null);
+        } catch (RuntimeException | StackOverflowError e) { // the tool adapter maps failures to results: a bug
+            log.warn("tool call failed: {}", e.toString());
+            response = new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, request.id(), null,
+                    new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.INTERNAL_ERROR, "internal error in tools/call", null));
+        }
+        write(response);
+        return true;
     }
 
     private void write(McpSchema.JSONRPCMessage message) {

@@ -97,4 +97,65 @@ class StdioTransportTest {
             mcp.closeGracefully();
         }
     }
+
+    /**
+     * Tool calls answered without the SDK's pipeline ({@link DirectToolCalls}) get the SDK's answers: the same
+     * requests, to a server answering directly and to one whose transport leaves every call to the SDK, give the same
+     * lines (the data fence's random tags aside). Calls the direct path leaves to the SDK are among them: an unknown
+     * tool, arguments that are not an object, a progress token; and a call sent before the client's initialized
+     * notification.
+     */
+    @Test
+    @Timeout(180)
+    void directAnswersAreTheSdksAnswers() throws Exception {
+        String early = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"query\",\"arguments\":{\"sql\":\"SELECT 2\"}}}\n";
+        String[] calls = {
+                "{\"name\":\"query\",\"arguments\":{\"sql\":\"SELECT 1 AS one, 'x' AS t\"}}",
+                "{\"name\":\"query\",\"arguments\":{\"sql\":\"SELECT $1::int + 1\",\"parameters\":[41]}}",
+                "{\"name\":\"query\",\"arguments\":{}}",
+                "{\"name\":\"query\",\"arguments\":{\"sql\":\"DELETE FROM pg_class\"}}",
+                "{\"name\":\"execute\",\"arguments\":{\"sql\":\"CREATE TABLE t (id int)\"}}",
+                "{\"name\":\"dsql_lint\",\"arguments\":{\"sql\":\"CREATE INDEX i ON t (id)\"}}",
+                "{\"name\":\"dsql_guide\",\"arguments\":{\"topic\":\"constraints\"}}",
+                "{\"name\":\"no_such_tool\",\"arguments\":{}}",
+                "{\"name\":\"query\",\"arguments\":5}",
+                "{\"name\":\"query\",\"arguments\":{\"sql\":\"SELECT 3\"},\"_meta\":{\"progressToken\":\"p1\"}}",
+        };
+        StringBuilder requests = new StringBuilder(early).append(INITIALIZE);
+        for (int i = 0; i < calls.length; i++) {
+            requests.append("{\"jsonrpc\":\"2.0\",\"id\":").append(10 + i).append(",\"method\":\"tools/call\",\"params\":")
+                    .append(calls[i]).append("}\n");
+        }
+        java.util.List<String> direct = answers(requests.toString(), calls.length + 2, true);
+        java.util.List<String> sdk = answers(requests.toString(), calls.length + 2, false);
+        assertThat(direct).hasSize(calls.length + 2).isEqualTo(sdk);
+        assertThat(String.join("\n", direct)).contains("\"id\":9").contains("Unknown tool").contains("\"isError\":true");
+    }
+
+    /** The answers, sorted by id, fence tags masked; {@code direct} false leaves every call to the SDK. */
+    private static java.util.List<String> answers(String requests, int count, boolean direct) throws Exception {
+        Pipes p = new Pipes();
+        StdioTransport transport = p.transport(() -> { });
+        McpSyncServer mcp = new DsqlMcpServer(TestDatabase.database(), ServerSettings.defaults(false)).start(transport);
+        DirectToolCalls calls = (DirectToolCalls) java.lang.invoke.MethodHandles.privateLookupIn(StdioTransport.class,
+                java.lang.invoke.MethodHandles.lookup()).findVarHandle(StdioTransport.class, "direct", DirectToolCalls.class).get(transport);
+        if (!direct) transport.callToolsDirectly(null);
+        try {
+            p.client.write(requests.getBytes(StandardCharsets.UTF_8));
+            p.client.flush();
+            java.util.List<String> out = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) out.add(p.answers.readLine().replaceAll("<<<data-[0-9a-f]{16}>>>", "<<<data-TAG>>>"));
+            out.sort(java.util.Comparator.comparing(StdioTransportTest::id));
+            if (direct) assertThat(calls.answered()).as("calls answered directly").isEqualTo(7);
+            p.client.close();
+            return out;
+        } finally {
+            mcp.closeGracefully();
+        }
+    }
+
+    private static int id(String line) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(line);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
 }
