@@ -8,8 +8,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One statement in JDBC form with its bind values. Agents write PostgreSQL's {@code $1, $2}
@@ -23,33 +25,18 @@ public record BoundSql(String sql, String jdbcSql, List<Object> values) {
 
     public static BoundSql of(Statement statement, List<Object> parameters) {
         List<Object> params = parameters == null ? List.of() : parameters;
-        StringBuilder out = new StringBuilder();
-        List<Object> values = new ArrayList<>();
+        Template t = template(statement);
         boolean[] used = new boolean[params.size()];
-        List<Token> tokens = statement.tokens();
-        int end = lastSignificant(tokens);
-        for (int i = 0; i <= end; i++) {
-            Token t = tokens.get(i);
-            if (i < firstSignificant(tokens)) continue;
-            if (t.type() == TokenType.PARAMETER) {
-                int n;
-                try {
-                    n = Integer.parseInt(t.text().substring(1));
-                } catch (NumberFormatException e) {
-                    throw new Refusal("bad placeholder " + t.text());
-                }
-                if (n < 1 || n > params.size()) {
-                    throw new Refusal("the statement uses " + t.text() + " but " + params.size()
-                            + " parameter(s) were given; pass them in 'parameters' in order ($1 first)", Map.of("argument", "parameters"));
-                }
-                used[n - 1] = true;
-                values.add(params.get(n - 1));
-                out.append('?');
-            } else if (t.type() == TokenType.OPERATOR && t.text().indexOf('?') >= 0) {
-                out.append(t.text().replace("?", "??"));
-            } else {
-                out.append(t.text());
+        List<Object> values = new ArrayList<>(t.numbers().length);
+        for (int k = 0; k < t.numbers().length; k++) {
+            int n = t.numbers()[k];
+            if (n < 1 || n > params.size()) {
+                throw new Refusal("the statement uses " + t.texts()[k] + " but " + params.size()
+                        + " parameter(s) were given; pass them in 'parameters' in order ($1 first)", Map.of("argument", "parameters"));
             }
+            used[n - 1] = true;
+            Object v = params.get(n - 1);
+            values.add(v == null ? NULL : v);
         }
         for (int i = 0; i < used.length; i++) {
             if (!used[i]) {
@@ -57,7 +44,59 @@ public record BoundSql(String sql, String jdbcSql, List<Object> values) {
                         Map.of("argument", "parameters"));
             }
         }
-        return new BoundSql(statement.sql(), out.toString(), List.copyOf(values.stream().map(v -> v == null ? NULL : v).toList()));
+        return new BoundSql(statement.sql(), t.jdbcSql(), Collections.unmodifiableList(values));
+    }
+
+    /**
+     * A statement's JDBC text and the placeholder behind each {@code ?}, in order: what {@link #of} needs of the
+     * tokens, kept by exact text as {@link StatementGuard#single} keeps statements (the same text always lexes to the
+     * same tokens), so that a repeated statement is not walked token by token on every call.
+     */
+    private record Template(String jdbcSql, int[] numbers, String[] texts) {}
+
+    private static final ConcurrentHashMap<String, Template> TEMPLATES = new ConcurrentHashMap<>();
+    private static final int TEMPLATES_MAX_ENTRIES = 512;
+    private static final int TEMPLATES_MAX_TEXT = 4_096;
+
+    private static Template template(Statement statement) {
+        String sql = statement.sql();
+        Template known = TEMPLATES.get(sql);
+        if (known != null) return known;
+        Template t = templateNow(statement.tokens());
+        if (sql.length() <= TEMPLATES_MAX_TEXT) {
+            if (TEMPLATES.size() >= TEMPLATES_MAX_ENTRIES) TEMPLATES.clear();
+            TEMPLATES.put(sql, t);
+        }
+        return t;
+    }
+
+    private static Template templateNow(List<Token> tokens) {
+        StringBuilder out = new StringBuilder();
+        List<Token> placeholders = new ArrayList<>();
+        int first = firstSignificant(tokens);
+        int last = lastSignificant(tokens);
+        for (int i = first; i <= last; i++) {
+            Token t = tokens.get(i);
+            if (t.type() == TokenType.PARAMETER) {
+                placeholders.add(t);
+                out.append('?');
+            } else if (t.type() == TokenType.OPERATOR && t.text().indexOf('?') >= 0) {
+                out.append(t.text().replace("?", "??"));
+            } else {
+                out.append(t.text());
+            }
+        }
+        int[] numbers = new int[placeholders.size()];
+        String[] texts = new String[placeholders.size()];
+        for (int k = 0; k < numbers.length; k++) {
+            texts[k] = placeholders.get(k).text();
+            try {
+                numbers[k] = Integer.parseInt(texts[k].substring(1));
+            } catch (NumberFormatException e) {
+                throw new Refusal("bad placeholder " + texts[k]);
+            }
+        }
+        return new Template(out.toString(), numbers, texts);
     }
 
     private static final Object NULL = new Object() {
