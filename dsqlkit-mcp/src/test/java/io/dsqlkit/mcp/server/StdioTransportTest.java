@@ -146,7 +146,9 @@ class StdioTransportTest {
             java.util.List<String> out = new java.util.ArrayList<>();
             for (int i = 0; i < count; i++) out.add(p.answers.readLine().replaceAll("<<<data-[0-9a-f]{16}>>>", "<<<data-TAG>>>"));
             out.sort(java.util.Comparator.comparing(StdioTransportTest::id));
-            if (direct) assertThat(calls.answered()).as("calls answered directly").isEqualTo(7);
+            // the seven plain calls after initialized; the early call (id 9) too when the initialized notification,
+            // read on by another thread while the early call was being handled, got there first (the same answer)
+            if (direct) assertThat(calls.answered()).as("calls answered directly").isBetween(7L, 8L);
             p.client.close();
             return out;
         } finally {
