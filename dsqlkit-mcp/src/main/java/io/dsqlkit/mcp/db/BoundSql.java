@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One statement in JDBC form with its bind values. Agents write PostgreSQL's {@code $1, $2}
@@ -54,20 +53,10 @@ public record BoundSql(String sql, String jdbcSql, List<Object> values) {
      */
     private record Template(String jdbcSql, int[] numbers, String[] texts) {}
 
-    private static final ConcurrentHashMap<String, Template> TEMPLATES = new ConcurrentHashMap<>();
-    private static final int TEMPLATES_MAX_ENTRIES = 512;
-    private static final int TEMPLATES_MAX_TEXT = 4_096;
+    private static final TextCache<Template> TEMPLATES = new TextCache<>(512, 4_096);
 
     private static Template template(Statement statement) {
-        String sql = statement.sql();
-        Template known = TEMPLATES.get(sql);
-        if (known != null) return known;
-        Template t = templateNow(statement.tokens());
-        if (sql.length() <= TEMPLATES_MAX_TEXT) {
-            if (TEMPLATES.size() >= TEMPLATES_MAX_ENTRIES) TEMPLATES.clear();
-            TEMPLATES.put(sql, t);
-        }
-        return t;
+        return TEMPLATES.get(statement.sql(), sql -> templateNow(statement.tokens()));
     }
 
     private static Template templateNow(List<Token> tokens) {

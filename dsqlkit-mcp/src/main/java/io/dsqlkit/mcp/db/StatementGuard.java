@@ -58,14 +58,7 @@ public final class StatementGuard {
 
     /** The single statement of {@code sql}; refuses empty input and stacked statements. */
     public static Statement single(String sql) {
-        Statement known = SINGLE.get(sql);
-        if (known != null) return known;
-        Statement s = singleNow(sql);
-        if (sql.length() <= SINGLE_MAX_TEXT) {
-            if (SINGLE.size() >= SINGLE_MAX_ENTRIES) SINGLE.clear();
-            SINGLE.put(sql, s);
-        }
-        return s;
+        return SINGLE.get(sql, StatementGuard::singleNow);
     }
 
     /**
@@ -73,9 +66,7 @@ public final class StatementGuard {
      * programs send the same text again (a status poll, a dashboard query), and lexing it plus the driver's own
      * parse is a tenth of a read's CPU time in the server.
      */
-    private static final java.util.concurrent.ConcurrentHashMap<String, Statement> SINGLE = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int SINGLE_MAX_ENTRIES = 512;
-    private static final int SINGLE_MAX_TEXT = 4_096;
+    private static final TextCache<Statement> SINGLE = new TextCache<>(512, 4_096);
 
     private static Statement singleNow(String sql) {
         List<Statement> statements = statements(sql);

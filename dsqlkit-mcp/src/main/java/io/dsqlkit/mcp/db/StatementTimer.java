@@ -73,11 +73,6 @@ public final class StatementTimer implements AutoCloseable {
         }
     }
 
-    /** Timers armed and not yet swept away (disarmed ones included until the next sweep). */
-    static int queued() {
-        return ARMED.size();
-    }
-
     /** The sweeper thread, started with the first timer armed. */
     private static final class Sweeper {
         private static volatile boolean asleep;

@@ -46,40 +46,35 @@ public final class DsqlMcpServer {
         return spec;
     }
 
+    /**
+     * The server on {@code transport}. Over stdio, tool calls run on the thread that handles the request (the SDK's
+     * immediate execution): {@link StdioTransport} handles each request on a thread of its own (it passes the reading
+     * of stdin on first), so the SDK's hop to its worker pool would only add a wake-up to every call. Any other
+     * transport keeps the SDK's pool.
+     */
     public McpSyncServer start(McpServerTransportProvider transport) {
         if (!(transport instanceof StdioTransport stdio)) {
-            return configured(McpServer.sync(transport)).immediateExecution(onCallersThread(transport)).tools(tools()).build();
+            return configured(McpServer.sync(transport)).tools(tools()).build();
         }
-        DirectToolCalls direct = new DirectToolCalls(adapter);
         List<McpServerFeatures.SyncToolSpecification> specs = new java.util.ArrayList<>();
-        for (DsqlTool tool : ToolCatalog.all()) {
-            McpServerFeatures.SyncToolSpecification spec = adapter.specification(tool);
-            specs.add(spec);
-            direct.register(tool, spec.tool());
-        }
-        stdio.callToolsDirectly(direct);
+        addTools(stdio, specs::add);
         return configured(McpServer.sync(transport)).immediateExecution(true).tools(specs).build();
     }
 
-    /** Adds the catalog's tools in order, each answered by {@code transport} directly once the SDK has it too ({@link DirectToolCalls}). */
-    private void addTools(McpSyncServer server, StdioTransport transport) {
+    /**
+     * The catalog's tools in order, each given to the SDK ({@code toSdk}) and then answered by {@code transport}
+     * directly as well ({@link DirectToolCalls}).
+     */
+    private void addTools(StdioTransport transport, java.util.function.Consumer<McpServerFeatures.SyncToolSpecification> toSdk) {
         DirectToolCalls direct = new DirectToolCalls(adapter);
-        transport.callToolsDirectly(direct);
         for (DsqlTool tool : ToolCatalog.all()) {
             McpServerFeatures.SyncToolSpecification spec = adapter.specification(tool);
-            server.addTool(spec);
+            toSdk.accept(spec);
             direct.register(tool, spec.tool());
         }
+        transport.callToolsDirectly(direct);
     }
 
-    /**
-     * Whether tool calls run on the thread that handles the request: {@link StdioTransport} handles each request on a
-     * thread of its own (it passes the reading of stdin on first), so the SDK's hop to its worker pool would only add
-     * a wake-up to every call. Any other transport keeps the SDK's pool.
-     */
-    private static boolean onCallersThread(McpServerTransportProvider transport) {
-        return transport instanceof StdioTransport;
-    }
 
     /**
      * stdio start-up: answers {@code initialize} before the SDK server is built (the transport reads stdin at once and
@@ -92,10 +87,10 @@ public final class DsqlMcpServer {
         initializeAnswer(transport).ifPresent(transport::answerInitializeEarly);
         CountDownLatch toolsAdded = new CountDownLatch(1);
         transport.holdRequestsUntil(toolsAdded);
-        McpSyncServer server = configured(McpServer.sync(transport)).immediateExecution(onCallersThread(transport)).build();
+        McpSyncServer server = configured(McpServer.sync(transport)).immediateExecution(true).build();
         Thread t = new Thread(() -> {
             try {
-                addTools(server, transport);
+                addTools(transport, server::addTool);
             } finally {
                 toolsAdded.countDown();
             }

@@ -6,21 +6,26 @@ import io.netty.buffer.ByteBuf;
 import java.util.function.Consumer;
 
 /**
- * Frames passed on unchanged that lie next to each other in the buffer they were cut from (a backend read's
- * DataRow, CommandComplete and ReadyForQuery; a client's Bind, Execute and Sync), gathered into one slice of that
- * buffer so that they cost one channel write, one outbound entry and one I/O vector. The run holds one reference
- * to the buffer: a decoder only compacts a buffer nobody else holds, so the run's bytes stay where they are.
- * Whoever writes anything else to the same channel writes the run first ({@link #write}).
+ * The writes of one direction of a session (to the client, or to the backend), batched. Frames passed on unchanged
+ * that lie next to each other in the buffer they were cut from (a backend read's DataRow, CommandComplete and
+ * ReadyForQuery; a client's Bind, Execute and Sync) are gathered into one slice of that buffer, so that they cost one
+ * channel write, one outbound entry and one I/O vector; anything else written goes after the run ({@link #write}).
+ * {@link #flush} sends what was written and does nothing when nothing was. The run holds one reference to the buffer:
+ * a decoder only compacts a buffer nobody else holds, so the run's bytes stay where they are.
  */
 final class AdjacentRun {
-    private final Consumer<ByteBuf> channel;
+    private final Consumer<ByteBuf> channelWrite;
+    private final Runnable channelFlush;
     private ByteBuf source;
     private int start;
     private int end;
+    /** Something was written since the last flush. */
+    private boolean unflushed;
 
-    /** {@code channel} writes a buffer (and releases it, as a Netty write does). */
-    AdjacentRun(Consumer<ByteBuf> channel) {
-        this.channel = channel;
+    /** {@code channelWrite} writes a buffer (and releases it, as a Netty write does); {@code channelFlush} flushes. */
+    AdjacentRun(Consumer<ByteBuf> channelWrite, Runnable channelFlush) {
+        this.channelWrite = channelWrite;
+        this.channelFlush = channelFlush;
     }
 
     /** Passes {@code f} on: into the run when it continues it; else after writing the run, alone if its buffer is unknown. */
@@ -29,9 +34,9 @@ final class AdjacentRun {
             end += f.length();
             return;
         }
-        write();
+        writeRun();
         if (f.source() == null) {
-            channel.accept(f.retainedRaw());
+            send(f.retainedRaw());
             return;
         }
         source = f.source().retain();
@@ -39,14 +44,28 @@ final class AdjacentRun {
         end = start + f.length();
     }
 
+    /** Writes {@code b} after the run (which it releases, as a Netty write does). */
+    void write(ByteBuf b) {
+        writeRun();
+        send(b);
+    }
+
+    /** Sends what was written, the run included; nothing to do when nothing was. */
+    void flush() {
+        writeRun();
+        if (!unflushed) return;
+        unflushed = false;
+        channelFlush.run();
+    }
+
     /** Writes the run, if any, as one slice; the run is empty afterwards. */
-    void write() {
+    void writeRun() {
         ByteBuf s = source;
         if (s == null) return;
         source = null;
         ByteBuf run = s.retainedSlice(start, end - start);
         s.release();
-        channel.accept(run);
+        send(run);
     }
 
     /** Drops the run unwritten (the channel is gone). */
@@ -54,5 +73,10 @@ final class AdjacentRun {
         ByteBuf s = source;
         source = null;
         if (s != null) s.release();
+    }
+
+    private void send(ByteBuf b) {
+        unflushed = true;
+        channelWrite.accept(b);
     }
 }

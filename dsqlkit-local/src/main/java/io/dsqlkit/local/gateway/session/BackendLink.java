@@ -63,10 +63,8 @@ final class BackendLink {
     private EventLoop loop;
     private ScheduledFuture<?> lifetime;
     private boolean terminated;
-    /** Something was written since the last flush. */
-    private boolean unflushed;
-    /** Client frames forwarded and not yet written (a Bind, Execute and Sync read together go as one write). */
-    private final AdjacentRun run = new AdjacentRun(this::send);
+    /** What is written to the backend: client frames forwarded together (a Bind, Execute and Sync read together) go as one write. */
+    private final AdjacentRun run = new AdjacentRun(b -> channel.write(b), () -> channel.flush());
 
     BackendLink(BackendDialer dialer) {
         this.dialer = dialer;
@@ -121,10 +119,9 @@ final class BackendLink {
     }
 
     void write(FrontendMessage m) {
-        run.write();
         ByteBuf b = channel.alloc().buffer();
         m.encode(b);
-        send(b);
+        run.write(b);
     }
 
     /** The client's frame, unchanged. */
@@ -132,18 +129,9 @@ final class BackendLink {
         run.add(raw);
     }
 
-    private void send(ByteBuf b) {
-        unflushed = true;
-        channel.write(b);
-    }
-
     /** Sends what was written; nothing to do when nothing was. */
     void flush() {
-        if (channel == null) return;
-        run.write();
-        if (!unflushed) return;
-        unflushed = false;
-        channel.flush();
+        if (channel != null) run.flush();
     }
 
     /** False while the backend's send buffer is full (then the client is not read). */
@@ -162,7 +150,7 @@ final class BackendLink {
         terminated = true;
         if (lifetime != null) lifetime.cancel(false);
         if (channel != null && channel.isActive()) {
-            run.write(); // what was forwarded goes before Terminate, as it did unbatched
+            run.writeRun(); // what was forwarded goes before Terminate, as it did unbatched
             ByteBuf b = channel.alloc().buffer(5);
             FrontendMessage.Terminate.INSTANCE.encode(b);
             channel.writeAndFlush(b).addListener(ChannelFutureListener.CLOSE);

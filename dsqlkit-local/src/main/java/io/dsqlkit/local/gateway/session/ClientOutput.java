@@ -16,13 +16,12 @@ import io.netty.channel.Channel;
  */
 final class ClientOutput {
     private final Channel client;
-    /** Relayed frames not yet written. */
-    private final AdjacentRun run = new AdjacentRun(this::send);
-    /** Something was written since the last flush. */
-    private boolean unflushed;
+    /** What is written to the client, relayed frames batched. */
+    private final AdjacentRun run;
 
     ClientOutput(Channel client) {
         this.client = client;
+        this.run = new AdjacentRun(client::write, client::flush);
     }
 
     Channel channel() {
@@ -33,18 +32,12 @@ final class ClientOutput {
         run.add(f);
     }
 
-    private void send(ByteBuf b) {
-        unflushed = true;
-        client.write(b);
-    }
-
     void write(BackendMessage m) {
         write(encode(m));
     }
 
     void write(ByteBuf raw) {
-        run.write();
-        send(raw);
+        run.write(raw);
     }
 
     /** {@code m} encoded into a new buffer (for holding it back). */
@@ -66,9 +59,6 @@ final class ClientOutput {
 
     /** Sends what was written (the pending relay run too); nothing to do when nothing was. */
     void flush() {
-        run.write();
-        if (!unflushed) return;
-        unflushed = false;
-        client.flush();
+        run.flush();
     }
 }
