@@ -17,8 +17,9 @@ import java.util.WeakHashMap;
  * function that takes a session lock, changes a setting, or runs SQL text. Then proved (no
  * {@code DISCARD ALL}: DSQL refuses it): a read's end-of-call {@code ROLLBACK} is sent together with
  * one query that lists what could survive it (session advisory locks and SQL-level prepared
- * statements; the ROLLBACK itself undoes the rest), at no extra round trip, after the read's answer
- * has gone back ({@link DeferredReleases}). A connection that may have COMMITted
+ * statements; the ROLLBACK itself undoes the rest), at no extra round trip: in the read's own batch,
+ * after its statement ({@link #endInBatch}), or, for an endpoint's first reads and reads of more rows than
+ * one fetch, after the read's answer has gone back ({@link DeferredReleases}). A connection that may have COMMITted
  * (writes) is checked when given back ({@link #forWrites}), settings changed in the session other than
  * the driver's own application_name included, since a COMMIT keeps them. Anything found, or a check
  * that fails, and the connection is dropped instead of returned to the pool.
@@ -135,6 +136,45 @@ public final class SessionHygiene {
         if (leftover != null && leftover.isEmpty()) return true;
         log.warn("a call left session state behind ({}); dropping the connection", leftover == null ? "no answer" : leftover);
         return false;
+    }
+
+    /**
+     * The end of a read sent in the read's own batch, after its statement ({@link SqlExecutor}): the check as
+     * {@link #rollback} would run it, then the ROLLBACK; on an endpoint found uncheckable, the ROLLBACK alone. Null
+     * while the endpoint's first check has not answered: its first reads end in a round trip of their own, which also
+     * learns whether later checks must look for advisory locks (and whether the endpoint can be checked at all), so a
+     * check that cannot run never fails a read's batch.
+     */
+    static BatchEnd endInBatch(Database db) {
+        if (UNCHECKABLE.contains(db)) return new BatchEnd("ROLLBACK", false);
+        Boolean advisory = ADVISORY.get(db);
+        if (advisory == null) return null;
+        return new BatchEnd(advisory ? CHECK_THEN_ROLLBACK : CHECK_WITHOUT_ADVISORY_THEN_ROLLBACK, true);
+    }
+
+    /** What {@link #endInBatch} appends: {@code sql}, which starts with the check when {@code checked}. */
+    record BatchEnd(String sql, boolean checked) {
+        /**
+         * After the batch ran and the read's own result was read from {@code st}: the check's answer and the
+         * ROLLBACK's completion, and nothing after them, read from {@code st}, and the server idle (outside any
+         * transaction) as pgjdbc last saw it. True when the connection may go back to the pool as it is.
+         */
+        boolean endedClean(java.sql.Statement st, java.sql.Connection c) throws SQLException {
+            String leftover = "";
+            if (checked) {
+                if (!st.getMoreResults()) return false;
+                try (ResultSet rs = st.getResultSet()) {
+                    leftover = rs.next() ? rs.getString(1) : null;
+                }
+            }
+            if (st.getMoreResults() || st.getUpdateCount() < 0) return false; // the ROLLBACK's completion
+            if (st.getMoreResults() || st.getUpdateCount() >= 0) return false; // and nothing after it
+            if (c.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState()
+                    != org.postgresql.core.TransactionState.IDLE) return false;
+            if (leftover != null && leftover.isEmpty()) return true;
+            log.warn("a call left session state behind ({}); dropping the connection", leftover == null ? "no answer" : leftover);
+            return false;
+        }
     }
 
     /**

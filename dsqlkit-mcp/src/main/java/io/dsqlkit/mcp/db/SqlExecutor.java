@@ -31,8 +31,9 @@ import java.util.concurrent.Executor;
  * <ul>
  *   <li>reads: one statement (lexer + splitter, and the driver must agree), refused unless a plain
  *       read, bound with the extended protocol inside a READ ONLY transaction opened in the same batch,
- *       its function guard pipelined ahead of it (one round trip), always rolled back with the session
- *       check (the second); the connection is dropped whenever the call did not end cleanly;</li>
+ *       its function guard pipelined ahead of it, the session check and the ROLLBACK after it (one round
+ *       trip; see {@link #pipelinedQuery} for when the ROLLBACK takes a second one, after the answer); the
+ *       connection is dropped whenever the call did not end cleanly;</li>
  *   <li>writes: linted first (a statement DSQL would reject never makes a round trip), one
  *       statement in its own transaction, replayed whole on OCC conflicts;</li>
  *   <li>transactions: several statements, linted one by one and for DSQL's transaction shape,
@@ -53,6 +54,11 @@ public final class SqlExecutor {
     private final ToolContext ctx;
     private int attempts;
     private boolean spoiled;
+    /**
+     * Null while the current transaction is open; else it ended in the work's own batch (ROLLBACK and the session
+     * check sent with the read, {@link #pipelinedQuery}), and this says whether the connection came out clean.
+     */
+    private Boolean endedInBatch;
 
     public SqlExecutor(ToolContext ctx) {
         this.ctx = ctx;
@@ -110,20 +116,31 @@ public final class SqlExecutor {
      * statement makes the server skip everything up to the Sync, so the read is never parsed, planned or run unless
      * the guard passed. Returns null when the guard declined (or may have): the caller rolls back and runs the full
      * guard, which names the reason or, for views and domains, lexes their definitions.
+     * <p>
+     * Once the endpoint's session check is known to run ({@link SessionHygiene#endInBatch}), the check and the
+     * ROLLBACK follow the statement in the same batch, so the whole read is that one round trip and nothing is left
+     * for after the answer. The statement is then executed in one go, without a portal (the ROLLBACK would close it),
+     * for at most one fetch's rows plus one: a result with more rows than that is read again the two-round-trip way
+     * (its portal fetched as the reader goes), and its text is remembered so that it goes that way first next time.
      */
     private ResultReader.Rows pipelinedQuery(Connection c, Statement s, BoundSql b) throws SQLException {
         FunctionGuard.Pipelined guard = FunctionGuard.pipelined(s);
-        if (guard == null) return query(c, b); // a SELECT of literals alone: nothing to look up at all
-        PreparedStatement ps = prepare(c, guard.sql() + ";\n" + b.jdbcSql());
-        guard.bind(c, ps);
-        b.bind(ps, guard.parameters());
+        SessionHygiene.BatchEnd end = MANY_ROWS.peek(b.jdbcSql()) == null ? SessionHygiene.endInBatch(ctx.database().forReads()) : null;
+        if (guard == null && end == null) return query(c, b); // a SELECT of literals alone: nothing to look up at all
+        int rowLimit = ctx.settings().rowLimit();
+        boolean oneBatchOnly = end != null && rowLimit > ResultReader.FETCH_ROWS;
+        PreparedStatement ps = prepare(c, (guard == null ? "" : guard.sql() + ";\n") + b.jdbcSql()
+                + (end == null ? "" : "\n;\n" + end.sql())); // the newline ends a trailing -- comment of the read
+        if (guard != null) guard.bind(c, ps);
+        b.bind(ps, guard == null ? 0 : guard.parameters());
         ResultReader.Rows rows = null;
         try (StatementTimer timer = timer(ps)) {
-            ps.setMaxRows(ctx.settings().rowLimit() + 1);
+            ps.setMaxRows((oneBatchOnly ? ResultReader.FETCH_ROWS : rowLimit) + 1);
+            if (end != null) ps.setFetchSize(0); // no portal: all rows come with the one Execute
             try {
-                if (!ps.execute()) throw new SQLException("the function guard returned no result", "XX000");
+                if (!ps.execute()) throw new SQLException("the read returned no result", "XX000");
             } catch (SQLException e) {
-                if (FunctionGuard.Pipelined.declined(e)) {
+                if (guard != null && FunctionGuard.Pipelined.declined(e)) {
                     log.debug("pipelined function guard declined ({}); checking in full", e.getMessage());
                     return null;
                 }
@@ -131,27 +148,42 @@ public final class SqlExecutor {
                 rows = ResultReader.tooLarge(e);
                 return rows;
             }
-            try (ResultSet g = ps.getResultSet()) {
-                // the guard passed: its one row holds NULL (anything else would have been a cast error)
-                if (!g.next() || g.getObject(1) != null) throw new SQLException("unexpected function guard answer", "XX000");
+            if (guard != null) {
+                try (ResultSet g = ps.getResultSet()) {
+                    // the guard passed: its one row holds NULL (anything else would have been a cast error)
+                    if (!g.next() || g.getObject(1) != null) throw new SQLException("unexpected function guard answer", "XX000");
+                }
+                if (!ps.getMoreResults()) throw new SQLException("the read returned no result set", "XX000");
             }
-            if (!ps.getMoreResults()) throw new SQLException("the read returned no result set", "XX000");
-            rows = ResultReader.read(ps.getResultSet(), ctx.settings().rowLimit(), ctx.settings().limits());
-            return rows;
+            rows = ResultReader.read(ps.getResultSet(), rowLimit, ctx.settings().limits());
+            if (end == null || rows.connectionSpoiled()) return rows;
+            endedInBatch = end.endedClean(ps, c);
+            if (!oneBatchOnly || Boolean.TRUE.equals(rows.get("truncated")) || rows.rows().size() <= ResultReader.FETCH_ROWS) {
+                return rows;
+            }
         } finally {
             if (rows != null && rows.connectionSpoiled()) spoiled = true;
             else ps.close();
         }
+        // more rows than one fetch: read again with a portal (pgjdbc's BEGIN opens a new transaction)
+        MANY_ROWS.keep(b.jdbcSql(), Boolean.TRUE);
+        if (!endedInBatch) throw new SQLException("the read's session check failed; the connection is dropped", "08006");
+        endedInBatch = null;
+        return pipelinedQuery(c, s, b);
     }
+
+    /** Texts of reads that returned more rows than one fetch: they take the two-round-trip way at once. */
+    private static final TextCache<Boolean> MANY_ROWS = new TextCache<>(1_000, 10_000);
 
     /**
      * Work inside a READ ONLY transaction on a connection of its own, then ROLLBACK. The transaction
      * opens with the first statement (pgjdbc, autocommit off + read-only: {@code BEGIN READ ONLY}
-     * travels in the same round trip), so a read costs two round trips: the guard with the statement, the rollback.
+     * travels in the same round trip). A query's read costs one round trip, its guard, check and ROLLBACK included
+     * ({@link #pipelinedQuery}); other work is rolled back in a second.
      * DSQL can fail even a read with 40001 (OC001 after a catalog change, dsql-facts §3) and a pooled
      * connection can turn out to be broken; a read has no effects, so it is run again on a fresh
-     * transaction, within the call's attempt budget. The rollback of a clean read runs after the answer is returned
-     * ({@link #inBlock}), so the caller waits for one round trip.
+     * transaction, within the call's attempt budget. The rollback of a clean read that did not end in its own batch runs
+     * after the answer is returned ({@link #inBlock}).
      */
     public <T> T inReadOnlyTransaction(SqlWork<T> work) throws SQLException {
         OccRetry retry = ctx.settings().occRetry();
@@ -183,13 +215,19 @@ public final class SqlExecutor {
         Database db = readOnly ? ctx.database().forReads() : ctx.database();
         Connection c = db.connection();
         boolean clean = false;
+        endedInBatch = null;
         try {
             Transactions.begin(c, readOnly); // ended by release(): ROLLBACK and the session check in one round trip
             T result = work.run(c);
             clean = !spoiled;
             return result;
         } finally {
-            if (clean && readOnly) db.releaseLater(() -> release(db, c, true));
+            Boolean ended = endedInBatch;
+            endedInBatch = null;
+            if (ended != null) { // the work's own batch rolled back and checked (pipelinedQuery)
+                if (clean && ended) closeQuietly(c);
+                else evict(db, c);
+            } else if (clean && readOnly) db.releaseLater(() -> release(db, c, true));
             else release(db, c, clean);
         }
     }

@@ -23,10 +23,19 @@ final class TextCache<V> {
         V known = kept.get(text);
         if (known != null) return known;
         V v = compute.apply(text);
+        keep(text, v);
+        return v;
+    }
+
+    /** What {@code text} was found to be, or null when nothing is kept for it. */
+    V peek(String text) {
+        return kept.get(text);
+    }
+
+    void keep(String text, V v) {
         if (text.length() <= maxText) {
             if (kept.size() >= maxEntries) kept.clear();
             kept.put(text, v);
         }
-        return v;
     }
 }
