@@ -68,6 +68,35 @@ class LauncherTest {
     }
 
     @Test
+    void aChangeAnywhereInASourceTreeRebuilds() throws Exception {
+        // the check walks the trees with bash's globbing (no find): nested folders, hidden files, added files
+        Path pkg = Files.createDirectories(dir.resolve("dsqlkit-cli/src/main/resources/a/b"));
+        Path deep = Files.writeString(pkg.resolve("C.txt"), "c");
+        Path hidden = Files.writeString(pkg.resolve(".hidden"), "h");
+        for (Path p : List.of(deep, hidden, pkg, pkg.getParent(), pkg.getParent().getParent(), dir.resolve("dsqlkit-cli/src/main"))) age(p);
+        run("--version");
+        assertThat(builds()).isEqualTo(1);
+        run("--version");
+        assertThat(builds()).as("nothing changed").isEqualTo(1);
+        // each change is made in the future (newer than the build stamp), then aged again after its rebuild
+        Files.setLastModifiedTime(deep, FileTime.from(Instant.now().plusSeconds(5)));
+        run("--version");
+        assertThat(builds()).as("a file three folders down").isEqualTo(2);
+        age(deep);
+        run("--version");
+        assertThat(builds()).as("nothing changed since").isEqualTo(2);
+        Files.setLastModifiedTime(hidden, FileTime.from(Instant.now().plusSeconds(5)));
+        run("--version");
+        assertThat(builds()).as("a hidden file").isEqualTo(3);
+        age(hidden);
+        Path added = Files.writeString(pkg.resolve("D.txt"), "d");
+        age(added);
+        Files.setLastModifiedTime(pkg, FileTime.from(Instant.now().plusSeconds(5)));
+        run("--version");
+        assertThat(builds()).as("a file added: its folder is newer").isEqualTo(4);
+    }
+
+    @Test
     void aBuildThatLeavesTheJarAloneDoesNotRebuildEveryTime() throws Exception {
         run("--version");
         // as after a build Maven did not repackage: the jar older than the sources, the stamp newer
