@@ -11,6 +11,7 @@ source "$root/bench/local-classpath.sh"
 classes="$root/dsqlkit-local/target/bench-classes"
 mkdir -p "$classes"
 javac -d "$classes" -cp "$cp" bench/gateway/GatewayBench.java bench/gateway/CpuPerTx.java
-# The gateway runs as the dsqlkit launcher runs it: Netty's leak detection off (JAVA_OPTS comes after, to override).
-exec java -Xmx512m -Dio.netty.leakDetection.level=disabled ${JAVA_OPTS:-} -Dclients="${CLIENTS:-8}" -Dthreads="${THREADS:-2}" -Dtx="${TX:-5000}" \
+# The gateway runs as the dsqlkit launcher runs it: Netty's leak detection and object pool (Recycler) off (JAVA_OPTS comes
+# after, to override: -Dio.netty.recycler.maxCapacityPerThread=4096 is Netty's default).
+exec java -Xmx512m -Dio.netty.leakDetection.level=disabled -Dio.netty.recycler.maxCapacityPerThread=0 ${JAVA_OPTS:-} -Dclients="${CLIENTS:-8}" -Dthreads="${THREADS:-2}" -Dtx="${TX:-5000}" \
   -Drounds="${ROUNDS:-3}" -Dmode="${MODE:--S}" -Dhold="${HOLD:-false}" -Dcompare="${COMPARE:-0}" -cp "$cp:$classes" CpuPerTx

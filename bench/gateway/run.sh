@@ -13,6 +13,7 @@ command -v pgbench >/dev/null || { echo "pgbench is required (Debian: apt-get in
 command -v pgbouncer >/dev/null || [ -x /usr/sbin/pgbouncer ] \
   || echo "note: pgbouncer not found (Debian: apt-get install pgbouncer); the PgBouncer column is skipped" >&2
 source "$root/bench/local-classpath.sh"
-# The gateway runs as the dsqlkit launcher runs it: Netty's leak detection off (JAVA_OPTS comes after, to override).
-exec java -Xmx512m -Dio.netty.leakDetection.level=disabled ${JAVA_OPTS:-} -Dclients="${CLIENTS:-8}" -Dthreads="${THREADS:-2}" -Dseconds="${SECONDS_PER_RUN:-15}" \
+# The gateway runs as the dsqlkit launcher runs it: Netty's leak detection and object pool (Recycler) off (JAVA_OPTS comes
+# after, to override: -Dio.netty.recycler.maxCapacityPerThread=4096 is Netty's default).
+exec java -Xmx512m -Dio.netty.leakDetection.level=disabled -Dio.netty.recycler.maxCapacityPerThread=0 ${JAVA_OPTS:-} -Dclients="${CLIENTS:-8}" -Dthreads="${THREADS:-2}" -Dseconds="${SECONDS_PER_RUN:-15}" \
   -Drounds="${ROUNDS:-3}" -Dwarmup="${WARMUP:-5}" -Didle="${IDLE:-200}" -cp "$cp" bench/gateway/GatewayBench.java
