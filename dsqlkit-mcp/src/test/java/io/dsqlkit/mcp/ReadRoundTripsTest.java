@@ -88,7 +88,7 @@ class ReadRoundTripsTest {
                 "SELECT id, v, n, at FROM " + TABLE + " ORDER BY id",
                 "SELECT t.id, upper(t.v) AS v FROM " + TABLE + " t WHERE t.id = 1",
                 "WITH x AS (SELECT id FROM " + TABLE + ") SELECT count(*) FROM x",
-                "SELECT 1 AS one -- a trailing comment")) {
+                "SELECT 1 AS one -- a trailing comment", "SELECT 2 AS two;", "SELECT id FROM " + TABLE + " WHERE id = 1 ;\n")) {
             assertThat(roundTripsOf(sql)).as(sql).isEqualTo(READ_ROUND_TRIPS);
         }
         // more rows than one fetch: the one batch returns the first fetch's rows plus one, then the read runs again
