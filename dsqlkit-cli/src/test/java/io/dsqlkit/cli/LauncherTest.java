@@ -79,21 +79,20 @@ class LauncherTest {
         run("--version");
         assertThat(builds()).as("nothing changed").isEqualTo(1);
         // each change is made in the future (newer than the build stamp), then aged again after its rebuild
-        Files.setLastModifiedTime(deep, FileTime.from(Instant.now().plusSeconds(5)));
-        run("--version");
-        assertThat(builds()).as("a file three folders down").isEqualTo(2);
-        age(deep);
+        assertRebuiltAfterChanging(deep, 2, "a file three folders down");
         run("--version");
         assertThat(builds()).as("nothing changed since").isEqualTo(2);
-        Files.setLastModifiedTime(hidden, FileTime.from(Instant.now().plusSeconds(5)));
+        assertRebuiltAfterChanging(hidden, 3, "a hidden file");
+        age(Files.writeString(pkg.resolve("D.txt"), "d"));
+        assertRebuiltAfterChanging(pkg, 4, "a file added: its folder is newer");
+    }
+
+    /** {@code p} made newer than the last build, then a run: the {@code builds}-th build; {@code p} aged again. */
+    private void assertRebuiltAfterChanging(Path p, int builds, String what) throws Exception {
+        Files.setLastModifiedTime(p, FileTime.from(Instant.now().plusSeconds(5)));
         run("--version");
-        assertThat(builds()).as("a hidden file").isEqualTo(3);
-        age(hidden);
-        Path added = Files.writeString(pkg.resolve("D.txt"), "d");
-        age(added);
-        Files.setLastModifiedTime(pkg, FileTime.from(Instant.now().plusSeconds(5)));
-        run("--version");
-        assertThat(builds()).as("a file added: its folder is newer").isEqualTo(4);
+        assertThat(builds()).as(what).isEqualTo(builds);
+        age(p);
     }
 
     @Test

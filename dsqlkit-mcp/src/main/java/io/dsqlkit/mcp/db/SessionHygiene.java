@@ -133,6 +133,11 @@ public final class SessionHygiene {
             }
             return false;
         }
+        return nothingLeft(leftover);
+    }
+
+    /** The check's answer ({@code null}: none came) as a verdict: true when nothing was left behind. */
+    private static boolean nothingLeft(String leftover) {
         if (leftover != null && leftover.isEmpty()) return true;
         log.warn("a call left session state behind ({}); dropping the connection", leftover == null ? "no answer" : leftover);
         return false;
@@ -171,9 +176,7 @@ public final class SessionHygiene {
             if (st.getMoreResults() || st.getUpdateCount() >= 0) return false; // and nothing after it
             if (c.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState()
                     != org.postgresql.core.TransactionState.IDLE) return false;
-            if (leftover != null && leftover.isEmpty()) return true;
-            log.warn("a call left session state behind ({}); dropping the connection", leftover == null ? "no answer" : leftover);
-            return false;
+            return nothingLeft(leftover);
         }
     }
 
