@@ -68,6 +68,8 @@ class ReadRoundTripsTest {
     }
 
     int roundTripsOf(String sql) {
+        // an earlier test's read may still be ending (a deferred ROLLBACK after its answer): not this read's trips
+        assertThat(database.awaitReleases(Duration.ofSeconds(30))).as("earlier reads ended").isTrue();
         proxy.reset();
         McpSchema.CallToolResult r = call(adapter, "query", Map.of("sql", sql));
         assertThat(r.isError()).as(r.toString()).isFalse();
@@ -89,7 +91,9 @@ class ReadRoundTripsTest {
                 "SELECT t.id, upper(t.v) AS v FROM " + TABLE + " t WHERE t.id = 1",
                 "WITH x AS (SELECT id FROM " + TABLE + ") SELECT count(*) FROM x",
                 "SELECT 1 AS one -- a trailing comment", "SELECT 2 AS two;", "SELECT id FROM " + TABLE + " WHERE id = 1 ;\n")) {
-            assertThat(roundTripsOf(sql)).as(sql).isEqualTo(READ_ROUND_TRIPS);
+            int before = proxy.connections();
+            assertThat(roundTripsOf(sql)).as(sql + " (connections before: " + before + ", after: " + proxy.connections() + ")")
+                    .isEqualTo(READ_ROUND_TRIPS);
         }
         // more rows than one fetch: the one batch returns the first fetch's rows plus one, then the read runs again
         // with a portal (guard and statement, three more fetches, the ROLLBACK and check after the answer)
@@ -130,8 +134,11 @@ class ReadRoundTripsTest {
 
     @Test
     void aReadOfAViewStillWorksThroughTheFullGuard() throws Exception {
+        int before = proxy.connections();
         McpSchema.CallToolResult r = call(adapter, "query", Map.of("sql", "SELECT * FROM " + TABLE + "_v"));
         assertThat(r.isError()).as(r.toString()).isFalse();
+        assertThat(database.awaitReleases(Duration.ofSeconds(30))).isTrue();
+        assertThat(proxy.connections()).as("the connection went back to the pool").isEqualTo(before);
     }
 
     @Test
