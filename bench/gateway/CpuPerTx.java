@@ -37,21 +37,27 @@ public class CpuPerTx {
                 st.execute("DO $$DECLARE t text; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE tablename LIKE 'pgbench%' "
                         + "LOOP EXECUTE format('ALTER TABLE public.%I OWNER TO admin', t); END LOOP; END$$");
             }
+            // -DbouncerUds=true: PgBouncer reaches PostgreSQL over its Unix socket, as the gateway does (default: TCP, 127.0.0.1)
+            if (Boolean.getBoolean("bouncerUds")) GatewayBench.PgBouncer.bouncerHost = local.postgres().socket().getParent().toString();
             GatewayBench.PgBouncer bouncer = GatewayBench.PgBouncer.start(direct, GatewayBench.superuserPassword);
             if (bouncer == null) throw new IllegalStateException("pgbouncer not found (Debian: apt-get install pgbouncer)");
             int bouncerPort = bouncer.port;
             long selfPid = ProcessHandle.current().pid();
             System.out.printf(Locale.ROOT, "pgbench %s: %d clients, %d threads, %d tx per client, %d rounds, load before: %s%n",
                     mode, clients, threads, tx, rounds, Files.readString(Path.of("/proc/loadavg")).trim());
-            // warm-up (JIT) for both
-            pgbench(local.port(), "admin", clients, threads, 6000, mode);
+            // Warm-up, untimed: the gateway's hot path is compiled by C2 only after some 200k transactions here (2 CPUs that
+            // pgbench and PostgreSQL keep busy: the compiler thread gets little time); with 6,000 per client its first timed
+            // round still cost 1.6x what later rounds did. PgBouncer is native code: a short run warms its caches.
+            int warmup = Integer.getInteger("warmup", 25_000);
+            pgbench(local.port(), "admin", clients, threads, warmup, mode);
             pgbench(bouncerPort, "postgres", clients, threads, 500, mode);
             // -Dcompare=N: a second gateway with N event loops on the same PostgreSQL, in the same rounds.
             int compare = Integer.getInteger("compare", 0);
             GatewayServer second = compare > 0 ? GatewayServer.start(withAnyPort(local.gatewayConfig()), compare) : null;
-            if (second != null) pgbench(second.port(), "admin", clients, threads, 6000, mode);
+            if (second != null) pgbench(second.port(), "admin", clients, threads, warmup, mode);
             List<Double> gw = new ArrayList<>(), pb = new ArrayList<>(), gwTps = new ArrayList<>(), pbTps = new ArrayList<>(),
-                    gwLoop = new ArrayList<>(), g2 = new ArrayList<>(), g2Tps = new ArrayList<>();
+                    gwLoop = new ArrayList<>(), g2 = new ArrayList<>(), g2Tps = new ArrayList<>(), gwPg = new ArrayList<>(),
+                    pbPg = new ArrayList<>(), gwAll = new ArrayList<>(), pbAll = new ArrayList<>();
             double perTx = 1e6 / HZ / ((double) clients * tx);
             for (int r = 0; r < rounds; r++) {
                 long l0 = loopTicks();
@@ -59,6 +65,8 @@ public class CpuPerTx {
                 gwLoop.add((loopTicks() - l0) * perTx);
                 gw.add(g.us());
                 gwTps.add(g.tps());
+                gwPg.add(g.postgresUs());
+                gwAll.add(g.machineUs());
                 String alt = "";
                 if (second != null) {
                     Sample a = sample(selfPid, second.port(), "admin", clients, threads, tx, mode);
@@ -70,12 +78,17 @@ public class CpuPerTx {
                 Sample b = sample(bouncer.process.pid(), bouncerPort, "postgres", clients, threads, tx, mode);
                 pb.add(b.us());
                 pbTps.add(b.tps());
-                System.out.printf(Locale.ROOT, "round %d: gateway %.1f us/tx (event loops %.1f; kernel %.1f), %.0f tps%s | pgbouncer %.1f us/tx (kernel %.1f), %.0f tps%n",
-                        r + 1, g.us(), gwLoop.get(r), g.kernelUs(), g.tps(), alt, b.us(), b.kernelUs(), b.tps());
+                pbPg.add(b.postgresUs());
+                pbAll.add(b.machineUs());
+                System.out.printf(Locale.ROOT, "round %d: gateway %.1f us/tx (event loops %.1f; kernel %.1f), %.0f tps, postgres %.1f, machine %.1f us/tx (%.0f%% idle)%s | pgbouncer %.1f us/tx (kernel %.1f), %.0f tps, postgres %.1f, machine %.1f us/tx (%.0f%% idle)%n",
+                        r + 1, g.us(), gwLoop.get(r), g.kernelUs(), g.tps(), g.postgresUs(), g.machineUs(), 100 * g.idle(), alt, b.us(), b.kernelUs(), b.tps(),
+                        b.postgresUs(), b.machineUs(), 100 * b.idle());
             }
             System.out.printf(Locale.ROOT, "median: gateway %.1f us/tx (event loops %.1f) | pgbouncer %.1f us/tx | cpu ratio gateway/pgbouncer %.2f | tps gateway %.0f pgbouncer %.0f ratio %.2f | load after: %s%n",
                     median(gw), median(gwLoop), median(pb), median(gw) / median(pb), median(gwTps), median(pbTps),
                     median(gwTps) / median(pbTps), Files.readString(Path.of("/proc/loadavg")).trim());
+            System.out.printf(Locale.ROOT, "median per tx: postgresql behind the gateway %.1f us, behind pgbouncer %.1f us | whole machine %.1f us vs %.1f us%n",
+                    median(gwPg), median(pbPg), median(gwAll), median(pbAll));
             if (second != null) {
                 System.out.printf(Locale.ROOT, "median: gateway with %d loop(s) %.1f us/tx | cpu ratio to pgbouncer %.2f | tps %.0f, ratio to pgbouncer %.2f%n",
                         compare, median(g2), median(g2) / median(pb), median(g2Tps), median(g2Tps) / median(pbTps));
@@ -92,14 +105,50 @@ public class CpuPerTx {
     }
 
     /** One pgbench run through a proxy: the proxy process's CPU and kernel time per transaction, and the TPS. */
-    record Sample(double us, double kernelUs, double tps) {}
+    record Sample(double us, double kernelUs, double tps, double machineUs, double idle, double postgresUs) {}
 
     static Sample sample(long proxyPid, int port, String user, int clients, int threads, int tx, String mode) throws Exception {
         long c0 = cpuTicks(proxyPid), s0 = sysTicks(proxyPid);
+        long[] m0 = machineTicks();
+        long p0 = commandTicks("postgres");
         double tps = pgbench(port, user, clients, threads, tx, mode);
         long c1 = cpuTicks(proxyPid), s1 = sysTicks(proxyPid);
+        long[] m1 = machineTicks();
+        long p1 = commandTicks("postgres");
         double perTx = 1e6 / HZ / ((double) clients * tx);
-        return new Sample((c1 - c0) * perTx, (s1 - s0) * perTx, tps);
+        double busy = m1[0] - m0[0], all = busy + (m1[1] - m0[1]);
+        return new Sample((c1 - c0) * perTx, (s1 - s0) * perTx, tps, busy * perTx, all == 0 ? 0 : (all - busy) / all, (p1 - p0) * perTx);
+    }
+
+    /** CPU of every process whose command name is {@code comm} (PostgreSQL's: all its processes), ended children included. */
+    static long commandTicks(String comm) throws IOException {
+        long sum = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                if (!p.getFileName().toString().chars().allMatch(Character::isDigit)) continue;
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    // its own time and its ended children's (a backend that ended is counted in the postmaster's)
+                    if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals(comm)) {
+                        sum += ticks(stat) + statField(stat, 13) + statField(stat, 14);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended between the listing and the read
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** The whole machine's busy and idle clock ticks (all CPUs) from /proc/stat: everything a transaction costs anywhere. */
+    static long[] machineTicks() throws IOException {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = 0, idle = 0;
+        for (int i = 1; i < f.length && i <= 8; i++) {
+            long v = Long.parseLong(f[i]);
+            if (i == 4 || i == 5) idle += v; else busy += v; // idle, iowait
+        }
+        return new long[] {busy, idle};
     }
 
     /** {@code c} listening on any free port. */

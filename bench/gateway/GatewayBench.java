@@ -128,6 +128,9 @@ public class GatewayBench {
             this.dir = dir;
         }
 
+        /** Where PgBouncer reaches PostgreSQL: 127.0.0.1, or the folder of its Unix socket. */
+        static String bouncerHost = "127.0.0.1";
+
         static PgBouncer start(int backendPort, String backendPassword) throws Exception {
             String bin = which("pgbouncer");
             if (bin == null) return null;
@@ -138,7 +141,7 @@ public class GatewayBench {
             }
             Files.writeString(dir.resolve("users.txt"), "\"postgres\" \"\"\n");
             Files.writeString(dir.resolve("pgbouncer.ini"), String.join("\n",
-                    "[databases]", "postgres = host=127.0.0.1 port=" + backendPort + " dbname=postgres user=postgres password=" + backendPassword,
+                    "[databases]", "postgres = host=" + bouncerHost + " port=" + backendPort + " dbname=postgres user=postgres password=" + backendPassword,
                     "[pgbouncer]", "listen_addr = 127.0.0.1", "listen_port = " + port, "unix_socket_dir =",
                     "auth_type = trust", "auth_file = " + dir.resolve("users.txt"), "pool_mode = session",
                     "max_client_conn = 200", "default_pool_size = 50", "logfile = " + dir.resolve("pgbouncer.log"),

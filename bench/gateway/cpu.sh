@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Proxy CPU microseconds per pgbench transaction, gateway vs PgBouncer (session pooling), same session,
 # interleaved rounds: a load-robust companion to run.sh's TPS. Needs pgbench and pgbouncer.
-# Usage: bench/gateway/cpu.sh   (env: CLIENTS=8 THREADS=2 TX=5000 ROUNDS=3 MODE=-S HOLD=false COMPARE=0; MODE takes pgbench options, e.g. "-S -M prepared")
+# Usage: bench/gateway/cpu.sh   (env: CLIENTS=8 THREADS=2 TX=5000 ROUNDS=3 WARMUP=25000 MODE=-S HOLD=false COMPARE=0; MODE takes pgbench options, e.g. "-S -M prepared";
+# WARMUP = untimed transactions per client through the gateway first, for its JIT). Each round also prints PostgreSQL's CPU and the
+# whole machine's per transaction (a proxy also changes what the processes around it spend: wake-ups, scheduling).
 # COMPARE=N adds a second gateway with N event loops to the same rounds (JAVA_OPTS=-Ddsqlkit.gateway.threads=M sets the first's).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -14,4 +16,4 @@ javac -d "$classes" -cp "$cp" bench/gateway/GatewayBench.java bench/gateway/CpuP
 # The gateway runs as the dsqlkit launcher runs it: Netty's leak detection and object pool (Recycler) off (JAVA_OPTS comes
 # after, to override: -Dio.netty.recycler.maxCapacityPerThread=4096 is Netty's default).
 exec java -Xmx512m -Dio.netty.leakDetection.level=disabled -Dio.netty.recycler.maxCapacityPerThread=0 ${JAVA_OPTS:-} -Dclients="${CLIENTS:-8}" -Dthreads="${THREADS:-2}" -Dtx="${TX:-5000}" \
-  -Drounds="${ROUNDS:-3}" -Dmode="${MODE:--S}" -Dhold="${HOLD:-false}" -Dcompare="${COMPARE:-0}" -cp "$cp:$classes" CpuPerTx
+  -Drounds="${ROUNDS:-3}" -Dwarmup="${WARMUP:-25000}" -Dmode="${MODE:--S}" -Dhold="${HOLD:-false}" -Dcompare="${COMPARE:-0}" -cp "$cp:$classes" CpuPerTx
