@@ -4,9 +4,16 @@ import io.dsqlkit.mcp.tools.DsqlTool;
 import io.dsqlkit.mcp.tools.ToolAdapter;
 import io.modelcontextprotocol.spec.McpSchema;
 
+import io.modelcontextprotocol.json.McpJsonMapper;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.json.JsonFactory;
+
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A tools/call answered without the MCP SDK's request pipeline, for {@link StdioTransport}. The SDK turns each call
@@ -21,8 +28,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * exchange, and a result without structured content from a tool with an output schema becomes the SDK's error.
  * Arguments are checked by the tools themselves either way (the server's JSON schema validator accepts everything,
  * {@link DsqlMcpServer}).
+ * <p>
+ * tools/list is answered here too, from the list rendered once when every tool is registered ({@link #listComplete}):
+ * the SDK's handler lists the registered tools in order (no pagination, and this server sets no tool filter), and its
+ * answer went through Jackson's data binding, whose first use on a fresh server cost more than the rest of the
+ * request (the list is static: it is rendered once, as the SDK's mapper would, see {@link ToolsListJson}).
  */
 public final class DirectToolCalls {
+    private static final JsonFactory JSON = new JsonFactory();
+
     /** The SDK's text for a tool with an output schema whose result has no structured content. */
     static final String MISSING_STRUCTURED_CONTENT =
             "Response missing structured content which is expected when calling tool with non-empty outputSchema";
@@ -32,6 +46,9 @@ public final class DirectToolCalls {
     private final ToolAdapter adapter;
     private final Map<String, Registered> byName = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong answered = new java.util.concurrent.atomic.AtomicLong();
+    /** The registered definitions, in order, and their tools/list result once rendered (null before, or when it failed). */
+    private final List<McpSchema.Tool> listed = new CopyOnWriteArrayList<>();
+    private volatile String listResult;
 
     public DirectToolCalls(ToolAdapter adapter) {
         this.adapter = adapter;
@@ -40,6 +57,40 @@ public final class DirectToolCalls {
     /** {@code tool} is registered with the server under {@code definition}; calls to it may be answered here. */
     void register(DsqlTool tool, McpSchema.Tool definition) {
         byName.put(definition.name(), new Registered(tool, definition.outputSchema() != null));
+        listed.add(definition);
+        listResult = null;
+    }
+
+    /**
+     * Every tool is registered: renders the tools/list result ({@link ToolsListJson}, or else with {@code mapper}, the one
+     * the transport writes the SDK's answers with). Until then, and if rendering fails, tools/list is left to the SDK.
+     */
+    void listComplete(McpJsonMapper mapper) {
+        List<McpSchema.Tool> tools = List.copyOf(listed);
+        try {
+            String streamed = ToolsListJson.render(tools);
+            listResult = streamed != null ? streamed : mapper.writeValueAsString(new McpSchema.ListToolsResult(tools, null));
+        } catch (IOException | RuntimeException e) {
+            listResult = null;
+        }
+    }
+
+    /** The whole JSON-RPC answer to a tools/list request with this {@code id}, or null when the SDK is to answer. */
+    String toolsListAnswer(Object id) {
+        String result = listResult;
+        if (result == null || !(id instanceof String || id instanceof Integer || id instanceof Long)) return null;
+        StringWriter w = new StringWriter(result.length() + 48);
+        try (JsonGenerator g = JSON.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeStringProperty("jsonrpc", McpSchema.JSONRPC_VERSION);
+            g.writeName("id");
+            if (id instanceof String s) g.writeString(s);
+            else g.writeNumber(((Number) id).longValue());
+            g.writeName("result");
+            g.writeRawValue(result);
+            g.writeEndObject();
+        }
+        return w.toString();
     }
 
     /** How many calls were answered here (tests). */

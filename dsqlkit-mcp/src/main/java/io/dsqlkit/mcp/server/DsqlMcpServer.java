@@ -72,6 +72,7 @@ public final class DsqlMcpServer {
             toSdk.accept(spec);
             direct.register(tool, spec.tool());
         }
+        direct.listComplete(transport.mapper()); // the mapper the transport writes the SDK's answers with
         transport.callToolsDirectly(direct);
     }
 

@@ -16,7 +16,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -39,7 +42,11 @@ import java.util.function.Supplier;
  * <p>
  * Start-up: {@link #answerInitializeEarly} starts reading before the server is built and answers the client's
  * {@code initialize} at once ({@link InitializeAnswer}); the SDK session handles that request when it exists, and
- * its own answer, the same, is not written again.
+ * its own answer, the same, is not written again. That handling is the SDK's first use of Jackson's data binding and
+ * of Reactor (~150 ms on a fresh JVM), so it runs off the reader, on a thread of its own (the SDK lane), and every
+ * message for the SDK that comes while it runs queues behind it in order; what is answered without the SDK (tools/list,
+ * {@link DirectToolCalls}' tool calls once the client said it is initialized) does not wait for it. Without this, the
+ * client's tools/list, sent right after the initialize answer, waited those 150 ms.
  */
 public final class StdioTransport implements McpServerTransportProvider {
     private static final Logger log = LoggerFactory.getLogger(StdioTransport.class);
@@ -62,6 +69,12 @@ public final class StdioTransport implements McpServerTransportProvider {
     /** Tool calls answered without the SDK's pipeline ({@link DirectToolCalls}), once the client said it is initialized. */
     private volatile DirectToolCalls direct;
     private volatile boolean initialized;
+    /**
+     * The SDK's handling of the early-answered initialize and of the messages for the SDK read while it ran, in order,
+     * on the SDK lane; null when there is none. Set only by the thread reading stdin (one at a time).
+     */
+    private volatile CompletableFuture<Void> sdkLane;
+    private volatile ExecutorService laneThread;
 
     /** {@code onEnd} runs when stdin ends (the client went away) or cannot be read. */
     public StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, Runnable onEnd) {
@@ -126,7 +139,8 @@ public final class StdioTransport implements McpServerTransportProvider {
         reader.start();
     }
 
-    private McpJsonMapper mapper() {
+    /** The mapper this transport writes the SDK's answers with (made on first use). */
+    McpJsonMapper mapper() {
         McpJsonMapper m = mapper;
         if (m == null) {
             synchronized (mapperSource) {
@@ -137,15 +151,16 @@ public final class StdioTransport implements McpServerTransportProvider {
         return m;
     }
 
-    /** Writes the early answer to the first line, if it gets one. */
-    private void answerEarly(String line) {
+    /** Writes the early answer to the first line, if it gets one; true when it did. */
+    private boolean answerEarly(String line) {
         InitializeAnswer answer = early;
-        if (answer == null) return;
+        if (answer == null) return false;
         early = null;
-        answer.answer(line).ifPresent(a -> {
-            answeredEarly = a.id();
-            writeLine(a.json());
-        });
+        var a = answer.answer(line);
+        if (a.isEmpty()) return false;
+        answeredEarly = a.get().id();
+        writeLine(a.get().json());
+        return true;
     }
 
     /** True (once) for the SDK's answer to a request answered early: that answer is already out. */
@@ -169,11 +184,11 @@ public final class StdioTransport implements McpServerTransportProvider {
         try {
             for (String line; !closing && (line = reader.readLine()) != null; ) {
                 if (line.isBlank()) continue;
-                answerEarly(line);
+                boolean answeredNow = answerEarly(line);
                 sessionCreated.await();
                 McpSchema.JSONRPCMessage message;
                 try {
-                    message = JsonRpcRequests.read(line); // one streaming pass for the plain request shape
+                    message = JsonRpcRequests.readMessage(line); // one streaming pass for the plain request shape
                     if (message == null) message = McpSchema.deserializeJsonRpcMessage(mapper(), line);
                 } catch (IOException | RuntimeException e) {
                     log.debug("not a JSON-RPC message on stdin: {}", e.toString());
@@ -181,17 +196,33 @@ public final class StdioTransport implements McpServerTransportProvider {
                     writeLine(JsonRpcErrors.body(JsonRpcErrors.PARSE_ERROR, "Parse error: each line must be one JSON-RPC message"));
                     continue;
                 }
+                if (answeredNow) { // the SDK's part of the initialize exchange, off this thread (see the class comment)
+                    laneThread = Executors.newSingleThreadExecutor(DaemonThreads.named("dsqlkit-mcp-sdk"));
+                    McpSchema.JSONRPCMessage initialize = message;
+                    sdkLane = CompletableFuture.runAsync(() -> AfterAnswer.handle(() -> toSdk(initialize)), laneThread);
+                    continue;
+                }
+                if (message instanceof McpSchema.JSONRPCNotification n && McpSchema.METHOD_NOTIFICATION_INITIALIZED.equals(n.method())) {
+                    initialized = true; // the SDK learns it in order, below
+                }
                 try {
                     awaitReady(message);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
                 }
-                if (message instanceof McpSchema.JSONRPCRequest r && McpSchema.METHOD_TOOLS_CALL.equals(r.method()) && passReadingOn()) {
-                    handle(message); // a worker reads the next line meanwhile
-                    return;
+                if (message instanceof McpSchema.JSONRPCRequest r && McpSchema.METHOD_TOOLS_LIST.equals(r.method()) && listedDirectly(r)) {
+                    continue;
                 }
-                handle(message);
+                if (message instanceof McpSchema.JSONRPCRequest r && McpSchema.METHOD_TOOLS_CALL.equals(r.method())) {
+                    if (passReadingOn()) {
+                        handle(message); // a worker reads the next line meanwhile
+                        return;
+                    }
+                    handle(message);
+                } else if (!queuedOnSdkLane(message)) {
+                    handle(message);
+                }
             }
         } catch (IOException e) {
             if (!closing) log.debug("stdin failed: {}", e.toString());
@@ -200,6 +231,9 @@ public final class StdioTransport implements McpServerTransportProvider {
         } catch (RuntimeException e) {
             log.warn("stdin reader failed: {}", e.toString());
         }
+        awaitSdkLane(); // what was read is answered before the end is reported
+        ExecutorService lane = laneThread;
+        if (lane != null) lane.shutdown();
         workers.shutdown();
         try {
             reader.close();
@@ -219,19 +253,52 @@ public final class StdioTransport implements McpServerTransportProvider {
         }
     }
 
-    /** Handles {@code message} on this thread; what the handling deferred until after its answer runs here too ({@link AfterAnswer}). */
+    /**
+     * Handles {@code message} on this thread; what the handling deferred until after its answer runs here too
+     * ({@link AfterAnswer}). What goes to the SDK waits for the SDK lane first: the SDK sees messages in the order they came.
+     */
     private void handle(McpSchema.JSONRPCMessage message) {
         AfterAnswer.handle(() -> {
             if (message instanceof McpSchema.JSONRPCRequest r && answeredDirectly(r)) return;
-            try {
-                session.handle(message).subscribe(null, e -> log.debug("message handling failed: {}", e.toString()));
-            } catch (RuntimeException e) {
-                log.warn("message handling failed: {}", e.toString());
-            }
-            if (message instanceof McpSchema.JSONRPCNotification n && McpSchema.METHOD_NOTIFICATION_INITIALIZED.equals(n.method())) {
-                initialized = true;
-            }
+            awaitSdkLane();
+            toSdk(message);
         });
+    }
+
+    /** The SDK session handles {@code message} (its answer, if any, is written through {@link SessionTransport}). */
+    private void toSdk(McpSchema.JSONRPCMessage message) {
+        try {
+            session.handle(message).subscribe(null, e -> log.debug("message handling failed: {}", e.toString()));
+        } catch (RuntimeException e) {
+            log.warn("message handling failed: {}", e.toString());
+        }
+    }
+
+    /** While the SDK lane is busy, {@code message} (not a tool call) is queued on it, in order: true. */
+    private boolean queuedOnSdkLane(McpSchema.JSONRPCMessage message) {
+        CompletableFuture<Void> lane = sdkLane;
+        if (lane == null) return false;
+        if (lane.isDone()) {
+            sdkLane = null;
+            return false;
+        }
+        sdkLane = lane.thenRunAsync(() -> AfterAnswer.handle(() -> toSdk(message)), laneThread);
+        return true;
+    }
+
+    /** Waits until the SDK has handled what was queued on its lane. */
+    private void awaitSdkLane() {
+        CompletableFuture<Void> lane = sdkLane;
+        if (lane != null) lane.join(); // each step catches its own failures
+    }
+
+    /** A tools/list answered from {@link DirectToolCalls}' rendered list; false (nothing written) when the SDK is to answer. */
+    private boolean listedDirectly(McpSchema.JSONRPCRequest request) {
+        DirectToolCalls calls = direct;
+        String answer = calls == null ? null : calls.toolsListAnswer(request.id());
+        if (answer == null) return false;
+        writeLine(answer);
+        return true;
     }
 
     /** A tool call answered by {@link DirectToolCalls}; false (nothing run) when the SDK is to take it. */

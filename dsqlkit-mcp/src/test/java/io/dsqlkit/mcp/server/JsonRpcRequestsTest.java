@@ -39,9 +39,23 @@ class JsonRpcRequestsTest {
         assertThat(fast).isEqualTo(McpSchema.deserializeJsonRpcMessage(MAPPER, line));
     }
 
+    /** Notifications: the request's plain shape without an id (read by {@link JsonRpcRequests#readMessage} only). */
     @ParameterizedTest
     @ValueSource(strings = {
-            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", // a notification
+            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+            "{\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":7,\"reason\":\"x\"},\"jsonrpc\":\"2.0\"}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/roots/list_changed\",\"params\":{}}",
+    })
+    void plainNotificationsAreReadAsTheSdkReadsThem(String line) throws Exception {
+        McpSchema.JSONRPCMessage fast = JsonRpcRequests.readMessage(line);
+        assertThat(fast).as("plain shape").isInstanceOf(McpSchema.JSONRPCNotification.class);
+        assertThat(fast).isEqualTo(McpSchema.deserializeJsonRpcMessage(MAPPER, line));
+        assertThat(JsonRpcRequests.read(line)).as("not a request").isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", // a notification (not a request)
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}", // a response
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\",\"method\":\"b\"}", // a duplicate member
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"arguments\":{\"sql\":\"SELECT 1\",\"sql\":\"DROP TABLE t\"}}}",
@@ -53,6 +67,7 @@ class JsonRpcRequestsTest {
     })
     void anythingElseIsLeftToTheSdk(String line) {
         assertThat(JsonRpcRequests.read(line)).isNull();
+        if (!line.contains("\"notifications/")) assertThat(JsonRpcRequests.readMessage(line)).isNull();
     }
 
     @Property(tries = 1000)
@@ -60,6 +75,12 @@ class JsonRpcRequestsTest {
         McpSchema.JSONRPCRequest fast = JsonRpcRequests.read(line);
         Statistics.label("read here").collect(fast != null);
         Statistics.label("read here").coverage(c -> c.check(true).percentage(p -> p >= 30));
+        McpSchema.JSONRPCMessage message = JsonRpcRequests.readMessage(line);
+        if (message instanceof McpSchema.JSONRPCNotification) {
+            assertThat(message).as(line).isEqualTo(McpSchema.deserializeJsonRpcMessage(MAPPER, line));
+        } else {
+            assertThat(message).as("a request is read alike by both").isEqualTo(fast);
+        }
         if (fast == null) return;
         assertThat(fast).as(line).isEqualTo(McpSchema.deserializeJsonRpcMessage(MAPPER, line));
     }

@@ -92,6 +92,22 @@ class StdioTransportTest {
                 assertThat(next).as(tool.name()).isGreaterThan(at);
                 at = next;
             }
+            // the SDK handled initialize off the reader (the SDK lane); what it answers still comes, in order, and a call
+            // it takes (an unknown tool) waits for it
+            p.client.write(("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}\n"
+                    + "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"resources/list\"}\n"
+                    + "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\"no_such_tool\",\"arguments\":{}}}\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            p.client.flush();
+            java.util.Map<Integer, String> more = new java.util.TreeMap<>();
+            for (int i = 0; i < 3; i++) {
+                String line = p.answers.readLine();
+                more.put(id(line), line);
+            }
+            assertThat(more.keySet()).containsExactly(3, 4, 5);
+            assertThat(more.get(3)).contains("\"result\":{}");
+            assertThat(more.get(4)).contains("dsql://");
+            assertThat(more.get(5)).contains("Unknown tool");
             p.client.close();
         } finally {
             mcp.closeGracefully();
@@ -126,9 +142,14 @@ class StdioTransportTest {
             requests.append("{\"jsonrpc\":\"2.0\",\"id\":").append(10 + i).append(",\"method\":\"tools/call\",\"params\":")
                     .append(calls[i]).append("}\n");
         }
-        java.util.List<String> direct = answers(requests.toString(), calls.length + 2, true);
-        java.util.List<String> sdk = answers(requests.toString(), calls.length + 2, false);
-        assertThat(direct).hasSize(calls.length + 2).isEqualTo(sdk);
+        // tools/list, answered from the list rendered once (ToolsListJson); the SDK ignores a cursor, and so does that
+        requests.append("{\"jsonrpc\":\"2.0\",\"id\":40,\"method\":\"tools/list\"}\n")
+                .append("{\"jsonrpc\":\"2.0\",\"id\":41,\"method\":\"tools/list\",\"params\":{\"cursor\":\"x\"}}\n");
+        int count = calls.length + 4;
+        java.util.List<String> direct = answers(requests.toString(), count, true);
+        java.util.List<String> sdk = answers(requests.toString(), count, false);
+        assertThat(direct).hasSize(count).isEqualTo(sdk);
+        assertThat(direct.get(count - 1)).startsWith("{\"jsonrpc\":\"2.0\",\"id\":41,\"result\":{\"tools\":[{\"name\":\"query\"");
         assertThat(String.join("\n", direct)).contains("\"id\":9").contains("Unknown tool").contains("\"isError\":true");
     }
 
