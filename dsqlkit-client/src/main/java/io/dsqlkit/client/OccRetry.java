@@ -1,8 +1,6 @@
 package io.dsqlkit.client;
 
 import io.dsqlkit.rules.DsqlErrors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -20,7 +18,7 @@ import java.util.function.Predicate;
  * Backoff is exponential with jitter: min(base * 2^attempt, max) + up to 25% random.
  */
 public final class OccRetry {
-    private static final Logger log = LoggerFactory.getLogger(OccRetry.class);
+    private static final LazyLogger log = new LazyLogger(OccRetry.class); // SLF4J starts when first used
 
     private final int maxAttempts;
     private final Duration baseDelay;
@@ -100,7 +98,7 @@ public final class OccRetry {
             } catch (SQLException e) {
                 if (!retryable.test(e)) throw e;
                 if (attempt >= maxAttempts) throw giveUp.after(e, attempt);
-                log.debug("attempt {} failed ({} {}); running it again", attempt, e.getSQLState(), e.getMessage());
+                log.get().debug("attempt {} failed ({} {}); running it again", attempt, e.getSQLState(), e.getMessage());
                 long ms = pause.apply(attempt).toMillis();
                 if (ms <= 0) continue;
                 try {

@@ -2,14 +2,13 @@ package io.dsqlkit.mcp.server;
 
 import io.dsqlkit.mcp.db.AfterAnswer;
 import io.dsqlkit.mcp.db.DaemonThreads;
+import io.dsqlkit.client.LazyLogger;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransport;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import java.io.IOException;
@@ -49,7 +48,7 @@ import java.util.function.Supplier;
  * client's tools/list, sent right after the initialize answer, waited those 150 ms.
  */
 public final class StdioTransport implements McpServerTransportProvider {
-    private static final Logger log = LoggerFactory.getLogger(StdioTransport.class);
+    private static final LazyLogger log = new LazyLogger(StdioTransport.class); // SLF4J starts when first used
     static final int MAX_WORKERS = 32;
 
     private final Supplier<McpJsonMapper> mapperSource;
@@ -169,7 +168,7 @@ public final class StdioTransport implements McpServerTransportProvider {
         if (id == null || !(message instanceof McpSchema.JSONRPCResponse response) || !sameId(id, response.id())) return false;
         answeredEarly = null;
         if (response.error() != null) {
-            log.warn("initialize was answered early, but the MCP SDK then refused it: {}", response.error().message());
+            log.get().warn("initialize was answered early, but the MCP SDK then refused it: {}", response.error().message());
         }
         return true;
     }
@@ -191,7 +190,7 @@ public final class StdioTransport implements McpServerTransportProvider {
                     message = JsonRpcRequests.readMessage(line); // one streaming pass for the plain request shape
                     if (message == null) message = McpSchema.deserializeJsonRpcMessage(mapper(), line);
                 } catch (IOException | RuntimeException e) {
-                    log.debug("not a JSON-RPC message on stdin: {}", e.toString());
+                    log.get().debug("not a JSON-RPC message on stdin: {}", e.toString());
                     // the SDK's response type refuses a null id, which JSON-RPC requires when the id is unknown
                     writeLine(JsonRpcErrors.body(JsonRpcErrors.PARSE_ERROR, "Parse error: each line must be one JSON-RPC message"));
                     continue;
@@ -225,11 +224,11 @@ public final class StdioTransport implements McpServerTransportProvider {
                 }
             }
         } catch (IOException e) {
-            if (!closing) log.debug("stdin failed: {}", e.toString());
+            if (!closing) log.get().debug("stdin failed: {}", e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            log.warn("stdin reader failed: {}", e.toString());
+            log.get().warn("stdin reader failed: {}", e.toString());
         }
         awaitSdkLane(); // what was read is answered before the end is reported
         ExecutorService lane = laneThread;
@@ -268,9 +267,9 @@ public final class StdioTransport implements McpServerTransportProvider {
     /** The SDK session handles {@code message} (its answer, if any, is written through {@link SessionTransport}). */
     private void toSdk(McpSchema.JSONRPCMessage message) {
         try {
-            session.handle(message).subscribe(null, e -> log.debug("message handling failed: {}", e.toString()));
+            session.handle(message).subscribe(null, e -> log.get().debug("message handling failed: {}", e.toString()));
         } catch (RuntimeException e) {
-            log.warn("message handling failed: {}", e.toString());
+            log.get().warn("message handling failed: {}", e.toString());
         }
     }
 
@@ -311,7 +310,7 @@ public final class StdioTransport implements McpServerTransportProvider {
             if (result == null) return false;
             response = new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, request.id(), result, null);
         } catch (RuntimeException | StackOverflowError e) { // the tool adapter maps failures to results: a bug
-            log.warn("tool call failed: {}", e.toString());
+            log.get().warn("tool call failed: {}", e.toString());
             response = new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, request.id(), null,
                     new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.INTERNAL_ERROR, "internal error in tools/call", null));
         }
@@ -337,7 +336,7 @@ public final class StdioTransport implements McpServerTransportProvider {
                 out.write(bytes);
                 out.flush();
             } catch (IOException e) {
-                if (!closing) log.debug("stdout failed: {}", e.toString());
+                if (!closing) log.get().debug("stdout failed: {}", e.toString());
             }
         }
     }

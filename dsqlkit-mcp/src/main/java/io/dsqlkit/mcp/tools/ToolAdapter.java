@@ -3,11 +3,10 @@ package io.dsqlkit.mcp.tools;
 import io.dsqlkit.mcp.db.Database;
 import io.dsqlkit.mcp.server.ServerSettings;
 import io.dsqlkit.rules.Linter;
+import io.dsqlkit.client.LazyLogger;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -22,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * SQLSTATE and message but never connection details; full SQL is logged only at debug level.
  */
 public final class ToolAdapter {
-    private static final Logger log = LoggerFactory.getLogger(ToolAdapter.class);
+    private static final LazyLogger log = new LazyLogger(ToolAdapter.class); // SLF4J starts when first used
 
     private final Database database;
     private final ServerSettings settings;
@@ -75,19 +74,19 @@ public final class ToolAdapter {
             // a successful call is logged at debug (a line per call would fill the client's stderr log);
             // refusals and failures stay at info, where an operator looks
             if (Boolean.TRUE.equals(r.isError())) {
-                log.info("tool {} refused/failed in {} ms", f.name(), (System.nanoTime() - t0) / 1_000_000);
+                log.get().info("tool {} refused/failed in {} ms", f.name(), (System.nanoTime() - t0) / 1_000_000);
             } else {
-                log.debug("tool {} ok in {} ms", f.name(), (System.nanoTime() - t0) / 1_000_000);
+                log.get().debug("tool {} ok in {} ms", f.name(), (System.nanoTime() - t0) / 1_000_000);
             }
             return r;
         } catch (io.dsqlkit.mcp.db.Refusal e) {
-            log.info("tool {} refused: {}", f.name(), e.getMessage());
+            log.get().info("tool {} refused: {}", f.name(), e.getMessage());
             return ToolResults.error(e.getMessage(), withAdvice(e.details(), e.getMessage()));
         } catch (SQLException e) {
-            log.info("tool {} failed: SQLSTATE {} {}", f.name(), e.getSQLState(), e.getMessage());
+            log.get().info("tool {} failed: SQLSTATE {} {}", f.name(), e.getSQLState(), e.getMessage());
             return ToolResults.error(e.getMessage() == null ? "database error" : e.getMessage(), withAdvice(sqlDetails(e), e.getMessage()));
         } catch (RuntimeException e) {
-            log.warn("tool {} crashed", f.name(), e);
+            log.get().warn("tool {} crashed", f.name(), e);
             return ToolResults.error("internal error in tool " + f.name() + " (" + e.getClass().getSimpleName()
                     + "); the server log has the details", Map.of());
         } finally {
@@ -134,7 +133,7 @@ public final class ToolAdapter {
             try {
                 exchange.progressNotification(new McpSchema.ProgressNotification(token, done, total, message, null));
             } catch (RuntimeException e) {
-                log.debug("progress notification dropped: {}", e.toString());
+                log.get().debug("progress notification dropped: {}", e.toString());
             }
         };
     }
