@@ -69,11 +69,14 @@ public final class InitializeAnswer {
     /**
      * Runs the class initialization {@link #answer} needs (on {@link JsonWarmUp}'s thread, before the request comes):
      * jackson-core's parser base class, whose static initializer initializes {@code java.math.BigDecimal}, 12-16 ms of
-     * class initialization on a cold Java 25.
+     * class initialization on a cold Java 25, and its generator's.
      */
     static void prepare() {
         try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), "0")) {
             p.nextToken();
+        }
+        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), new StringWriter())) {
+            g.writeNumber(0); // the generator's base class has static initialization of its own
         }
     }
 
