@@ -2,9 +2,8 @@ package io.dsqlkit.mcp.server;
 
 import io.dsqlkit.mcp.tools.DsqlTool;
 import io.dsqlkit.mcp.tools.ToolAdapter;
-import io.modelcontextprotocol.spec.McpSchema;
-
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.json.JsonFactory;
 
