@@ -41,6 +41,16 @@ public final class PlainJson {
         return out.toString();
     }
 
+    /**
+     * Writes {@code name} and {@code v} unless {@code v} is null (the SDK records' NON_ABSENT inclusion); false as
+     * {@link #write}.
+     */
+    public static boolean writeOptional(JsonGenerator g, String name, Object v) {
+        if (v == null) return true;
+        g.writeName(name);
+        return write(g, v);
+    }
+
     /** Writes {@code v}; false (stop: the output is incomplete) when something in it is not plain. */
     public static boolean write(JsonGenerator g, Object v) {
         if (v == null) g.writeNull();

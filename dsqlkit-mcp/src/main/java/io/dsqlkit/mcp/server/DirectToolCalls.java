@@ -1,11 +1,11 @@
 package io.dsqlkit.mcp.server;
 
+import io.dsqlkit.mcp.db.PlainJson;
 import io.dsqlkit.mcp.tools.DsqlTool;
 import io.dsqlkit.mcp.tools.ToolAdapter;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.json.JsonFactory;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -34,8 +34,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * request (the list is static: it is rendered once, as the SDK's mapper would, see {@link ToolsListJson}).
  */
 public final class DirectToolCalls {
-    private static final JsonFactory JSON = new JsonFactory();
-
     /** The SDK's text for a tool with an output schema whose result has no structured content. */
     static final String MISSING_STRUCTURED_CONTENT =
             "Response missing structured content which is expected when calling tool with non-empty outputSchema";
@@ -79,13 +77,8 @@ public final class DirectToolCalls {
         String result = listResult;
         if (result == null || !(id instanceof String || id instanceof Integer || id instanceof Long)) return null;
         StringWriter w = new StringWriter(result.length() + 48);
-        try (JsonGenerator g = JSON.createGenerator(w)) {
-            g.writeStartObject();
-            g.writeStringProperty("jsonrpc", McpSchema.JSONRPC_VERSION);
-            g.writeName("id");
-            if (id instanceof String s) g.writeString(s);
-            else g.writeNumber(((Number) id).longValue());
-            g.writeName("result");
+        try (JsonGenerator g = PlainJson.generator(w)) {
+            ToolCallAnswers.writeResultHead(g, McpSchema.JSONRPC_VERSION, id);
             g.writeRawValue(result);
             g.writeEndObject();
         }

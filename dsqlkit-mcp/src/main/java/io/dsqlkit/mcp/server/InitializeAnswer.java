@@ -1,5 +1,6 @@
 package io.dsqlkit.mcp.server;
 
+import io.dsqlkit.mcp.db.PlainJson;
 import io.modelcontextprotocol.spec.McpSchema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -97,24 +98,19 @@ public final class InitializeAnswer {
     private String write(Object id, String version) {
         StringWriter out = new StringWriter(256 + (instructions == null ? 0 : instructions.length()));
         try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
-            g.writeStartObject();
-            g.writeStringProperty("jsonrpc", McpSchema.JSONRPC_VERSION);
-            g.writeName("id");
-            if (id instanceof String s) g.writeString(s);
-            else g.writeNumber((Long) id);
-            g.writeName("result");
+            ToolCallAnswers.writeResultHead(g, McpSchema.JSONRPC_VERSION, id);
             g.writeStartObject();
             g.writeStringProperty("protocolVersion", version);
             writeCapabilities(g);
             g.writeName("serverInfo");
             g.writeStartObject();
-            optionalString(g, "name", serverInfo.name());
-            optionalString(g, "title", serverInfo.title());
-            optionalString(g, "version", serverInfo.version());
-            optionalString(g, "description", serverInfo.description());
-            optionalString(g, "websiteUrl", serverInfo.websiteUrl());
+            PlainJson.writeOptional(g, "name", serverInfo.name());
+            PlainJson.writeOptional(g, "title", serverInfo.title());
+            PlainJson.writeOptional(g, "version", serverInfo.version());
+            PlainJson.writeOptional(g, "description", serverInfo.description());
+            PlainJson.writeOptional(g, "websiteUrl", serverInfo.websiteUrl());
             g.writeEndObject();
-            optionalString(g, "instructions", instructions);
+            PlainJson.writeOptional(g, "instructions", instructions);
             g.writeEndObject();
             g.writeEndObject();
         }
@@ -131,20 +127,20 @@ public final class InitializeAnswer {
         if (c.prompts() != null) {
             g.writeName("prompts");
             g.writeStartObject();
-            optionalBoolean(g, "listChanged", c.prompts().listChanged());
+            PlainJson.writeOptional(g, "listChanged", c.prompts().listChanged());
             g.writeEndObject();
         }
         if (c.resources() != null) {
             g.writeName("resources");
             g.writeStartObject();
-            optionalBoolean(g, "subscribe", c.resources().subscribe());
-            optionalBoolean(g, "listChanged", c.resources().listChanged());
+            PlainJson.writeOptional(g, "subscribe", c.resources().subscribe());
+            PlainJson.writeOptional(g, "listChanged", c.resources().listChanged());
             g.writeEndObject();
         }
         if (c.tools() != null) {
             g.writeName("tools");
             g.writeStartObject();
-            optionalBoolean(g, "listChanged", c.tools().listChanged());
+            PlainJson.writeOptional(g, "listChanged", c.tools().listChanged());
             g.writeEndObject();
         }
         g.writeEndObject();
@@ -156,13 +152,6 @@ public final class InitializeAnswer {
         g.writeEndObject();
     }
 
-    private static void optionalString(JsonGenerator g, String name, String value) {
-        if (value != null) g.writeStringProperty(name, value);
-    }
-
-    private static void optionalBoolean(JsonGenerator g, String name, Boolean value) {
-        if (value != null) g.writeBooleanProperty(name, value);
-    }
 
     /** What the answer needs from a plain initialize request; {@link #read} returns null for anything else. */
     private record Request(Object id, String protocolVersion) {

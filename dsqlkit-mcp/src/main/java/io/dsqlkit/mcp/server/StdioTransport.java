@@ -1,8 +1,8 @@
 package io.dsqlkit.mcp.server;
 
+import io.dsqlkit.client.LazyLogger;
 import io.dsqlkit.mcp.db.AfterAnswer;
 import io.dsqlkit.mcp.db.DaemonThreads;
-import io.dsqlkit.client.LazyLogger;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;

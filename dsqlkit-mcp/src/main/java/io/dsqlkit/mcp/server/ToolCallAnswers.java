@@ -27,13 +27,7 @@ final class ToolCallAnswers {
         }
         StringWriter out = new StringWriter(1024); // a rows answer: the fenced text, then the structured rows
         try (JsonGenerator g = PlainJson.generator(out)) {
-            g.writeStartObject();
-            g.writeStringProperty("jsonrpc", response.jsonrpc());
-            g.writeName("id");
-            if (response.id() instanceof String s) g.writeString(s);
-            else if (response.id() instanceof Integer i) g.writeNumber(i);
-            else g.writeNumber((Long) response.id());
-            g.writeName("result");
+            writeResultHead(g, response.jsonrpc(), response.id());
             g.writeStartObject();
             g.writeName("content");
             g.writeStartArray();
@@ -55,6 +49,19 @@ final class ToolCallAnswers {
             return null;
         }
         return out.toString();
+    }
+
+    /**
+     * Opens a JSON-RPC response as the SDK's mapper writes it, up to its {@code result} value: {@code {"jsonrpc":...,
+     * "id":...,"result":}. The id is a String, Integer or Long (what the plain readers build).
+     */
+    static void writeResultHead(JsonGenerator g, String jsonrpc, Object id) {
+        g.writeStartObject();
+        g.writeStringProperty("jsonrpc", jsonrpc);
+        g.writeName("id");
+        if (id instanceof String s) g.writeString(s);
+        else g.writeNumber(((Number) id).longValue());
+        g.writeName("result");
     }
 
     private static boolean plain(Object id, McpSchema.CallToolResult r) {

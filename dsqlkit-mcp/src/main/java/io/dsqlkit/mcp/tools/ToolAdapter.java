@@ -1,9 +1,9 @@
 package io.dsqlkit.mcp.tools;
 
+import io.dsqlkit.client.LazyLogger;
 import io.dsqlkit.mcp.db.Database;
 import io.dsqlkit.mcp.server.ServerSettings;
 import io.dsqlkit.rules.Linter;
-import io.dsqlkit.client.LazyLogger;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;

@@ -34,6 +34,7 @@ class ToolsListJsonTest {
         schema.put("required", List.of("n"));
         schema.put("additionalProperties", false);
         schema.put("big", new java.math.BigDecimal("12345678901234567890.5"));
+        schema.put("default", null); // a null inside a schema map: the mapper writes it
         McpSchema.Tool full = new McpSchema.Tool("t", "T", "d \u0001", schema, Map.of("type", "object"),
                 new McpSchema.ToolAnnotations("A", true, false, true, false, true), Map.of("k", List.of(1, "x")));
         McpSchema.Tool bare = new McpSchema.Tool("bare", null, null, Map.of(), null, null, null);
@@ -44,9 +45,6 @@ class ToolsListJsonTest {
 
     @Test
     void whatItDoesNotWriteIsLeftToTheSdksMapper() {
-        Map<String, Object> withNull = new LinkedHashMap<>();
-        withNull.put("type", null);
-        assertThat(ToolsListJson.render(List.of(new McpSchema.Tool("t", null, null, withNull, null, null, null)))).isNull();
         assertThat(ToolsListJson.render(List.of(new McpSchema.Tool("t", null, null, Map.of("x", new Object()), null, null, null)))).isNull();
         assertThat(ToolsListJson.render(List.of(new McpSchema.Tool("t", null, null, Map.of(), null, null, null,
                 List.of(new McpSchema.Icon("https://example.com/i.png", null, null, null)))))).isNull();
