@@ -3,6 +3,8 @@ package io.dsqlkit.local.gateway.session;
 import io.dsqlkit.local.gateway.BackendBootstrap;
 import io.dsqlkit.local.gateway.GatewayConfig;
 import io.dsqlkit.local.gateway.OccModel;
+import io.dsqlkit.local.gateway.protocol.BackendMessage;
+import io.dsqlkit.local.gateway.protocol.BackendType;
 import io.dsqlkit.local.gateway.protocol.Frame;
 import io.dsqlkit.local.gateway.protocol.FrameDecoder;
 import io.dsqlkit.local.gateway.protocol.FrontendMessage;
@@ -24,10 +26,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A session's connection to the PostgreSQL behind the gateway, and the connection's lifetime: opens
- * it with the session's startup parameters, writes to it, reports what arrives, ends it with
- * Terminate (PostgreSQL rolls back an open transaction when its connection ends). Also forwards
- * CancelRequests, which PostgreSQL takes on a connection of their own.
+ * A connection to the PostgreSQL behind the gateway, and its lifetime: opens it with the session's startup
+ * parameters, writes to it, reports what arrives to whoever holds it (a client session, or the {@link BackendPool}
+ * between sessions), ends it with Terminate (PostgreSQL rolls back an open transaction when its connection ends).
+ * It remembers what a next client would be told at startup (the reported parameters, the process id and secret) and
+ * whether the backend waits idle for a query ({@link #reusable}). Also forwards CancelRequests, which PostgreSQL
+ * takes on a connection of their own.
  */
 final class BackendLink {
     private static final System.Logger LOG = System.getLogger("dsqlkit.gateway");
@@ -61,8 +65,19 @@ final class BackendLink {
     private final BackendDialer dialer;
     private Channel channel;
     private EventLoop loop;
+    private Events events;
     private ScheduledFuture<?> lifetime;
     private boolean terminated;
+    /** The {@link BackendPool#epoch} it was opened in. */
+    private long epoch;
+    /** When the connection was opened (System.nanoTime). */
+    private long openedNanos;
+    /** The parameters the backend reported (ParameterStatus), current values, in the order first reported. */
+    private final Map<String, String> reported = new LinkedHashMap<>();
+    private int processId;
+    private int secretKey;
+    /** The last message read was ReadyForQuery 'I' and nothing was written since: the backend waits idle for a query. */
+    private boolean idle;
     /** What is written to the backend: client frames forwarded together (a Bind, Execute and Sync read together) go as one write. */
     private final AdjacentRun run = new AdjacentRun(b -> channel.write(b), () -> channel.flush());
 
@@ -89,13 +104,19 @@ final class BackendLink {
         return p;
     }
 
-    /** Connects on {@code loop} and sends the StartupMessage; the answers arrive through {@code events}. */
-    void open(EventLoop loop, Map<String, String> parameters, Events events) {
+    /**
+     * Connects on {@code loop} and sends the StartupMessage; the answers arrive through {@code events}. {@code epoch}:
+     * the {@link BackendPool#epoch} now (0 without a pool).
+     */
+    void open(EventLoop loop, Map<String, String> parameters, Events events, long epoch) {
         this.loop = loop;
+        this.epoch = epoch;
+        this.events = events;
+        this.openedNanos = System.nanoTime();
         ChannelInitializer<Channel> init = new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
-                ch.pipeline().addLast(new Reader(events));
+                ch.pipeline().addLast(new Reader());
             }
         };
         dialer.dial(loop, init).addListener((ChannelFutureListener) f -> {
@@ -118,7 +139,51 @@ final class BackendLink {
         lifetime = loop.schedule(expired, maxAge.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Stops the lifetime timer of the session that held the connection (the pool holds it now). */
+    void stopLifetime() {
+        if (lifetime != null) lifetime.cancel(false);
+        lifetime = null;
+    }
+
+    /** Hands what arrives from now on to {@code events} (a session taking the connection over, or the pool). */
+    void handTo(Events events) {
+        this.events = events;
+    }
+
+    /**
+     * The backend waits idle for a query (its last message was ReadyForQuery 'I' and nothing was written since: no
+     * transaction, no extended-protocol exchange before a Sync, no COPY), the connection is open, and it was opened
+     * less than {@code maxAgeNanos} ago.
+     */
+    boolean reusable(long maxAgeNanos) {
+        return idle && !terminated && channel != null && channel.isActive() && System.nanoTime() - openedNanos < maxAgeNanos;
+    }
+
+    /** The parameters the backend reported at startup and since, with their current values. */
+    Map<String, String> reportedParameters() {
+        return reported;
+    }
+
+    /** The backend's process id (BackendKeyData), 0 before it was sent. */
+    int processId() {
+        return processId;
+    }
+
+    /** The backend's own cancel secret (BackendKeyData): never given to a client ({@link CancelKeys}). */
+    int secretKey() {
+        return secretKey;
+    }
+
+    long epoch() {
+        return epoch;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
     void write(FrontendMessage m) {
+        idle = false;
         ByteBuf b = channel.alloc().buffer();
         m.encode(b);
         run.write(b);
@@ -126,6 +191,7 @@ final class BackendLink {
 
     /** The client's frame, unchanged. */
     void forward(Frame raw) {
+        idle = false;
         run.add(raw);
     }
 
@@ -175,16 +241,26 @@ final class BackendLink {
      * are trusted in length). The last handler of the pipeline, so a frame needs no pipeline hop.
      */
     private final class Reader extends FrameDecoder {
-        private final Events events;
-
-        Reader(Events events) {
+        Reader() {
             super(true, Integer.MAX_VALUE);
-            this.events = events;
         }
 
         @Override
         protected void emit(Frame f, List<Object> out) {
             try {
+                switch (f.type()) {
+                    case BackendType.READY_FOR_QUERY -> idle = f.firstBodyByte() == 'I';
+                    case BackendType.PARAMETER_STATUS -> {
+                        var ps = (BackendMessage.ParameterStatus) f.decodeBackend();
+                        reported.put(ps.name(), ps.value());
+                    }
+                    case BackendType.BACKEND_KEY_DATA -> {
+                        var key = (BackendMessage.BackendKeyData) f.decodeBackend();
+                        processId = key.processId();
+                        secretKey = key.secretKey();
+                    }
+                    default -> { }
+                }
                 if (!terminated) events.backendFrame(f);
             } finally {
                 f.release();

@@ -50,12 +50,16 @@ final class ClientOutput {
     /** ParameterStatus, with DSQL's {@code server_version} in place of the embedded PostgreSQL's. */
     void relayParameterStatus(Frame f) {
         BackendMessage.ParameterStatus ps = (BackendMessage.ParameterStatus) f.decodeBackend();
-        if ("server_version".equals(ps.name())) {
-            write(new BackendMessage.ParameterStatus("server_version", GatewayConfig.SERVER_VERSION));
-        } else {
-            relay(f);
-        }
+        if (SERVER_VERSION.equals(ps.name())) writeParameterStatus(ps.name(), ps.value());
+        else relay(f);
     }
+
+    /** ParameterStatus {@code name}, with DSQL's {@code server_version} in place of the embedded PostgreSQL's. */
+    void writeParameterStatus(String name, String value) {
+        write(new BackendMessage.ParameterStatus(name, SERVER_VERSION.equals(name) ? GatewayConfig.SERVER_VERSION : value));
+    }
+
+    private static final String SERVER_VERSION = "server_version";
 
     /** Sends what was written (the pending relay run too); nothing to do when nothing was. */
     void flush() {

@@ -39,7 +39,15 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
     private final ErrorTranslator errors;
     private final IamTokenVerifier verifier;
     private final FrameDecoder decoder;
-    private final BackendLink backend;
+    /** A new connection until the session is authenticated; then the one the session uses (maybe from the pool). */
+    private BackendLink backend;
+    /** Null when backend sessions are not pooled. */
+    private final BackendPool pool;
+    private final CancelKeys cancelKeys;
+    /** The client's cancel key, once it has one. */
+    private CancelKeys.Key cancelKey;
+    /** The backend's startup parameters (also the pool's key). */
+    private java.util.Map<String, String> backendParameters;
     private final InboundQueue inbound = new InboundQueue();
     /** Under {@link io.dsqlkit.local.gateway.OccModel#DSQL}: resolves lock waits between sessions; else null. */
     private final OccArbiter arbiter;
@@ -57,12 +65,14 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
 
     public ClientSession(GatewayConfig config, StatementPlanner planner, IamTokenVerifier verifier, FrameDecoder decoder,
                          SessionServices services) {
-        this(config, planner, verifier, decoder, BackendDialer.of(config), services.arbiter);
+        this(config, planner, verifier, decoder, BackendDialer.of(config), services.arbiter, services.pool, services.cancelKeys);
     }
 
     ClientSession(GatewayConfig config, StatementPlanner planner, IamTokenVerifier verifier, FrameDecoder decoder,
-                  BackendDialer dialer, OccArbiter arbiter) {
+                  BackendDialer dialer, OccArbiter arbiter, BackendPool pool, CancelKeys cancelKeys) {
         this.arbiter = arbiter;
+        this.pool = pool;
+        this.cancelKeys = cancelKeys;
         this.config = config;
         this.planner = planner;
         this.behaviour = config.behaviour();
@@ -112,13 +122,13 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        backend.flush();
+        if (phase != Phase.CLOSED) backend.flush(); // once closed, the backend may be another session's
         out.flush();
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        backend.autoRead(ctx.channel().isWritable());
+        if (phase != Phase.CLOSED) backend.autoRead(ctx.channel().isWritable());
         ctx.fireChannelWritabilityChanged();
     }
 
@@ -149,19 +159,37 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
         @Override
         public void authenticated(String user, StartupMessage startup) {
             phase = Phase.CONNECTING;
+            backendParameters = BackendLink.startupParameters(config, user, startup);
+            BackendLink pooled = pool == null ? null : pool.take(out.channel().eventLoop(), backendParameters);
+            if (pooled != null) backend = pooled;
             SessionState state = new SessionState(IDS.incrementAndGet(), user);
             ResponseQueue responses = new ResponseQueue(out, errors, state, ClientSession.this::close);
             TransactionTracker tx = new TransactionTracker(state, behaviour, errors, out);
             FlowContext ctx = new FlowContext(planner, state, backend, responses, tx, out, new SessionFlowControl());
             flows = new Flows(state, responses, tx, new SimpleQueryFlow(ctx), new ExtendedQueryFlow(ctx));
+            if (pooled != null) {
+                pooled.handTo(new BackendEvents());
+                handshake.resumed(pooled.reportedParameters(), clientKey(pooled.processId(), pooled.secretKey()));
+                backendReady();
+                return;
+            }
             out.channel().config().setAutoRead(false);
-            backend.open(out.channel().eventLoop(), BackendLink.startupParameters(config, user, startup), new BackendEvents());
+            backend.open(out.channel().eventLoop(), backendParameters, new BackendEvents(), pool == null ? 0 : pool.epoch());
         }
 
         @Override
         public void cancel(FrontendMessage.CancelRequest request) {
-            backend.forwardCancel(out.channel().eventLoop(), request);
+            // Only with a key the gateway gave an open session (CancelKeys), and then with the backend's own secret.
+            Integer secret = cancelKeys.backendSecret(request.processId(), request.secretKey());
+            if (secret != null) {
+                backend.forwardCancel(out.channel().eventLoop(), new FrontendMessage.CancelRequest(request.processId(), secret));
+            }
             close();
+        }
+
+        @Override
+        public BackendMessage.BackendKeyData clientKey(int processId, int secretKey) {
+            return ClientSession.this.clientKey(processId, secretKey);
         }
 
         @Override
@@ -179,13 +207,7 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
                 return;
             }
             switch (handshake.onBackendAnswer(f, flows.state(), errors)) {
-                case READY -> {
-                    phase = Phase.READY;
-                    joinArbiter();
-                    backend.startLifetime(config.limits().maxConnectionAge(), ClientSession.this::lifetimeExceeded);
-                    updateClientAutoRead();
-                    drain();
-                }
+                case READY -> backendReady();
                 case FAILED -> close();
                 case PENDING -> { }
             }
@@ -212,10 +234,23 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
         }
     }
 
+    private BackendMessage.BackendKeyData clientKey(int processId, int secretKey) {
+        cancelKey = cancelKeys.issue(processId, secretKey);
+        return new BackendMessage.BackendKeyData(processId, cancelKey.clientSecret);
+    }
+
+    /** The backend session is ready (new, or taken from the pool) and the client told so. */
+    private void backendReady() {
+        phase = Phase.READY;
+        joinArbiter();
+        backend.startLifetime(config.limits().maxConnectionAge(), this::lifetimeExceeded);
+        updateClientAutoRead();
+        drain();
+    }
+
     private void joinArbiter() {
-        BackendMessage.BackendKeyData key = handshake.backendKey();
-        if (arbiter == null || key == null) return;
-        occ = new OccParticipant(key.processId(), arbiter, out.channel().eventLoop(), flows.state(),
+        if (arbiter == null || backend.processId() == 0) return;
+        occ = new OccParticipant(backend.processId(), arbiter, out.channel().eventLoop(), flows.state(),
                 flows.responses(), backend);
         flows.responses().onBusy(arbiter::busy);
         arbiter.join(occ);
@@ -244,12 +279,21 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
         @Override
         public void readyForQuery(Frame readyForQuery) {
             // Called by the head of the response queue (the exchange this ReadyForQuery answers), still queued.
-            flows.tx().readyForQuery((char) readyForQuery.firstBodyByte(), flows.responses().answeringLast());
+            char status = (char) readyForQuery.firstBodyByte();
+            flows.tx().readyForQuery(status, flows.responses().answeringLast());
+            if (status == 'I') newSessionsChanged();
             out.relay(readyForQuery);
             out.flush();
             inbound.unblock();
             drain();
         }
+    }
+
+    /** After a statement that {@link BackendPool#changesNewSessions} ended: backends opened before are not reused. */
+    private void newSessionsChanged() {
+        if (!flows.state().changedNewSessions) return;
+        flows.state().changedNewSessions = false;
+        if (pool != null) pool.newSessionsChanged();
     }
 
     /** Plans what the client sent and flushes it to the backend. */
@@ -321,17 +365,28 @@ public final class ClientSession extends ChannelInboundHandlerAdapter {
         close();
     }
 
-    /** Closes both sides; an open backend transaction is rolled back by PostgreSQL when its connection ends. */
+    /**
+     * Closes both sides. The backend session goes back to the pool when it waits idle for a query and no cancel
+     * can reach it any more (see {@link BackendPool}); else its connection ends, and PostgreSQL rolls back an open
+     * transaction.
+     */
     public void close() {
         if (phase == Phase.CLOSED) return;
+        boolean wasReady = phase == Phase.READY;
         phase = Phase.CLOSED;
-        if (occ != null) arbiter.leave(occ);
+        boolean cancelled = cancelKey != null && cancelKeys.end(cancelKey);
+        if (occ != null) {
+            arbiter.leave(occ);
+            cancelled |= occ.leave();
+        }
         inbound.clear();
         if (flows != null) {
             flows.tx().close();
             flows.responses().clear();
+            newSessionsChanged(); // it may commit yet (a COMMIT sent before the client left)
         }
-        backend.terminate();
+        if (pool != null && wasReady && !cancelled) pool.release(backendParameters, backend);
+        else backend.terminate();
         if (out != null) {
             out.flush();
             out.channel().close();

@@ -31,6 +31,9 @@ final class OccParticipant implements OccArbiter.Participant {
     /** The generation the arbiter last doomed (written by the arbiter, before the doom reaches the loop). */
     private volatile long doomedGeneration = -1;
     private long lastCancelNanos;
+    /** The session has ended: a doom arriving later must not touch the backend (another session may hold it). */
+    private boolean left;
+    private boolean cancelSent;
 
     OccParticipant(int pid, OccArbiter arbiter, EventLoop loop, SessionState state, ResponseQueue responses, BackendLink backend) {
         this.pid = pid;
@@ -83,8 +86,17 @@ final class OccParticipant implements OccArbiter.Participant {
         loop.execute(() -> doomOnLoop(generation));
     }
 
+    /**
+     * The session ends (on its loop, after {@link OccArbiter#leave}): dooms still on their way are ignored. True when
+     * a cancel was ever asked for this backend (one may still reach it).
+     */
+    boolean leave() {
+        left = true;
+        return cancelSent;
+    }
+
     private void doomOnLoop(long generation) {
-        if (state.generation != generation) return; // that transaction has ended meanwhile
+        if (left || state.generation != generation) return; // the session or that transaction has ended meanwhile
         state.doomed = true;
         if (state.occPriority == Long.MAX_VALUE) state.occPriority = System.nanoTime();
         if (responses.idle()) {
@@ -94,6 +106,7 @@ final class OccParticipant implements OccArbiter.Participant {
         long now = System.nanoTime();
         if (now - lastCancelNanos < CANCEL_INTERVAL_NANOS) return;
         lastCancelNanos = now;
+        cancelSent = true;
         state.occCancelSent(now);
         arbiter.cancel(pid);
     }

@@ -34,6 +34,11 @@ public final class SessionState implements SessionView {
     volatile long generation;
     /** OCC ({@link io.dsqlkit.local.gateway.OccModel#DSQL}): another transaction won; this one is rolled back. */
     boolean doomed;
+    /**
+     * A statement that changes how new backend sessions start ({@link BackendPool#changesNewSessions}) was planned
+     * since the session last was outside a transaction.
+     */
+    boolean changedNewSessions;
     /** The client has been told (OC000) that its doomed transaction failed. */
     boolean doomReported;
     /**

@@ -22,7 +22,8 @@ import java.util.List;
  * The startup conversation (r2dbc-postgresql's StartupMessageFlow): SSLRequest/GSSENCRequest,
  * CancelRequest, StartupMessage, the IAM token as a cleartext password (dsql-facts §5), the database
  * check; then, once the session has opened its backend connection, the backend's startup answers
- * relayed up to its first ReadyForQuery. Failures are FATAL errors (the session then closes).
+ * relayed up to its first ReadyForQuery (the cancel key the gateway's own), or, for a backend session
+ * kept by the {@link BackendPool}, the same answers replayed. Failures are FATAL errors (the session then closes).
  */
 final class StartupHandshake {
     private static final System.Logger LOG = System.getLogger("dsqlkit.gateway");
@@ -37,6 +38,9 @@ final class StartupHandshake {
 
         /** Send FATAL and close. */
         void fatal(String sqlstate, String message, String hint);
+
+        /** The key the client gets for backend {@code processId} (whose own secret is {@code secretKey}): see {@link CancelKeys}. */
+        BackendMessage.BackendKeyData clientKey(int processId, int secretKey);
     }
 
     /** How far the backend's startup answers got. */
@@ -52,7 +56,6 @@ final class StartupHandshake {
     private Stage stage = Stage.STARTUP;
     private boolean tlsActive;
     private StartupMessage startup;
-    private BackendMessage.BackendKeyData backendKey;
 
     StartupHandshake(GatewayConfig config, IamTokenVerifier verifier, FrameDecoder decoder, ClientOutput out, Events events) {
         this.config = config;
@@ -144,9 +147,16 @@ final class StartupHandshake {
         events.authenticated(user, startup);
     }
 
-    /** The backend session's process id and cancel key, once it sent them (null before). */
-    BackendMessage.BackendKeyData backendKey() {
-        return backendKey;
+    /**
+     * The client's startup answers for a backend session taken from the {@link BackendPool}, as a new backend would
+     * send them: AuthenticationOk, the reported parameters, the client's cancel key, ReadyForQuery.
+     */
+    void resumed(java.util.Map<String, String> reported, BackendMessage.BackendKeyData clientKey) {
+        out.write(BackendMessage.AuthenticationOk.INSTANCE);
+        reported.forEach(out::writeParameterStatus);
+        out.write(clientKey);
+        out.write(new BackendMessage.ReadyForQuery('I'));
+        out.flush();
     }
 
     /**
@@ -166,8 +176,9 @@ final class StartupHandshake {
             }
             case BackendType.PARAMETER_STATUS -> out.relayParameterStatus(f);
             case BackendType.BACKEND_KEY_DATA -> {
-                backendKey = (BackendMessage.BackendKeyData) f.decodeBackend();
-                out.relay(f);
+                // The backend's own secret stays with the gateway (CancelKeys): the client gets one of its own.
+                var key = (BackendMessage.BackendKeyData) f.decodeBackend();
+                out.write(events.clientKey(key.processId(), key.secretKey()));
             }
             case BackendType.ERROR_RESPONSE -> {
                 ErrorResponse e = (ErrorResponse) f.decodeBackend();

@@ -212,6 +212,7 @@ public final class StatementPlanner {
         }
         if (cat == StatementCategory.TRANSACTION_CONTROL) return planTransactionControl(s, st, kind, original);
         if (PlainRead.changesSettings(st)) s.readOnly = false;
+        if (BackendPool.changesNewSessions(kind)) s.changedNewSessions = true;
         boolean ddl = cat == StatementCategory.DDL || Boolean.TRUE.equals(localDdl);
         if (ddl) {
             if (s.hasDdl) return refuse(s, DsqlErrors.MULTIPLE_DDL);

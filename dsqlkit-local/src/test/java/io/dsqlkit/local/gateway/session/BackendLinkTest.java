@@ -1,12 +1,14 @@
 package io.dsqlkit.local.gateway.session;
 
 import io.dsqlkit.local.gateway.Limits;
+import io.dsqlkit.local.gateway.protocol.BackendMessage;
 import io.dsqlkit.local.gateway.protocol.BackendMessage.ErrorResponse;
 import io.dsqlkit.local.gateway.protocol.FrontendMessage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,13 +55,60 @@ class BackendLinkTest {
         }
     }
 
+    /** A session on backend 42 (whose own cancel secret is 4242); returns the cancel key its client was given. */
+    private static BackendMessage.BackendKeyData startOnBackend42(WireHarness h) {
+        h.clientSends(new FrontendMessage.StartupMessage(FrontendMessage.PROTOCOL_3_0, Map.of("user", "admin", "database", "postgres")));
+        h.backendReceived();
+        h.backendAnswers(BackendMessage.AuthenticationOk.INSTANCE, new BackendMessage.BackendKeyData(42, 4242),
+                new BackendMessage.ReadyForQuery('I'));
+        List<Object> got = h.clientReceived();
+        assertThat(got).hasSize(3);
+        return (BackendMessage.BackendKeyData) got.get(1);
+    }
+
     @Test
-    void aCancelRequestIsForwardedOnAConnectionOfItsOwn() {
-        try (WireHarness h = new WireHarness(io.dsqlkit.local.gateway.auth.AuthMode.NONE)) {
-            h.clientSends(new FrontendMessage.CancelRequest(42, 4242));
-            assertThat(h.dials).isEqualTo(1);
-            assertThat(h.backendReceived()).containsExactly(new FrontendMessage.CancelRequest(42, 4242));
-            assertThat(h.client.isActive()).isFalse();
+    void aCancelRequestWithTheClientsKeyIsForwardedWithTheBackendsSecretOnAConnectionOfItsOwn() {
+        CancelKeys keys = new CancelKeys();
+        try (WireHarness session = new WireHarness(keys); WireHarness canceller = new WireHarness(keys)) {
+            BackendMessage.BackendKeyData key = startOnBackend42(session);
+            assertThat(key.processId()).as("the backend's process id, as pg_backend_pid() says").isEqualTo(42);
+            assertThat(key.secretKey()).as("a secret of the gateway's, not the backend's").isNotEqualTo(4242);
+
+            canceller.clientSends(new FrontendMessage.CancelRequest(42, key.secretKey()));
+            assertThat(canceller.dials).isEqualTo(1);
+            assertThat(canceller.backendReceived()).containsExactly(new FrontendMessage.CancelRequest(42, 4242));
+            assertThat(canceller.client.isActive()).isFalse();
+        }
+    }
+
+    @Test
+    void aCancelRequestWithAnyOtherKeyIsDroppedUnanswered() {
+        CancelKeys keys = new CancelKeys();
+        try (WireHarness session = new WireHarness(keys)) {
+            BackendMessage.BackendKeyData key = startOnBackend42(session);
+            for (FrontendMessage.CancelRequest wrong : List.of(new FrontendMessage.CancelRequest(42, 4242),
+                    new FrontendMessage.CancelRequest(43, key.secretKey()), new FrontendMessage.CancelRequest(42, key.secretKey() + 1))) {
+                try (WireHarness canceller = new WireHarness(keys)) {
+                    canceller.clientSends(wrong);
+                    assertThat(canceller.dials).as(wrong.toString()).isZero();
+                    assertThat(canceller.clientReceived()).isEmpty();
+                    assertThat(canceller.client.isActive()).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aClientsKeyCancelsNothingOnceItsSessionEnded() {
+        CancelKeys keys = new CancelKeys();
+        BackendMessage.BackendKeyData key;
+        try (WireHarness session = new WireHarness(keys)) {
+            key = startOnBackend42(session);
+            session.clientSends(FrontendMessage.Terminate.INSTANCE);
+        }
+        try (WireHarness canceller = new WireHarness(keys)) {
+            canceller.clientSends(new FrontendMessage.CancelRequest(42, key.secretKey()));
+            assertThat(canceller.dials).isZero();
         }
     }
 }

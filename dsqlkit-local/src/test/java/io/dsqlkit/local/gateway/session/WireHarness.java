@@ -44,6 +44,15 @@ final class WireHarness implements AutoCloseable {
     }
 
     WireHarness(AuthMode auth, Limits limits, LongSupplier clock, DsqlBehaviour behaviour) {
+        this(auth, limits, clock, behaviour, new CancelKeys());
+    }
+
+    /** A session sharing {@code cancelKeys} with others (as a gateway's sessions do). */
+    WireHarness(CancelKeys cancelKeys) {
+        this(AuthMode.NONE, Limits.DSQL, System::nanoTime, new PassThroughBehaviour(), cancelKeys);
+    }
+
+    WireHarness(AuthMode auth, Limits limits, LongSupplier clock, DsqlBehaviour behaviour, CancelKeys cancelKeys) {
         GatewayConfig config = new GatewayConfig(0, java.nio.file.Path.of("/nonexistent/.s.PGSQL.5432"), auth, LocalCredentials.DEFAULT, Set.of("localhost"), null,
                 limits, Profile.CURRENT, behaviour);
         StatementPlanner planner = new StatementPlanner(new Linter(config.profile()), config.behaviour(), config.limits(), clock);
@@ -55,7 +64,7 @@ final class WireHarness implements AutoCloseable {
             backend.pipeline().addLast(handler);
             return backend.newSucceededFuture();
         };
-        client = new EmbeddedChannel(decoder, new ClientSession(config, planner, verifier, decoder, dialer, null));
+        client = new EmbeddedChannel(decoder, new ClientSession(config, planner, verifier, decoder, dialer, null, null, cancelKeys));
     }
 
     /** A started session: startup sent, the backend's startup answered, ReadyForQuery read. */
