@@ -36,7 +36,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code dsqlkit mcp}: the Aurora DSQL MCP server over stdio (default) or streamable HTTP. With no
  * cluster configured it runs against an embedded local DSQL (writes allowed); against AWS it is
- * read-only unless {@code --allow-writes}. Nothing connects until the first tool call.
+ * read-only unless {@code --allow-writes}. Nothing connects before the client is initialized (over stdio the
+ * server connects then, in the background; with {@code --lazy-connect}, and over HTTP, at the first tool call).
  * <p>
  * Exit codes: 0 = clean shutdown, 2 = bad options, 1 = failed to start.
  */
@@ -114,6 +115,10 @@ public final class McpCommand implements Callable<Integer> {
             + "instead of --url's user.")
     String readUrl;
 
+    @Option(names = "--lazy-connect", description = "Connect on the first tool call. By default (stdio) the server connects once "
+            + "the client is initialized, so that the first call does not wait for the connection (or the embedded local DSQL's start).")
+    boolean lazyConnect;
+
     @Option(names = "--occ-retries", description = "Attempts per tool call (first try included) on OCC conflicts "
             + "and broken connections; the result reports how many were made. Default ${DEFAULT-VALUE}.")
     int occAttempts = 8;
@@ -151,7 +156,7 @@ public final class McpCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(database::close, "dsqlkit-mcp-close"));
         DsqlMcpServer server = new DsqlMcpServer(database, settings);
         if (http != null) return serveHttp(server);
-        return serveStdio(server);
+        return serveStdio(server, lazyConnect ? null : database);
     }
 
     /** The least-privilege endpoint reads use (--read-role on DSQL, --read-url elsewhere), if any. */
@@ -186,13 +191,15 @@ public final class McpCommand implements Callable<Integer> {
         }, where);
     }
 
-    private int serveStdio(DsqlMcpServer server) throws InterruptedException {
+    /** {@code connectAhead}: connected once the client is initialized ({@link Database#warmUp}); null: on the first call. */
+    private int serveStdio(DsqlMcpServer server, Database connectAhead) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         // stdin EOF (client gone) ends the process: the SDK closes the session; we watch stdin via the transport.
         // stdin unbuffered: the transport buffers lines itself, and System.in's buffer would ask available() (two
         // system calls) after each read it cannot fill
         EofSignallingInputStream stdin = new EofSignallingInputStream(new FileInputStream(FileDescriptor.in), closed::countDown);
         StdioTransport transport = new StdioTransport(McpJsonDefaults::getMapper, stdin, System.out, () -> { });
+        if (connectAhead != null) transport.afterInitialized(connectAhead::warmUp);
         McpSyncServer mcp = server.startWithToolsInBackground(transport);
         closed.await();
         // The client closed stdin: answer the calls it already sent (a scripted client pipes its

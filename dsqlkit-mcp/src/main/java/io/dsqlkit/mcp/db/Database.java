@@ -61,6 +61,20 @@ public final class Database implements AutoCloseable {
         return dataSource().getConnection();
     }
 
+    /**
+     * Connects ahead of the first tool call (the pool, its first connection, and the reader's): a first call then
+     * finds them ready instead of waiting for the driver's and pool's start (and, for the embedded local DSQL, its
+     * start). A failure is left for the first call to report.
+     */
+    public void warmUp() {
+        try (Connection c = connection()) {
+            c.isValid(5);
+        } catch (SQLException | RuntimeException e) {
+            // the first tool call connects again and reports it
+        }
+        if (reader != null) reader.warmUp();
+    }
+
     /** Where we are connected, without secrets (e.g. "local DSQL 127.0.0.1:5432"). */
     public String description() {
         return description;

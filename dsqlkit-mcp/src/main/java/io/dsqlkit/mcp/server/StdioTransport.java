@@ -68,6 +68,8 @@ public final class StdioTransport implements McpServerTransportProvider {
     /** Tool calls answered without the SDK's pipeline ({@link DirectToolCalls}), once the client said it is initialized. */
     private volatile DirectToolCalls direct;
     private volatile boolean initialized;
+    /** Runs once the session is initialized ({@link #afterInitialized}); null when none or when started. */
+    private volatile Runnable whenInitialized;
     /**
      * The SDK's handling of the early-answered initialize and of the messages for the SDK read while it ran, in order,
      * on the SDK lane; null when there is none. Set only by the thread reading stdin (one at a time).
@@ -104,6 +106,25 @@ public final class StdioTransport implements McpServerTransportProvider {
      */
     public void callToolsDirectly(DirectToolCalls calls) {
         direct = calls;
+    }
+
+    /**
+     * Starts {@code task} on a daemon thread of its own once the client said it is initialized and the SDK's part of
+     * the initialize exchange is done: work that would otherwise delay the first tool call (connecting to the
+     * database) without competing with the first answers. Call before the server is built.
+     */
+    public void afterInitialized(Runnable task) {
+        whenInitialized = task;
+    }
+
+    private void startWhenInitializedTask() {
+        Runnable task = whenInitialized;
+        if (task == null) return;
+        whenInitialized = null;
+        Runnable start = () -> DaemonThreads.named("dsqlkit-mcp-after-initialized").newThread(task).start();
+        CompletableFuture<Void> lane = sdkLane;
+        if (lane == null) start.run();
+        else lane.whenComplete((ignored, failure) -> start.run());
     }
 
     private void awaitReady(McpSchema.JSONRPCMessage message) throws InterruptedException {
@@ -203,6 +224,7 @@ public final class StdioTransport implements McpServerTransportProvider {
                 }
                 if (message instanceof McpSchema.JSONRPCNotification n && McpSchema.METHOD_NOTIFICATION_INITIALIZED.equals(n.method())) {
                     initialized = true; // the SDK learns it in order, below
+                    startWhenInitializedTask();
                 }
                 try {
                     awaitReady(message);

@@ -73,6 +73,39 @@ class StdioTransportTest {
         }
     }
 
+    /**
+     * The task the server starts once the client is initialized (connecting ahead of the first call) starts after the
+     * client's initialized notification and after the SDK's part of the initialize exchange, on a thread of its own.
+     */
+    @Test
+    @Timeout(180)
+    void theAfterInitializedTaskStartsOnceTheClientIsInitialized() throws Exception {
+        Pipes p = new Pipes();
+        DsqlMcpServer server = new DsqlMcpServer(TestDatabase.database(), ServerSettings.defaults(false));
+        StdioTransport transport = p.transport(() -> { });
+        CountDownLatch ran = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<String> thread = new java.util.concurrent.atomic.AtomicReference<>();
+        transport.afterInitialized(() -> {
+            thread.set(Thread.currentThread().getName());
+            ran.countDown();
+        });
+        McpSyncServer mcp = server.startWithToolsInBackground(transport);
+        try {
+            String[] lines = INITIALIZE.split("\n");
+            p.client.write((lines[0] + "\n").getBytes(StandardCharsets.UTF_8));
+            p.client.flush();
+            assertThat(p.answers.readLine()).contains("\"id\":1");
+            assertThat(ran.await(300, TimeUnit.MILLISECONDS)).as("not before the initialized notification").isFalse();
+            p.client.write((lines[1] + "\n").getBytes(StandardCharsets.UTF_8));
+            p.client.flush();
+            assertThat(ran.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(thread.get()).startsWith("dsqlkit-mcp-after-initialized");
+            p.client.close();
+        } finally {
+            mcp.closeGracefully();
+        }
+    }
+
     /** Tools added in the background: a tools/list sent with initialize still lists every tool, in catalog order. */
     @Test
     @Timeout(180)
