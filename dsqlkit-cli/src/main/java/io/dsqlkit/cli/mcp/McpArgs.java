@@ -46,7 +46,8 @@ public final class McpArgs {
 
     static final Map<String, Consumer<McpCommand>> FLAGS = Map.of(
             "--allow-writes", c -> c.allowWrites = true,
-            "--read-only", c -> c.readOnly = true);
+            "--read-only", c -> c.readOnly = true,
+            "--lazy-connect", c -> c.lazyConnect = true);
 
     private McpArgs() {}
 
