@@ -1,35 +1,46 @@
 package io.dsqlkit.local.gateway.protocol;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.util.ReferenceCounted;
 
 /**
  * One framed protocol message as received: the raw bytes (type byte if any, length, body), kept so
  * the gateway can relay it without re-encoding. Reference-counted: whoever consumes it releases it.
+ *
+ * <p>A frame cut by a {@link FrameDecoder} holds a reference to the decoder's buffer itself and the
+ * frame's place in it, not a slice: no buffer object per message relayed, and frames next to each other
+ * in that buffer can be relayed as one slice ({@link #source()}). A decoder only compacts a buffer nobody
+ * else holds, so the bytes stay where they are while the frame lives.
  */
 public final class Frame {
     private final byte type;
-    private final ByteBuf raw;
+    /** Holds the frame's bytes at {@code [offset, offset + length)}; the frame owns one reference to it. */
+    private final ByteBuf buf;
+    private final int offset;
+    private final int length;
     private final int headerLength;
-    /** The buffer {@code raw} was cut from and where, or null: lets adjacent frames be relayed as one slice. */
-    private final ByteBuf source;
-    private final int sourceIndex;
+    /** Whether {@code buf} is the buffer the frame was cut from (shared with its neighbours), not its own. */
+    private final boolean cut;
 
+    /** A frame of its own buffer: {@code raw}'s readable bytes, whose reference it takes over. */
     public Frame(byte type, ByteBuf raw, int headerLength) {
-        this(type, raw, headerLength, null, -1);
+        this(type, raw, raw.readerIndex(), raw.readableBytes(), headerLength, false);
+    }
+
+    private Frame(byte type, ByteBuf buf, int offset, int length, int headerLength, boolean cut) {
+        this.type = type;
+        this.buf = buf;
+        this.offset = offset;
+        this.length = length;
+        this.headerLength = headerLength;
+        this.cut = cut;
     }
 
     /**
-     * A frame cut from {@code source} at {@code sourceIndex}; {@code raw} is a retained slice of it, so {@code source}
-     * lives (and, as a decoder only compacts a buffer nobody else holds, keeps these bytes where they are) while the
-     * frame does.
+     * The frame at {@code [index, index + length)} of {@code source}, taking over one reference to
+     * {@code source} that the caller has retained for it.
      */
-    public Frame(byte type, ByteBuf raw, int headerLength, ByteBuf source, int sourceIndex) {
-        this.type = type;
-        this.raw = raw;
-        this.headerLength = headerLength;
-        this.source = source;
-        this.sourceIndex = sourceIndex;
+    public static Frame cut(byte type, ByteBuf source, int index, int length, int headerLength) {
+        return new Frame(type, source, index, length, headerLength, true);
     }
 
     /** The type byte, or 0 for a startup-phase (untyped) message. */
@@ -39,36 +50,36 @@ public final class Frame {
 
     /** The body as a fresh read view (does not change or retain the frame). */
     public ByteBuf body() {
-        return raw.slice(raw.readerIndex() + headerLength, raw.readableBytes() - headerLength);
+        return buf.slice(offset + headerLength, length - headerLength);
     }
 
     public int bodyLength() {
-        return raw.readableBytes() - headerLength;
+        return length - headerLength;
     }
 
     /** The whole frame's length (header included). */
     public int length() {
-        return raw.readableBytes();
+        return length;
     }
 
     /** The body's first byte (ReadyForQuery's transaction status), without a view of the body. */
     public byte firstBodyByte() {
-        return raw.getByte(raw.readerIndex() + headerLength);
+        return buf.getByte(offset + headerLength);
     }
 
     /** The buffer this frame was cut from, or null when unknown. */
     public ByteBuf source() {
-        return source;
+        return cut ? buf : null;
     }
 
     /** Where in {@link #source()} the frame starts. */
     public int sourceIndex() {
-        return sourceIndex;
+        return cut ? offset : -1;
     }
 
     /** The whole frame, retained once for writing to another channel. */
     public ByteBuf retainedRaw() {
-        return raw.retainedDuplicate();
+        return buf.retainedSlice(offset, length);
     }
 
     public FrontendMessage decodeFrontend() {
@@ -80,7 +91,7 @@ public final class Frame {
     }
 
     public void release() {
-        ((ReferenceCounted) raw).release();
+        buf.release();
     }
 
     @Override

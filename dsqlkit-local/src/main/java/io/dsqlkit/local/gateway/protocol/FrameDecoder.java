@@ -36,7 +36,8 @@ public class FrameDecoder extends ByteToMessageDecoder {
             if (len > maxMessageLength) throw new MessageLengthException("invalid message length");
             int total = len + header - 4;
             if (in.readableBytes() < total) return;
-            emit(new Frame(type, in.readRetainedSlice(total), header, in, start), out);
+            in.readerIndex(start + total);
+            emit(Frame.cut(type, in.retain(), start, total, header), out);
             // Startup-phase messages come one at a time (SSLRequest waits for our answer, StartupMessage
             // is followed by authentication); stop so the session can switch mode before the next one.
             if (!typed) return;

@@ -2,6 +2,9 @@ package io.dsqlkit.local.gateway.session;
 
 import io.dsqlkit.local.gateway.protocol.Frame;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.VoidChannelPromise;
 
 import java.util.function.Consumer;
 
@@ -21,6 +24,20 @@ final class AdjacentRun {
     private int end;
     /** Something was written since the last flush. */
     private boolean unflushed;
+
+    /** The run of writes to {@code channel}, written with a {@link #quietPromise}. */
+    static AdjacentRun on(Channel channel) {
+        ChannelPromise quiet = quietPromise(channel);
+        return new AdjacentRun(b -> channel.write(b, quiet), channel::flush);
+    }
+
+    /**
+     * A promise for writes whose outcome nobody waits for: no promise object per write and nothing to notify when
+     * it completes. A failed write is dropped, as it was with an unobserved promise; the channel's closing tells.
+     */
+    static ChannelPromise quietPromise(Channel channel) {
+        return new VoidChannelPromise(channel, false);
+    }
 
     /** {@code channelWrite} writes a buffer (and releases it, as a Netty write does); {@code channelFlush} flushes. */
     AdjacentRun(Consumer<ByteBuf> channelWrite, Runnable channelFlush) {

@@ -15,6 +15,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 
@@ -78,8 +79,10 @@ final class BackendLink {
     private int secretKey;
     /** The last message read was ReadyForQuery 'I' and nothing was written since: the backend waits idle for a query. */
     private boolean idle;
+    /** {@link AdjacentRun#quietPromise} of {@link #channel}. */
+    private ChannelPromise quietWrite;
     /** What is written to the backend: client frames forwarded together (a Bind, Execute and Sync read together) go as one write. */
-    private final AdjacentRun run = new AdjacentRun(b -> channel.write(b), () -> channel.flush());
+    private final AdjacentRun run = new AdjacentRun(b -> channel.write(b, quietWrite), () -> channel.flush());
 
     BackendLink(BackendDialer dialer) {
         this.dialer = dialer;
@@ -129,6 +132,7 @@ final class BackendLink {
                 return;
             }
             channel = f.channel();
+            quietWrite = AdjacentRun.quietPromise(channel);
             write(new StartupMessage(FrontendMessage.PROTOCOL_3_0, parameters));
             flush();
         });

@@ -21,7 +21,7 @@ final class ClientOutput {
 
     ClientOutput(Channel client) {
         this.client = client;
-        this.run = new AdjacentRun(client::write, client::flush);
+        this.run = AdjacentRun.on(client);
     }
 
     Channel channel() {
