@@ -36,8 +36,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code dsqlkit mcp}: the Aurora DSQL MCP server over stdio (default) or streamable HTTP. With no
  * cluster configured it runs against an embedded local DSQL (writes allowed); against AWS it is
- * read-only unless {@code --allow-writes}. Nothing connects before the client is initialized (over stdio the
- * server connects then, in the background; with {@code --lazy-connect}, and over HTTP, at the first tool call).
+ * read-only unless {@code --allow-writes}. It connects in the background once a stdio client is initialized,
+ * or once the HTTP server listens; with {@code --lazy-connect}, at the first tool call.
  * <p>
  * Exit codes: 0 = clean shutdown, 2 = bad options, 1 = failed to start.
  */
@@ -115,8 +115,9 @@ public final class McpCommand implements Callable<Integer> {
             + "instead of --url's user.")
     String readUrl;
 
-    @Option(names = "--lazy-connect", description = "Connect on the first tool call. By default (stdio) the server connects once "
-            + "the client is initialized, so that the first call does not wait for the connection (or the embedded local DSQL's start).")
+    @Option(names = "--lazy-connect", description = "Connect on the first tool call. By default the server connects once "
+            + "the client is initialized (stdio) or once it listens (--http), so that the first call does not wait for the connection "
+            + "(or the embedded local DSQL's start).")
     boolean lazyConnect;
 
     @Option(names = "--occ-retries", description = "Attempts per tool call (first try included) on OCC conflicts "
@@ -155,7 +156,7 @@ public final class McpCommand implements Callable<Integer> {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(database::close, "dsqlkit-mcp-close"));
         DsqlMcpServer server = new DsqlMcpServer(database, settings);
-        if (http != null) return serveHttp(server);
+        if (http != null) return serveHttp(server, lazyConnect ? null : database);
         return serveStdio(server, lazyConnect ? null : database);
     }
 
@@ -213,7 +214,8 @@ public final class McpCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int serveHttp(DsqlMcpServer server) throws Exception {
+    /** {@code connectAhead}: connected once the server listens ({@link Database#warmUp}); null: on the first call. */
+    private int serveHttp(DsqlMcpServer server, Database connectAhead) throws Exception {
         String host = "127.0.0.1";
         String portText = http;
         int colon = http.lastIndexOf(':');
@@ -246,6 +248,11 @@ public final class McpCommand implements Callable<Integer> {
         }
         try (HttpServer s = HttpServer.start(server, host, port, token, limits)) {
             System.err.println("dsqlkit mcp: listening on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + s.port() + HttpServer.ENDPOINT);
+            if (connectAhead != null) {
+                Thread t = new Thread(connectAhead::warmUp, "dsqlkit-mcp-connect-ahead");
+                t.setDaemon(true);
+                t.start();
+            }
             s.join();
         }
         return 0;
