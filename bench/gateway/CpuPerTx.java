@@ -50,6 +50,9 @@ public class CpuPerTx {
             // round still cost 1.6x what later rounds did. PgBouncer is native code: a short run warms its caches.
             int warmup = Integer.getInteger("warmup", 25_000);
             pgbench(local.port(), "admin", clients, threads, warmup, mode);
+            // A second, shorter warm-up on new connections: the first reconnect after a steady run deoptimizes the
+            // compiled hot path (branches it never saw), and the recompile takes seconds here (GatewayBench, stop 29).
+            pgbench(local.port(), "admin", clients, threads, Math.max(1, warmup / 2), mode);
             pgbench(bouncerPort, "postgres", clients, threads, 500, mode);
             // -Dcompare=N: a second gateway with N event loops on the same PostgreSQL, in the same rounds.
             int compare = Integer.getInteger("compare", 0);

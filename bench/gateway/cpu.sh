@@ -2,7 +2,7 @@
 # Proxy CPU microseconds per pgbench transaction, gateway vs PgBouncer (session pooling), same session,
 # interleaved rounds: a load-robust companion to run.sh's TPS. Needs pgbench and pgbouncer.
 # Usage: bench/gateway/cpu.sh   (env: CLIENTS=8 THREADS=2 TX=5000 ROUNDS=3 WARMUP=25000 MODE=-S HOLD=false COMPARE=0; MODE takes pgbench options, e.g. "-S -M prepared";
-# WARMUP = untimed transactions per client through the gateway first, for its JIT). Each round also prints PostgreSQL's CPU and the
+# WARMUP = untimed transactions per client through the gateway first, for its JIT, then half as many on new connections). Each round also prints PostgreSQL's CPU and the
 # whole machine's per transaction (a proxy also changes what the processes around it spend: wake-ups, scheduling).
 # COMPARE=N adds a second gateway with N event loops to the same rounds (JAVA_OPTS=-Ddsqlkit.gateway.threads=M sets the first's).
 set -euo pipefail

@@ -3,7 +3,7 @@
 # (session pooling, the proxy ceiling): same run, interleaved rounds, medians; then gateway memory per idle
 # connection. Works from a fresh clone: Maven resolves what it needs (no offline flag).
 # Usage: bench/gateway/run.sh   (env: CLIENTS=8 THREADS=2 SECONDS_PER_RUN=15 ROUNDS=3 WARMUP=20 IDLE=200; WARMUP = seconds of
-# one untimed pgbench run per target and workload before the timed rounds (on 2 busy CPUs the gateway's hot path is compiled
+# an untimed pgbench run per target and workload before the timed rounds, then one half as long on new connections (on 2 busy CPUs the gateway's hot path is compiled
 # after some 200k transactions, ~15 s); JAVA_OPTS for the JVM running the gateway,
 # e.g. -Ddsqlkit.gateway.threads=1)
 # Needs pgbench (postgresql-client) and, for the PgBouncer column, pgbouncer (Debian: apt-get install pgbouncer).
