@@ -164,8 +164,20 @@ final class BackendPool implements AutoCloseable {
         return n;
     }
 
+    /** What a backend the pool holds reports: only its frames and its end concern the pool. */
+    private abstract static class Held implements BackendLink.Events {
+        @Override
+        public void backendReadComplete() { }
+
+        @Override
+        public void backendWritabilityChanged() { }
+
+        @Override
+        public void backendUnavailable() { }
+    }
+
     /** The backend's answers to DISCARD ALL: kept on ReadyForQuery 'I' without an error, else ended. */
-    private final class Resetting implements BackendLink.Events {
+    private final class Resetting extends Held {
         private final Key key;
         private final BackendLink link;
         private boolean failed;
@@ -194,22 +206,13 @@ final class BackendPool implements AutoCloseable {
         }
 
         @Override
-        public void backendReadComplete() { }
-
-        @Override
-        public void backendWritabilityChanged() { }
-
-        @Override
-        public void backendUnavailable() { }
-
-        @Override
         public void backendLost() {
             discard(link);
         }
     }
 
     /** An idle backend: a notice, a notification or a reported parameter is fine; anything else ends it. */
-    private final class Idle implements BackendLink.Events {
+    private final class Idle extends Held {
         private final ArrayDeque<BackendLink> queue;
         private final BackendLink link;
 
@@ -225,15 +228,6 @@ final class BackendPool implements AutoCloseable {
                 default -> backendLost();
             }
         }
-
-        @Override
-        public void backendReadComplete() { }
-
-        @Override
-        public void backendWritabilityChanged() { }
-
-        @Override
-        public void backendUnavailable() { }
 
         @Override
         public void backendLost() {
