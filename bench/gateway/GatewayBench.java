@@ -57,9 +57,9 @@ public class GatewayBench {
                 List<Target> targets = new ArrayList<>(List.of(new Target("direct", direct, "postgres"),
                         new Target("gateway", gateway, "admin")));
                 if (bouncer != null) targets.add(1, new Target("pgbouncer", bouncer.port, "postgres"));
-                System.out.printf(Locale.ROOT, "pgbench: %d clients, %d threads, %d s per run, %d interleaved rounds after an untimed %d s run "
-                                + "per target, scale 10, %d CPUs, load average before: %s%n",
-                        clients, threads, seconds, rounds, warmup, Runtime.getRuntime().availableProcessors(), loadAverage());
+                System.out.printf(Locale.ROOT, "pgbench: %d clients, %d threads, %d s per run, %d interleaved rounds after untimed %d s and %d s runs "
+                                + "per target (the second on new connections), scale 10, %d CPUs, load average before: %s%n",
+                        clients, threads, seconds, rounds, warmup, warmup > 0 ? Math.max(1, warmup / 2) : 0, Runtime.getRuntime().availableProcessors(), loadAverage());
                 if (bouncer == null) System.out.println("pgbouncer: not installed (apt-get install pgbouncer); its column is skipped");
                 System.out.println("workload            | target    | median TPS | median lat ms | runs (TPS)");
                 for (String[] w : new String[][] {{"select-only (-S)", "-S"}, {"read-write script", "-f", rw.toString(), "--max-tries=5"}}) {
