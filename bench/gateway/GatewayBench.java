@@ -33,6 +33,8 @@ public class GatewayBench {
         int seconds = Integer.getInteger("seconds", 15);
         int rounds = Integer.getInteger("rounds", 3);
         int warmup = Integer.getInteger("warmup", 5);
+        // seconds of the second warm-up run, on new connections (see the rounds below)
+        int rewarm = warmup > 0 ? Math.max(1, warmup / 2) : 0;
         int idle = Integer.getInteger("idle", 200);
         try (DsqlLocal local = DsqlLocal.start()) {
             int direct = local.postgres().port();
@@ -59,7 +61,7 @@ public class GatewayBench {
                 if (bouncer != null) targets.add(1, new Target("pgbouncer", bouncer.port, "postgres"));
                 System.out.printf(Locale.ROOT, "pgbench: %d clients, %d threads, %d s per run, %d interleaved rounds after untimed %d s and %d s runs "
                                 + "per target (the second on new connections), scale 10, %d CPUs, load average before: %s%n",
-                        clients, threads, seconds, rounds, warmup, warmup > 0 ? Math.max(1, warmup / 2) : 0, Runtime.getRuntime().availableProcessors(), loadAverage());
+                        clients, threads, seconds, rounds, warmup, rewarm, Runtime.getRuntime().availableProcessors(), loadAverage());
                 if (bouncer == null) System.out.println("pgbouncer: not installed (apt-get install pgbouncer); its column is skipped");
                 System.out.println("workload            | target    | median TPS | median lat ms | runs (TPS)");
                 for (String[] w : new String[][] {{"select-only (-S)", "-S"}, {"read-write script", "-f", rw.toString(), "--max-tries=5"}}) {
@@ -75,7 +77,7 @@ public class GatewayBench {
                     if (warmup > 0) {
                         for (Target t : targets) {
                             pgbench(t.port, t.user, clients, threads, warmup, extra);
-                            pgbench(t.port, t.user, clients, threads, Math.max(1, warmup / 2), extra);
+                            pgbench(t.port, t.user, clients, threads, rewarm, extra);
                         }
                     }
                     for (int r = 0; r < rounds; r++) {

@@ -7,6 +7,7 @@ import io.dsqlkit.client.Endpoint;
 import io.dsqlkit.client.OccRetry;
 import io.dsqlkit.client.PoolSettings;
 import io.dsqlkit.local.DsqlLocal;
+import io.dsqlkit.mcp.db.DaemonThreads;
 import io.dsqlkit.mcp.db.Database;
 import io.dsqlkit.mcp.server.DsqlMcpServer;
 import io.dsqlkit.mcp.server.HttpServer;
@@ -248,11 +249,7 @@ public final class McpCommand implements Callable<Integer> {
         }
         try (HttpServer s = HttpServer.start(server, host, port, token, limits)) {
             System.err.println("dsqlkit mcp: listening on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + s.port() + HttpServer.ENDPOINT);
-            if (connectAhead != null) {
-                Thread t = new Thread(connectAhead::warmUp, "dsqlkit-mcp-connect-ahead");
-                t.setDaemon(true);
-                t.start();
-            }
+            if (connectAhead != null) DaemonThreads.named("dsqlkit-mcp-connect-ahead").newThread(connectAhead::warmUp).start();
             s.join();
         }
         return 0;

@@ -5,7 +5,9 @@ import io.dsqlkit.testkit.SharedDsqlLocal;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -59,8 +61,8 @@ class HttpConnectAheadTest {
             assertThat(seen.toString()).as("the server's stderr").contains("listening on http://");
             Thread drain = new Thread(() -> {
                 try {
-                    err.transferTo(java.io.Writer.nullWriter());
-                } catch (java.io.IOException gone) {
+                    err.transferTo(Writer.nullWriter());
+                } catch (IOException gone) {
                     // the process ended
                 }
             });

@@ -6,10 +6,10 @@ import io.netty.buffer.ByteBuf;
  * One framed protocol message as received: the raw bytes (type byte if any, length, body), kept so
  * the gateway can relay it without re-encoding. Reference-counted: whoever consumes it releases it.
  *
- * <p>A frame cut by a {@link FrameDecoder} holds a reference to the decoder's buffer itself and the
- * frame's place in it, not a slice: no buffer object per message relayed, and frames next to each other
- * in that buffer can be relayed as one slice ({@link #source()}). A decoder only compacts a buffer nobody
- * else holds, so the bytes stay where they are while the frame lives.
+ * <p>A frame holds a reference to the buffer its bytes are in and its place there, not a slice of its own: a
+ * frame cut by a {@link FrameDecoder} holds the decoder's buffer, so there is no buffer object per message
+ * relayed, and frames next to each other in that buffer can be relayed as one slice ({@link #source()}). A
+ * decoder only compacts a buffer nobody else holds, so the bytes stay where they are while the frame lives.
  */
 public final class Frame {
     private final byte type;
@@ -18,21 +18,18 @@ public final class Frame {
     private final int offset;
     private final int length;
     private final int headerLength;
-    /** Whether {@code buf} is the buffer the frame was cut from (shared with its neighbours), not its own. */
-    private final boolean cut;
 
     /** A frame of its own buffer: {@code raw}'s readable bytes, whose reference it takes over. */
     public Frame(byte type, ByteBuf raw, int headerLength) {
-        this(type, raw, raw.readerIndex(), raw.readableBytes(), headerLength, false);
+        this(type, raw, raw.readerIndex(), raw.readableBytes(), headerLength);
     }
 
-    private Frame(byte type, ByteBuf buf, int offset, int length, int headerLength, boolean cut) {
+    private Frame(byte type, ByteBuf buf, int offset, int length, int headerLength) {
         this.type = type;
         this.buf = buf;
         this.offset = offset;
         this.length = length;
         this.headerLength = headerLength;
-        this.cut = cut;
     }
 
     /**
@@ -40,7 +37,7 @@ public final class Frame {
      * {@code source} that the caller has retained for it.
      */
     public static Frame cut(byte type, ByteBuf source, int index, int length, int headerLength) {
-        return new Frame(type, source, index, length, headerLength, true);
+        return new Frame(type, source, index, length, headerLength);
     }
 
     /** The type byte, or 0 for a startup-phase (untyped) message. */
@@ -67,14 +64,14 @@ public final class Frame {
         return buf.getByte(offset + headerLength);
     }
 
-    /** The buffer this frame was cut from, or null when unknown. */
+    /** The buffer the frame's bytes are in (for a decoded frame, shared with the frames cut next to it). */
     public ByteBuf source() {
-        return cut ? buf : null;
+        return buf;
     }
 
     /** Where in {@link #source()} the frame starts. */
     public int sourceIndex() {
-        return cut ? offset : -1;
+        return offset;
     }
 
     /** The whole frame, retained once for writing to another channel. */

@@ -45,17 +45,13 @@ final class AdjacentRun {
         this.channelFlush = channelFlush;
     }
 
-    /** Passes {@code f} on: into the run when it continues it; else after writing the run, alone if its buffer is unknown. */
+    /** Passes {@code f} on: into the run when it continues it; else it starts a new run, after writing this one. */
     void add(Frame f) {
         if (source != null && f.source() == source && f.sourceIndex() == end) {
             end += f.length();
             return;
         }
         writeRun();
-        if (f.source() == null) {
-            send(f.retainedRaw());
-            return;
-        }
         source = f.source().retain();
         start = f.sourceIndex();
         end = start + f.length();
