@@ -60,13 +60,14 @@ public final class DirectToolCalls {
 
     /**
      * Every tool is registered: renders the tools/list result ({@link ToolsListJson}, or else with {@code mapper}, the one
-     * the transport writes the SDK's answers with). Until then, and if rendering fails, tools/list is left to the SDK.
+     * the transport writes the SDK's answers with, asked for only then: making it is tens of milliseconds of a cold
+     * start). Until then, and if rendering fails, tools/list is left to the SDK.
      */
-    void listComplete(McpJsonMapper mapper) {
+    void listComplete(java.util.function.Supplier<McpJsonMapper> mapper) {
         List<McpSchema.Tool> tools = List.copyOf(listed);
         try {
             String streamed = ToolsListJson.render(tools);
-            listResult = streamed != null ? streamed : mapper.writeValueAsString(new McpSchema.ListToolsResult(tools, null));
+            listResult = streamed != null ? streamed : mapper.get().writeValueAsString(new McpSchema.ListToolsResult(tools, null));
         } catch (IOException | RuntimeException e) {
             listResult = null;
         }

@@ -56,49 +56,62 @@ public final class DsqlMcpServer {
         if (!(transport instanceof StdioTransport stdio)) {
             return configured(McpServer.sync(transport)).tools(tools()).build();
         }
-        List<McpServerFeatures.SyncToolSpecification> specs = new java.util.ArrayList<>();
-        addTools(stdio, specs::add);
+        List<McpServerFeatures.SyncToolSpecification> specs = directTools(stdio);
         return configured(McpServer.sync(transport)).immediateExecution(true).tools(specs).build();
     }
 
     /**
-     * The catalog's tools in order, each given to the SDK ({@code toSdk}) and then answered by {@code transport}
-     * directly as well ({@link DirectToolCalls}).
+     * The catalog's tools in order, as the SDK's specifications, each also answered by {@code transport} directly
+     * ({@link DirectToolCalls}): once they are all in, the transport answers tools/list from the rendered list and
+     * tool calls without the SDK. Needs no SDK server.
      */
-    private void addTools(StdioTransport transport, java.util.function.Consumer<McpServerFeatures.SyncToolSpecification> toSdk) {
+    List<McpServerFeatures.SyncToolSpecification> directTools(StdioTransport transport) {
         DirectToolCalls direct = new DirectToolCalls(adapter);
+        List<McpServerFeatures.SyncToolSpecification> specs = new java.util.ArrayList<>();
         for (DsqlTool tool : ToolCatalog.all()) {
             McpServerFeatures.SyncToolSpecification spec = adapter.specification(tool);
-            toSdk.accept(spec);
+            specs.add(spec);
             direct.register(tool, spec.tool());
         }
-        direct.listComplete(transport.mapper()); // the mapper the transport writes the SDK's answers with
+        direct.listComplete(transport::mapper); // the mapper the transport writes the SDK's answers with
         transport.callToolsDirectly(direct);
+        return specs;
     }
 
 
     /**
      * stdio start-up: answers {@code initialize} before the SDK server is built (the transport reads stdin at once and
-     * answers with {@link InitializeAnswer}) and before the tools are built. The server starts with none;
-     * a background thread builds the {@link ToolCatalog} specifications and adds them in catalog order, and
-     * the transport holds every later request until they are all in, so tools/list and tools/call see
-     * exactly what {@link #start(McpServerTransportProvider)} would have registered.
+     * answers with {@link InitializeAnswer}) and before the tools are built. A background thread builds the
+     * {@link ToolCatalog}'s tools meanwhile, while this thread builds the SDK server (which starts with none): once
+     * they are built the transport answers tools/list from their rendered list (the client sends it right after the
+     * initialize answer; it waited for the SDK server's build before), and once the server is built they are added to
+     * it in catalog order. Other requests wait until then, so whatever the SDK answers sees exactly what
+     * {@link #start(McpServerTransportProvider)} would have registered.
      */
     public McpSyncServer startWithToolsInBackground(StdioTransport transport) {
         initializeAnswer(transport).ifPresent(transport::answerInitializeEarly);
         CountDownLatch toolsAdded = new CountDownLatch(1);
         transport.holdRequestsUntil(toolsAdded);
-        McpSyncServer server = configured(McpServer.sync(transport)).immediateExecution(true).build();
+        java.util.concurrent.CompletableFuture<McpSyncServer> built = new java.util.concurrent.CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                addTools(transport, server::addTool);
+                List<McpServerFeatures.SyncToolSpecification> specs = directTools(transport);
+                McpSyncServer server = built.join();
+                specs.forEach(server::addTool);
             } finally {
                 toolsAdded.countDown();
             }
         }, "dsqlkit-mcp-tools");
         t.setDaemon(true);
         t.start();
-        return server;
+        try {
+            McpSyncServer server = configured(McpServer.sync(transport)).immediateExecution(true).build();
+            built.complete(server);
+            return server;
+        } catch (RuntimeException | Error e) {
+            built.completeExceptionally(e);
+            throw e;
+        }
     }
 
     public McpSyncServer start(McpStreamableServerTransportProvider transport) {

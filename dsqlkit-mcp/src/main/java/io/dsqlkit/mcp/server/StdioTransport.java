@@ -101,8 +101,8 @@ public final class StdioTransport implements McpServerTransportProvider {
     }
 
     /**
-     * Answers tools/call requests through {@code calls} ({@link DirectToolCalls}) from the client's
-     * {@code notifications/initialized} on (before it the SDK holds tool calls back, and still does).
+     * Answers tools/list from {@code calls}' rendered list ({@link DirectToolCalls}) from now on, and tools/call requests
+     * through it from the client's {@code notifications/initialized} on (before it the SDK holds tool calls back, and still does).
      */
     public void callToolsDirectly(DirectToolCalls calls) {
         direct = calls;
@@ -138,7 +138,8 @@ public final class StdioTransport implements McpServerTransportProvider {
     /**
      * Starts reading stdin now, before the server is built: if the first line is an initialize request that
      * {@code answer} can answer, the answer is written at once ({@link InitializeAnswer}); the request, and every
-     * line after it, is handled once the SDK session exists. Call at most once, before the server is built.
+     * line after it for the SDK, is handled once the SDK session exists (a tools/list is answered from the rendered list
+     * as soon as there is one, see {@link #callToolsDirectly}). Call at most once, before the server is built.
      */
     public void answerInitializeEarly(InitializeAnswer answer) {
         early = answer;
@@ -205,7 +206,6 @@ public final class StdioTransport implements McpServerTransportProvider {
             for (String line; !closing && (line = reader.readLine()) != null; ) {
                 if (line.isBlank()) continue;
                 boolean answeredNow = answerEarly(line);
-                sessionCreated.await();
                 McpSchema.JSONRPCMessage message;
                 try {
                     message = JsonRpcRequests.readMessage(line); // one streaming pass for the plain request shape
@@ -226,15 +226,16 @@ public final class StdioTransport implements McpServerTransportProvider {
                     initialized = true; // the SDK learns it in order, below
                     startWhenInitializedTask();
                 }
+                // The rendered list is every tool: it waits neither for the SDK session nor for the tools' registration
+                // with the SDK (awaitReady), only for the list, which is rendered before (or, failing that, the SDK answers).
+                if (listedDirectly(message)) continue;
                 try {
                     awaitReady(message);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
                 }
-                if (message instanceof McpSchema.JSONRPCRequest r && McpSchema.METHOD_TOOLS_LIST.equals(r.method()) && listedDirectly(r)) {
-                    continue;
-                }
+                if (listedDirectly(message)) continue;
                 if (message instanceof McpSchema.JSONRPCRequest r && McpSchema.METHOD_TOOLS_CALL.equals(r.method())) {
                     if (passReadingOn()) {
                         handle(message); // a worker reads the next line meanwhile
@@ -247,8 +248,6 @@ public final class StdioTransport implements McpServerTransportProvider {
             }
         } catch (IOException e) {
             if (!closing) log.get().debug("stdin failed: {}", e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.get().warn("stdin reader failed: {}", e.toString());
         }
@@ -289,6 +288,12 @@ public final class StdioTransport implements McpServerTransportProvider {
     /** The SDK session handles {@code message} (its answer, if any, is written through {@link SessionTransport}). */
     private void toSdk(McpSchema.JSONRPCMessage message) {
         try {
+            sessionCreated.await(); // stdin is read from before the server is built (answerInitializeEarly)
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
             session.handle(message).subscribe(null, e -> log.get().debug("message handling failed: {}", e.toString()));
         } catch (RuntimeException e) {
             log.get().warn("message handling failed: {}", e.toString());
@@ -313,8 +318,12 @@ public final class StdioTransport implements McpServerTransportProvider {
         if (lane != null) lane.join(); // each step catches its own failures
     }
 
-    /** A tools/list answered from {@link DirectToolCalls}' rendered list; false (nothing written) when the SDK is to answer. */
-    private boolean listedDirectly(McpSchema.JSONRPCRequest request) {
+    /**
+     * A tools/list answered from {@link DirectToolCalls}' rendered list; false (nothing written) for any other message,
+     * and when the list is not rendered (yet).
+     */
+    private boolean listedDirectly(McpSchema.JSONRPCMessage message) {
+        if (!(message instanceof McpSchema.JSONRPCRequest request) || !McpSchema.METHOD_TOOLS_LIST.equals(request.method())) return false;
         DirectToolCalls calls = direct;
         String answer = calls == null ? null : calls.toolsListAnswer(request.id());
         if (answer == null) return false;

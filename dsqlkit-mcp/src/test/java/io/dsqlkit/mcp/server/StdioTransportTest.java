@@ -106,6 +106,39 @@ class StdioTransportTest {
         }
     }
 
+    /**
+     * The client's tools/list, sent right after the initialize answer, is answered from the rendered list as soon as the
+     * tools are built: without the SDK session (the server is not built yet) and before the tools are registered with
+     * the SDK (the hold on other requests stays closed). It waited for both before (~70 ms of a cold start). What goes
+     * to the SDK is handled once the server exists.
+     */
+    @Test
+    @Timeout(180)
+    void toolsListIsAnsweredBeforeTheSdkServerExists() throws Exception {
+        Pipes p = new Pipes();
+        DsqlMcpServer server = new DsqlMcpServer(TestDatabase.database(), ServerSettings.defaults(false));
+        StdioTransport transport = p.transport(() -> { });
+        CountDownLatch registeredWithSdk = new CountDownLatch(1);
+        transport.holdRequestsUntil(registeredWithSdk);
+        server.initializeAnswer(transport).ifPresent(transport::answerInitializeEarly);
+        server.directTools(transport);
+        p.client.write((INITIALIZE + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}\n").getBytes(StandardCharsets.UTF_8));
+        p.client.flush();
+        assertThat(p.answers.readLine()).contains("\"id\":1").contains("dsqlkit-aurora-dsql");
+        String list = p.answers.readLine();
+        assertThat(list).contains("\"id\":2");
+        for (io.dsqlkit.mcp.tools.DsqlTool tool : server.catalog()) assertThat(list).contains("\"name\":\"" + tool.name() + "\"");
+        McpSyncServer mcp = server.start(transport); // the SDK server and its session, now
+        try {
+            registeredWithSdk.countDown();
+            assertThat(p.answers.readLine()).contains("\"id\":3").contains("\"result\":{}");
+            p.client.close();
+        } finally {
+            mcp.closeGracefully();
+        }
+    }
+
     /** Tools added in the background: a tools/list sent with initialize still lists every tool, in catalog order. */
     @Test
     @Timeout(180)
