@@ -62,9 +62,13 @@ public class CpuPerTx {
                     gwLoop = new ArrayList<>(), g2 = new ArrayList<>(), g2Tps = new ArrayList<>(), gwPg = new ArrayList<>(),
                     pbPg = new ArrayList<>(), gwAll = new ArrayList<>(), pbAll = new ArrayList<>();
             double perTx = 1e6 / HZ / ((double) clients * tx);
+            // -Dprofile=FILE (cpu.sh PROFILE=FILE): async-profiler samples this JVM's CPU during the gateway's timed runs only.
+            Profiler profiler = Profiler.fromProperties();
             for (int r = 0; r < rounds; r++) {
                 long l0 = loopTicks();
+                if (profiler != null) profiler.resume();
                 Sample g = sample(selfPid, local.port(), "admin", clients, threads, tx, mode);
+                if (profiler != null) profiler.pause();
                 gwLoop.add((loopTicks() - l0) * perTx);
                 gw.add(g.us());
                 gwTps.add(g.tps());
@@ -92,6 +96,7 @@ public class CpuPerTx {
                     median(gwTps) / median(pbTps), Files.readString(Path.of("/proc/loadavg")).trim());
             System.out.printf(Locale.ROOT, "median per tx: postgresql behind the gateway %.1f us, behind pgbouncer %.1f us | whole machine %.1f us vs %.1f us%n",
                     median(gwPg), median(pbPg), median(gwAll), median(pbAll));
+            if (profiler != null) profiler.report();
             if (second != null) {
                 System.out.printf(Locale.ROOT, "median: gateway with %d loop(s) %.1f us/tx | cpu ratio to pgbouncer %.2f | tps %.0f, ratio to pgbouncer %.2f%n",
                         compare, median(g2), median(g2) / median(pb), median(g2Tps), median(g2Tps) / median(pbTps));
@@ -104,6 +109,86 @@ public class CpuPerTx {
                 new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
             }
             bouncer.close();
+        }
+    }
+
+    /**
+     * async-profiler (tools.profiler:async-profiler from Maven Central, loaded by reflection: cpu.sh puts it on the class
+     * path only with PROFILE set) in itimer mode, which needs no perf events: a sample is CPU time, and a sample taken
+     * inside a system call is the kernel's time, attributed to the libc wrapper making the call (and to the kernel frames
+     * above it, where they are visible). The report: the event loop's samples by where they fell (send, recv, epoll wait
+     * system calls; the rest: Java, Netty's JNI, the JVM, interrupts) and the top leaf frames.
+     */
+    static final class Profiler {
+        private final Object api;
+        private final java.lang.reflect.Method execute;
+        private final Path file;
+        private boolean started;
+
+        private Profiler(Object api, java.lang.reflect.Method execute, Path file) {
+            this.api = api;
+            this.execute = execute;
+            this.file = file;
+        }
+
+        static Profiler fromProperties() throws Exception {
+            String out = System.getProperty("profile", "");
+            if (out.isEmpty()) return null;
+            Class<?> c = Class.forName("one.profiler.AsyncProfiler");
+            Object api = c.getMethod("getInstance", String.class).invoke(null, System.getProperty("profiler.lib"));
+            return new Profiler(api, c.getMethod("execute", String.class), Path.of(out).toAbsolutePath());
+        }
+
+        void resume() throws Exception {
+            // itimer: the kernel delivers the signal at its timer tick at best (a sample per few ms here), whatever the interval
+            execute.invoke(api, started ? "resume" : "start,event=itimer,interval=1ms,threads");
+            started = true;
+        }
+
+        void pause() throws Exception {
+            execute.invoke(api, "stop");
+        }
+
+        void report() throws Exception {
+            execute.invoke(api, "dump,collapsed,file=" + file);
+            java.util.Map<String, Long> where = new java.util.LinkedHashMap<>(), leaves = new java.util.HashMap<>();
+            for (String k : List.of("send", "recv", "epoll wait", "rest")) where.put(k, 0L);
+            long total = 0;
+            for (String line : Files.readAllLines(file)) {
+                int sp = line.lastIndexOf(' ');
+                String[] frames = line.substring(0, sp).split(";");
+                String thread = frames[0].toLowerCase(Locale.ROOT);
+                if (!thread.contains("eventloop") && !thread.contains("multithreadio")) continue;
+                long n = Long.parseLong(line.substring(sp + 1));
+                String leaf = frames[frames.length - 1];
+                // Kernel frames (suffix _[k]) when the kernel lets the profiler see them: the time is the system call's
+                // of the user frame below them.
+                int user = frames.length - 1;
+                while (user > 0 && frames[user].endsWith("_[k]")) user--;
+                total += n;
+                leaves.merge(leaf, n, Long::sum);
+                where.merge(syscall(frames[user]), n, Long::sum);
+            }
+            if (total == 0) {
+                System.out.println("profile: no event-loop samples in " + file);
+                return;
+            }
+            final long all = total;
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "profile (event loop, %d CPU-time samples; %s):", all, file));
+            where.forEach((k, v) -> b.append(String.format(Locale.ROOT, " %s %.1f%%", k, 100.0 * v / all)));
+            System.out.println(b);
+            leaves.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "  %5.1f%% %s%n", 100.0 * e.getValue() / all, e.getKey()));
+        }
+
+        /** The system call a leaf frame (a libc wrapper) makes, or "rest". */
+        private static String syscall(String leaf) {
+            String f = leaf.replace("__GI_", "").replace("__libc_", "");
+            if (f.startsWith("__")) f = f.substring(2);
+            if (f.equals("send") || f.equals("sendto") || f.equals("write") || f.equals("writev") || f.equals("sendmsg")) return "send";
+            if (f.equals("recv") || f.equals("recvfrom") || f.equals("read") || f.equals("readv") || f.equals("recvmsg")) return "recv";
+            if (f.startsWith("epoll_wait") || f.startsWith("epoll_pwait")) return "epoll wait";
+            return "rest";
         }
     }
 

@@ -101,12 +101,27 @@ public class GatewayBench {
                                 tps.get("pgbouncer") / tps.get("direct"), tps.get("gateway") / tps.get("pgbouncer")));
                     }
                     System.out.println(ratios);
+                    if (tps.containsKey("pgbouncer")) System.out.println(pairedRatios(w[0], runs.get("gateway"), runs.get("pgbouncer")));
                 }
             }
             Files.deleteIfExists(rw);
             System.out.println("load average after: " + loadAverage());
             memory(gateway, idle);
         }
+    }
+
+    /**
+     * Gateway/PgBouncer TPS round by round: the two ran minutes apart at most, so a machine whose speed drifts during
+     * the run (it does, by 10-20% on a shared 2-CPU VM) moves both; the median of these ratios is the steadier figure.
+     */
+    static String pairedRatios(String workload, List<Run> gateway, List<Run> bouncer) {
+        double[] r = new double[gateway.size()];
+        for (int i = 0; i < r.length; i++) r[i] = gateway.get(i).tps / bouncer.get(i).tps;
+        double[] sorted = r.clone();
+        java.util.Arrays.sort(sorted);
+        return String.format(Locale.ROOT, "%-19s | by round  | gateway/pgbouncer median %.2f, range %.2f-%.2f, %d of %d rounds >= 1.00: %s",
+                workload, median(r), sorted[0], sorted[sorted.length - 1], java.util.Arrays.stream(r).filter(x -> x >= 1.0).count(), r.length,
+                java.util.Arrays.stream(r).mapToObj(x -> String.format(Locale.ROOT, "%.2f", x)).toList());
     }
 
     static double median(double[] v) {
