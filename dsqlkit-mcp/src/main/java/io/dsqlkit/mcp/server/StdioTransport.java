@@ -105,7 +105,30 @@ public final class StdioTransport implements McpServerTransportProvider {
      * through it from the client's {@code notifications/initialized} on (before it the SDK holds tool calls back, and still does).
      */
     public void callToolsDirectly(DirectToolCalls calls) {
-        direct = calls;
+        synchronized (listRendered) {
+            direct = calls;
+            listRendered.notifyAll();
+        }
+    }
+
+    /** Notified when {@link #direct} is set. */
+    private final Object listRendered = new Object();
+
+    /**
+     * A tools/list answered from {@link DirectToolCalls}' rendered list: at once when it is rendered, and when it is
+     * not yet while requests are held ({@link #holdRequestsUntil}), once it is (the tools thread renders it before it
+     * registers the tools with the SDK, which the hold waits for). False for any other message, when the list could not
+     * be rendered, and when the hold opens first: the caller goes on as for any request.
+     */
+    private boolean listedWhenRendered(McpSchema.JSONRPCMessage message) throws InterruptedException {
+        if (!(message instanceof McpSchema.JSONRPCRequest request) || !McpSchema.METHOD_TOOLS_LIST.equals(request.method())) return false;
+        CountDownLatch ready = held;
+        synchronized (listRendered) {
+            while (direct == null && ready != null && ready.getCount() > 0) {
+                listRendered.wait(5); // the hold's opening does not notify: look again every 5 ms
+            }
+        }
+        return listedDirectly(message);
     }
 
     /**
@@ -228,8 +251,8 @@ public final class StdioTransport implements McpServerTransportProvider {
                 }
                 // The rendered list is every tool: it waits neither for the SDK session nor for the tools' registration
                 // with the SDK (awaitReady), only for the list, which is rendered before (or, failing that, the SDK answers).
-                if (listedDirectly(message)) continue;
                 try {
+                    if (listedWhenRendered(message)) continue;
                     awaitReady(message);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -139,6 +139,37 @@ class StdioTransportTest {
         }
     }
 
+    /**
+     * A tools/list read while the tools are still being built waits for their rendered list, not for the tools'
+     * registration with the SDK (on Java 17 the reader often got there first and then waited for the SDK server's build).
+     */
+    @Test
+    @Timeout(180)
+    void aToolsListReadBeforeTheListIsRenderedIsAnsweredOnceItIs() throws Exception {
+        Pipes p = new Pipes();
+        DsqlMcpServer server = new DsqlMcpServer(TestDatabase.database(), ServerSettings.defaults(false));
+        StdioTransport transport = p.transport(() -> { });
+        CountDownLatch registeredWithSdk = new CountDownLatch(1);
+        transport.holdRequestsUntil(registeredWithSdk);
+        server.initializeAnswer(transport).ifPresent(transport::answerInitializeEarly);
+        p.client.write((INITIALIZE + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n").getBytes(StandardCharsets.UTF_8));
+        p.client.flush();
+        assertThat(p.answers.readLine()).contains("\"id\":1");
+        Thread.sleep(200); // the reader has read the tools/list by now (if not, it finds the list rendered: the same answer)
+        server.directTools(transport);
+        String list = p.answers.readLine();
+        assertThat(list).contains("\"id\":2");
+        for (io.dsqlkit.mcp.tools.DsqlTool tool : server.catalog()) assertThat(list).contains("\"name\":\"" + tool.name() + "\"");
+        assertThat(registeredWithSdk.getCount()).as("answered with the hold still closed").isEqualTo(1);
+        McpSyncServer mcp = server.start(transport);
+        try {
+            registeredWithSdk.countDown();
+            p.client.close();
+        } finally {
+            mcp.closeGracefully();
+        }
+    }
+
     /** Tools added in the background: a tools/list sent with initialize still lists every tool, in catalog order. */
     @Test
     @Timeout(180)
