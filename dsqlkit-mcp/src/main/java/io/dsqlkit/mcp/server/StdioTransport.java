@@ -67,6 +67,8 @@ public final class StdioTransport implements McpServerTransportProvider {
     private volatile Object answeredEarly;
     /** Tool calls answered without the SDK's pipeline ({@link DirectToolCalls}), once the client said it is initialized. */
     private volatile DirectToolCalls direct;
+    /** Notified when {@link #direct} is set (its list is rendered then). */
+    private final Object listRendered = new Object();
     private volatile boolean initialized;
     /** Runs once the session is initialized ({@link #afterInitialized}); null when none or when started. */
     private volatile Runnable whenInitialized;
@@ -111,9 +113,6 @@ public final class StdioTransport implements McpServerTransportProvider {
         }
     }
 
-    /** Notified when {@link #direct} is set. */
-    private final Object listRendered = new Object();
-
     /**
      * A tools/list answered from {@link DirectToolCalls}' rendered list: at once when it is rendered, and when it is
      * not yet while requests are held ({@link #holdRequestsUntil}), once it is (the tools thread renders it before it
@@ -121,7 +120,7 @@ public final class StdioTransport implements McpServerTransportProvider {
      * be rendered, and when the hold opens first: the caller goes on as for any request.
      */
     private boolean listedWhenRendered(McpSchema.JSONRPCMessage message) throws InterruptedException {
-        if (!(message instanceof McpSchema.JSONRPCRequest request) || !McpSchema.METHOD_TOOLS_LIST.equals(request.method())) return false;
+        if (!isToolsList(message)) return false;
         CountDownLatch ready = held;
         synchronized (listRendered) {
             while (direct == null && ready != null && ready.getCount() > 0) {
@@ -341,14 +340,18 @@ public final class StdioTransport implements McpServerTransportProvider {
         if (lane != null) lane.join(); // each step catches its own failures
     }
 
+    private static boolean isToolsList(McpSchema.JSONRPCMessage message) {
+        return message instanceof McpSchema.JSONRPCRequest r && McpSchema.METHOD_TOOLS_LIST.equals(r.method());
+    }
+
     /**
      * A tools/list answered from {@link DirectToolCalls}' rendered list; false (nothing written) for any other message,
      * and when the list is not rendered (yet).
      */
     private boolean listedDirectly(McpSchema.JSONRPCMessage message) {
-        if (!(message instanceof McpSchema.JSONRPCRequest request) || !McpSchema.METHOD_TOOLS_LIST.equals(request.method())) return false;
+        if (!isToolsList(message)) return false;
         DirectToolCalls calls = direct;
-        String answer = calls == null ? null : calls.toolsListAnswer(request.id());
+        String answer = calls == null ? null : calls.toolsListAnswer(((McpSchema.JSONRPCRequest) message).id());
         if (answer == null) return false;
         writeLine(answer);
         return true;
