@@ -107,6 +107,47 @@ class StdioTransportTest {
     }
 
     /**
+     * A stdio start as {@link DsqlMcpServer#startWithToolsInBackground} makes it, with each step in the test's hands:
+     * reading with the early initialize answer, requests held until {@link #registeredWithSdk} opens, the tools built
+     * (and the list rendered) when the test calls {@code server.directTools}, the SDK server built by {@link #finish}.
+     */
+    private record EarlyStart(Pipes p, DsqlMcpServer server, StdioTransport transport, CountDownLatch registeredWithSdk) {
+        static EarlyStart reading() throws java.io.IOException {
+            Pipes p = new Pipes();
+            DsqlMcpServer server = new DsqlMcpServer(TestDatabase.database(), ServerSettings.defaults(false));
+            StdioTransport transport = p.transport(() -> { });
+            CountDownLatch registeredWithSdk = new CountDownLatch(1);
+            transport.holdRequestsUntil(registeredWithSdk);
+            server.initializeAnswer(transport).ifPresent(transport::answerInitializeEarly);
+            return new EarlyStart(p, server, transport, registeredWithSdk);
+        }
+
+        void send(String lines) throws java.io.IOException {
+            p.client.write(lines.getBytes(StandardCharsets.UTF_8));
+            p.client.flush();
+        }
+
+        /** The next answer is the tools/list (id 2) with every tool of the catalog. */
+        void assertNextIsTheWholeList() throws java.io.IOException {
+            String list = p.answers.readLine();
+            assertThat(list).contains("\"id\":2");
+            for (io.dsqlkit.mcp.tools.DsqlTool tool : server.catalog()) assertThat(list).contains("\"name\":\"" + tool.name() + "\"");
+        }
+
+        /** Builds the SDK server (its session now exists), opens the hold, runs {@code then}, ends the session. */
+        void finish(java.util.concurrent.Callable<?> then) throws Exception {
+            McpSyncServer mcp = server.start(transport);
+            try {
+                registeredWithSdk.countDown();
+                then.call();
+                p.client.close();
+            } finally {
+                mcp.closeGracefully();
+            }
+        }
+    }
+
+    /**
      * The client's tools/list, sent right after the initialize answer, is answered from the rendered list as soon as the
      * tools are built: without the SDK session (the server is not built yet) and before the tools are registered with
      * the SDK (the hold on other requests stays closed). It waited for both before (~70 ms of a cold start). What goes
@@ -115,28 +156,12 @@ class StdioTransportTest {
     @Test
     @Timeout(180)
     void toolsListIsAnsweredBeforeTheSdkServerExists() throws Exception {
-        Pipes p = new Pipes();
-        DsqlMcpServer server = new DsqlMcpServer(TestDatabase.database(), ServerSettings.defaults(false));
-        StdioTransport transport = p.transport(() -> { });
-        CountDownLatch registeredWithSdk = new CountDownLatch(1);
-        transport.holdRequestsUntil(registeredWithSdk);
-        server.initializeAnswer(transport).ifPresent(transport::answerInitializeEarly);
-        server.directTools(transport);
-        p.client.write((INITIALIZE + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n"
-                + "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}\n").getBytes(StandardCharsets.UTF_8));
-        p.client.flush();
-        assertThat(p.answers.readLine()).contains("\"id\":1").contains("dsqlkit-aurora-dsql");
-        String list = p.answers.readLine();
-        assertThat(list).contains("\"id\":2");
-        for (io.dsqlkit.mcp.tools.DsqlTool tool : server.catalog()) assertThat(list).contains("\"name\":\"" + tool.name() + "\"");
-        McpSyncServer mcp = server.start(transport); // the SDK server and its session, now
-        try {
-            registeredWithSdk.countDown();
-            assertThat(p.answers.readLine()).contains("\"id\":3").contains("\"result\":{}");
-            p.client.close();
-        } finally {
-            mcp.closeGracefully();
-        }
+        EarlyStart s = EarlyStart.reading();
+        s.server().directTools(s.transport());
+        s.send(INITIALIZE + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}\n");
+        assertThat(s.p().answers.readLine()).contains("\"id\":1").contains("dsqlkit-aurora-dsql");
+        s.assertNextIsTheWholeList();
+        s.finish(() -> assertThat(s.p().answers.readLine()).contains("\"id\":3").contains("\"result\":{}"));
     }
 
     /**
@@ -146,28 +171,14 @@ class StdioTransportTest {
     @Test
     @Timeout(180)
     void aToolsListReadBeforeTheListIsRenderedIsAnsweredOnceItIs() throws Exception {
-        Pipes p = new Pipes();
-        DsqlMcpServer server = new DsqlMcpServer(TestDatabase.database(), ServerSettings.defaults(false));
-        StdioTransport transport = p.transport(() -> { });
-        CountDownLatch registeredWithSdk = new CountDownLatch(1);
-        transport.holdRequestsUntil(registeredWithSdk);
-        server.initializeAnswer(transport).ifPresent(transport::answerInitializeEarly);
-        p.client.write((INITIALIZE + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n").getBytes(StandardCharsets.UTF_8));
-        p.client.flush();
-        assertThat(p.answers.readLine()).contains("\"id\":1");
+        EarlyStart s = EarlyStart.reading();
+        s.send(INITIALIZE + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n");
+        assertThat(s.p().answers.readLine()).contains("\"id\":1");
         Thread.sleep(200); // the reader has read the tools/list by now (if not, it finds the list rendered: the same answer)
-        server.directTools(transport);
-        String list = p.answers.readLine();
-        assertThat(list).contains("\"id\":2");
-        for (io.dsqlkit.mcp.tools.DsqlTool tool : server.catalog()) assertThat(list).contains("\"name\":\"" + tool.name() + "\"");
-        assertThat(registeredWithSdk.getCount()).as("answered with the hold still closed").isEqualTo(1);
-        McpSyncServer mcp = server.start(transport);
-        try {
-            registeredWithSdk.countDown();
-            p.client.close();
-        } finally {
-            mcp.closeGracefully();
-        }
+        s.server().directTools(s.transport());
+        s.assertNextIsTheWholeList();
+        assertThat(s.registeredWithSdk().getCount()).as("answered with the hold still closed").isEqualTo(1);
+        s.finish(() -> null);
     }
 
     /** Tools added in the background: a tools/list sent with initialize still lists every tool, in catalog order. */
