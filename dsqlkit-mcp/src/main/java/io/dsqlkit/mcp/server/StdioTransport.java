@@ -252,7 +252,9 @@ public final class StdioTransport implements McpServerTransportProvider {
                 // with the SDK (awaitReady), only for the list, which is rendered before (or, failing that, the SDK answers).
                 try {
                     if (listedWhenRendered(message)) continue;
-                    awaitReady(message);
+                    // A tool call that may be answered directly needs no SDK registration either; one the SDK takes
+                    // waits for it in handle().
+                    if (!mayBeAnsweredDirectly(message)) awaitReady(message);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
@@ -302,9 +304,20 @@ public final class StdioTransport implements McpServerTransportProvider {
     private void handle(McpSchema.JSONRPCMessage message) {
         AfterAnswer.handle(() -> {
             if (message instanceof McpSchema.JSONRPCRequest r && answeredDirectly(r)) return;
+            try {
+                awaitReady(message); // a tool call the reader let pass (mayBeAnsweredDirectly) that the SDK takes after all
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             awaitSdkLane();
             toSdk(message);
         });
+    }
+
+    /** A tools/call that {@link #answeredDirectly} may answer: the direct calls are in and the client is initialized. */
+    private boolean mayBeAnsweredDirectly(McpSchema.JSONRPCMessage message) {
+        return direct != null && initialized && message instanceof McpSchema.JSONRPCRequest r && McpSchema.METHOD_TOOLS_CALL.equals(r.method());
     }
 
     /** The SDK session handles {@code message} (its answer, if any, is written through {@link SessionTransport}). */

@@ -181,6 +181,25 @@ class StdioTransportTest {
         s.finish(() -> null);
     }
 
+    /**
+     * A tool call sent right after tools/list (a scripted client, the MCP Inspector's CLI mode) is answered directly
+     * without waiting for the tools' registration with the SDK; a call the SDK must take (an unknown tool) waits for it.
+     */
+    @Test
+    @Timeout(180)
+    void aDirectToolCallDoesNotWaitForTheSdkRegistration() throws Exception {
+        EarlyStart s = EarlyStart.reading();
+        s.server().directTools(s.transport());
+        s.send(INITIALIZE + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"no_such_tool\",\"arguments\":{}}}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"dsql_guide\",\"arguments\":{\"topic\":\"constraints\"}}}\n");
+        assertThat(s.p().answers.readLine()).contains("\"id\":1");
+        s.assertNextIsTheWholeList();
+        assertThat(s.p().answers.readLine()).as("the direct call, before the SDK call").contains("\"id\":4").contains("CREATE INDEX ASYNC");
+        assertThat(s.registeredWithSdk().getCount()).as("answered with the hold still closed").isEqualTo(1);
+        s.finish(() -> assertThat(s.p().answers.readLine()).contains("\"id\":3").contains("Unknown tool"));
+    }
+
     /** Tools added in the background: a tools/list sent with initialize still lists every tool, in catalog order. */
     @Test
     @Timeout(180)
