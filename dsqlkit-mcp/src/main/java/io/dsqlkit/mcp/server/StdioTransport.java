@@ -120,7 +120,7 @@ public final class StdioTransport implements McpServerTransportProvider {
      * be rendered, and when the hold opens first: the caller goes on as for any request.
      */
     private boolean listedWhenRendered(McpSchema.JSONRPCMessage message) throws InterruptedException {
-        if (!isToolsList(message)) return false;
+        if (!isRequest(message, McpSchema.METHOD_TOOLS_LIST)) return false;
         CountDownLatch ready = held;
         synchronized (listRendered) {
             while (direct == null && ready != null && ready.getCount() > 0) {
@@ -260,7 +260,7 @@ public final class StdioTransport implements McpServerTransportProvider {
                     break;
                 }
                 if (listedDirectly(message)) continue;
-                if (message instanceof McpSchema.JSONRPCRequest r && McpSchema.METHOD_TOOLS_CALL.equals(r.method())) {
+                if (isRequest(message, McpSchema.METHOD_TOOLS_CALL)) {
                     if (passReadingOn()) {
                         handle(message); // a worker reads the next line meanwhile
                         return;
@@ -317,7 +317,7 @@ public final class StdioTransport implements McpServerTransportProvider {
 
     /** A tools/call that {@link #answeredDirectly} may answer: the direct calls are in and the client is initialized. */
     private boolean mayBeAnsweredDirectly(McpSchema.JSONRPCMessage message) {
-        return direct != null && initialized && message instanceof McpSchema.JSONRPCRequest r && McpSchema.METHOD_TOOLS_CALL.equals(r.method());
+        return direct != null && initialized && isRequest(message, McpSchema.METHOD_TOOLS_CALL);
     }
 
     /** The SDK session handles {@code message} (its answer, if any, is written through {@link SessionTransport}). */
@@ -353,8 +353,8 @@ public final class StdioTransport implements McpServerTransportProvider {
         if (lane != null) lane.join(); // each step catches its own failures
     }
 
-    private static boolean isToolsList(McpSchema.JSONRPCMessage message) {
-        return message instanceof McpSchema.JSONRPCRequest r && McpSchema.METHOD_TOOLS_LIST.equals(r.method());
+    private static boolean isRequest(McpSchema.JSONRPCMessage message, String method) {
+        return message instanceof McpSchema.JSONRPCRequest r && method.equals(r.method());
     }
 
     /**
@@ -362,7 +362,7 @@ public final class StdioTransport implements McpServerTransportProvider {
      * and when the list is not rendered (yet).
      */
     private boolean listedDirectly(McpSchema.JSONRPCMessage message) {
-        if (!isToolsList(message)) return false;
+        if (!isRequest(message, McpSchema.METHOD_TOOLS_LIST)) return false;
         DirectToolCalls calls = direct;
         String answer = calls == null ? null : calls.toolsListAnswer(((McpSchema.JSONRPCRequest) message).id());
         if (answer == null) return false;
