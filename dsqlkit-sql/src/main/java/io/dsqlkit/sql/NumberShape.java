@@ -105,6 +105,31 @@ public final class NumberShape {
         return m - j == rest && sql.regionMatches(i, other, j, rest);
     }
 
+    /**
+     * Where the masked integers stand in {@code other}, a text that {@link #matches} this shape: start and end offsets
+     * in pairs, in text order; null when it does not match.
+     */
+    public int[] runsIn(String other) {
+        int m = other.length();
+        int[] found = new int[runs.length];
+        int i = 0;
+        int j = 0;
+        for (int r = 0; r < runs.length; r += 2) {
+            int len = runs[r] - i;
+            if (j + len >= m || !sql.regionMatches(i, other, j, len)) return null;
+            j += len;
+            char first = other.charAt(j);
+            if (first < '1' || first > '9') return null;
+            found[r] = j;
+            j++;
+            while (j < m && Lexer.isDigit(other.charAt(j))) j++;
+            found[r + 1] = j;
+            i = runs[r + 1];
+        }
+        int rest = sql.length() - i;
+        return m - j == rest && sql.regionMatches(i, other, j, rest) ? found : null;
+    }
+
     /** Whether a masked integer starts at {@code offset} of the text. */
     public boolean masksAt(int offset) {
         for (int i = 0; i < runs.length && runs[i] <= offset; i += 2) {

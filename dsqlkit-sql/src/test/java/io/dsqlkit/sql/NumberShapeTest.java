@@ -71,6 +71,8 @@ class NumberShapeTest {
             boolean sameKey = c != null && c.key().equals(shape.key());
             Statistics.label("same key").collect(sameKey);
             assertThat(shape.matches(candidate)).as("%s against %s", candidate, sql).isEqualTo(sameKey);
+            // runsIn finds the candidate's own masked integers, where it matches, and nothing where it does not
+            assertThat(shape.runsIn(candidate)).as("%s against %s", candidate, sql).isEqualTo(sameKey ? c.runs() : null);
         }
     }
 

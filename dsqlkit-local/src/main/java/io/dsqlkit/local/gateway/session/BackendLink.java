@@ -82,6 +82,8 @@ final class BackendLink {
     /** {@link AdjacentRun#quietPromise} of {@link #channel}. */
     private ChannelPromise quietWrite;
     /** What is written to the backend: client frames forwarded together (a Bind, Execute and Sync read together) go as one write. */
+    /** The reads prepared in this backend session for its clients; emptied when a pool resets it. */
+    final PreparedReads preparedReads = new PreparedReads();
     private final AdjacentRun run = new AdjacentRun(b -> channel.write(b, quietWrite), () -> channel.flush());
 
     BackendLink(BackendDialer dialer) {
@@ -190,6 +192,14 @@ final class BackendLink {
         idle = false;
         ByteBuf b = channel.alloc().buffer();
         m.encode(b);
+        run.write(b);
+    }
+
+    /** Several messages in one buffer. */
+    void write(List<? extends FrontendMessage> messages) {
+        idle = false;
+        ByteBuf b = channel.alloc().buffer();
+        for (FrontendMessage m : messages) m.encode(b);
         run.write(b);
     }
 

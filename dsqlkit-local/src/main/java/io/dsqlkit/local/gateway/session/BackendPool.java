@@ -120,6 +120,7 @@ final class BackendPool implements AutoCloseable {
             return;
         }
         link.handTo(new Resetting(new Key(link.loop(), parameters), link));
+        link.preparedReads.clear(); // DISCARD ALL deallocates them
         link.write(new FrontendMessage.Query(RESET));
         link.flush();
     }

@@ -1,5 +1,6 @@
 package io.dsqlkit.local.gateway.session;
 
+import io.dsqlkit.local.gateway.protocol.BackendMessage;
 import io.dsqlkit.local.gateway.protocol.BackendType;
 import io.dsqlkit.local.gateway.protocol.Frame;
 import io.dsqlkit.local.gateway.protocol.FrontendMessage;
@@ -31,7 +32,7 @@ final class SimpleQueryFlow {
         ctx.tx().exchangeStarted();
         String readKey = split == null ? null : split.plainReadLintKey();
         if (readKey != null && ctx.planner().canPlanKnownRead(ctx.state(), readKey)) {
-            knownRead(sql, raw);
+            knownRead(sql, raw, split);
             return;
         }
         List<Statement> statements = split == null ? null : ctx.planner().statementsOrNull(split);
@@ -85,11 +86,25 @@ final class SimpleQueryFlow {
      * A text the planner knows as one plain read it can plan without lexing (the point query an application repeats
      * with other numbers): what the general path above does with it, minus the work whose result is known.
      */
-    private void knownRead(String sql, Frame raw) {
+    private void knownRead(String sql, Frame raw, SplitCache.Split split) {
+        boolean autocommit = !ctx.state().inBlock;
         ctx.planner().beginImplicit(ctx.state());
         StatementPlanner.Planned p = ctx.planner().planKnownRead(ctx.state(), sql);
         // A plain read waits for no lock (PlainRead.all); a refusal goes to the backend as its own statement.
-        ctx.responses().expect(new QueryExchange(List.of(p.outcome()), ctx.flow()::readyForQuery), p.changed());
+        QueryExchange exchange = new QueryExchange(List.of(p.outcome()), ctx.flow()::readyForQuery);
+        if (!p.changed() && autocommit && PreparedReads.ENABLED) {
+            int[] integers = split.operandIntegers();
+            PreparedReads.Use use = integers == null ? null
+                    : ctx.backend().preparedReads.use(sql, integers, ctx.planner().schemaEpoch());
+            if (use != null) {
+                exchange.prepared = use;
+                exchange.retrySql = sql;
+                ctx.responses().expect(exchange, false);
+                ctx.backend().write(use.messages);
+                return;
+            }
+        }
+        ctx.responses().expect(exchange, p.changed());
         if (p.changed()) ctx.backend().write(new FrontendMessage.Query(p.sql()));
         else ctx.backend().forward(raw);
     }
@@ -133,6 +148,14 @@ final class SimpleQueryFlow {
         private int index;
         /** Hold the last statement's completion until ReadyForQuery (the wrapped write's). */
         boolean holdLast;
+        /**
+         * Non-null when the Query was sent as a prepared read ({@link PreparedReads}): the extended protocol's own
+         * acknowledgements are dropped, and a statement PostgreSQL no longer runs as prepared is retried as
+         * {@link #retrySql}, the client's text, in a Query.
+         */
+        PreparedReads.Use prepared;
+        String retrySql;
+        private boolean retry;
 
         QueryExchange(List<Outcome> outcomes, Consumer<Frame> onReady) {
             this.outcomes = outcomes;
@@ -145,6 +168,7 @@ final class SimpleQueryFlow {
 
         @Override
         public boolean onBackend(Frame f) {
+            if (prepared != null && preparedAnswer(f)) return retry && f.type() == BackendType.READY_FOR_QUERY;
             switch (f.type()) {
                 case BackendType.ROW_DESCRIPTION, BackendType.DATA_ROW -> {
                     if (current().mode() == Outcome.Mode.RELAY) ctx.out().relay(f);
@@ -174,6 +198,43 @@ final class SimpleQueryFlow {
                 default -> ctx.out().relay(f);
             }
             return false;
+        }
+
+        /**
+         * What only a prepared read is answered with; true when {@code f} is consumed here: ParseComplete,
+         * BindComplete, CloseComplete (of statements closed first) and NoData are not the client's, an error saying
+         * the statement cannot run as prepared leads to the retry, sent on the ReadyForQuery after it.
+         */
+        private boolean preparedAnswer(Frame f) {
+            switch (f.type()) {
+                case BackendType.PARSE_COMPLETE -> {
+                    prepared.parsed();
+                    return true;
+                }
+                case BackendType.BIND_COMPLETE, BackendType.CLOSE_COMPLETE, BackendType.NO_DATA -> {
+                    return true;
+                }
+                case BackendType.ERROR_RESPONSE -> {
+                    if (PreparedReads.notRunnableAsPrepared((BackendMessage.ErrorResponse) f.decodeBackend())) {
+                        prepared.forget();
+                        retry = true;
+                        return true;
+                    }
+                    prepared.failed();
+                    return false;
+                }
+                case BackendType.READY_FOR_QUERY -> {
+                    if (!retry) return false;
+                    // Nothing of this exchange reached the client: the Query goes as it came, answered as it would have been.
+                    ctx.responses().expect(new QueryExchange(outcomes, onReady), false);
+                    ctx.backend().write(new FrontendMessage.Query(retrySql));
+                    ctx.backend().flush();
+                    return true;
+                }
+                default -> {
+                    return false;
+                }
+            }
         }
     }
 }

@@ -60,17 +60,21 @@ final class SplitCache {
         private final Shaped template;
         private List<Statement> statements;
         private final String plainReadLintKey;
+        /** Where the text's masked integers stand, when it is of a known shape; else null. */
+        private final int[] runs;
 
         private Split(List<Statement> statements, String plainReadLintKey) {
-            this(null, null, null, statements, plainReadLintKey);
+            this(null, null, null, statements, plainReadLintKey, null);
         }
 
-        private Split(String sql, NumberShape shape, Shaped template, List<Statement> statements, String plainReadLintKey) {
+        private Split(String sql, NumberShape shape, Shaped template, List<Statement> statements, String plainReadLintKey,
+                      int[] runs) {
             this.sql = sql;
             this.shape = shape;
             this.template = template;
             this.statements = statements;
             this.plainReadLintKey = plainReadLintKey;
+            this.runs = runs;
         }
 
         List<Statement> statements() {
@@ -85,6 +89,15 @@ final class SplitCache {
         /** Non-null when the text is one plain read whose lint verdict is cached, if at all, under this key. */
         String plainReadLintKey() {
             return plainReadLintKey;
+        }
+
+        /**
+         * For a text that is one plain read of a known shape whose every masked integer is an operand of a comparison
+         * or arithmetic operator ({@code WHERE aid = 12345}): where those integers stand in the text (start and end
+         * offsets in pairs), which may then be sent as parameters ({@link PreparedReads}); else null.
+         */
+        int[] operandIntegers() {
+            return template != null && template.shapeReadKey() != null ? runs : null;
         }
     }
 
@@ -104,7 +117,8 @@ final class SplitCache {
     Split lookup(String sql) {
         if (sql.length() > MAX_TEXT_LENGTH) return new Split(ScriptSplitter.split(sql), null);
         for (Shaped r : recent) {
-            if (r != null && r.shape().matches(sql)) return new Split(sql, null, r, null, r.readKey(sql));
+            int[] runs = r == null ? null : r.shape().runsIn(sql);
+            if (runs != null) return new Split(sql, null, r, null, r.readKey(sql), runs);
         }
         Known hit = texts.get(sql);
         if (hit != null) return new Split(hit.statements(), hit.plainReadLintKey());
@@ -122,7 +136,7 @@ final class SplitCache {
             int slot = nextRecent;
             r[slot] = known;
             nextRecent = (slot + 1) % r.length;
-            return new Split(sql, shape, known, null, known.readKey(sql));
+            return new Split(sql, shape, known, null, known.readKey(sql), known.shape().runsIn(sql));
         }
         List<Statement> statements = List.copyOf(ScriptSplitter.split(sql));
         shapes.offer(shape.key(), () -> new Shaped(shape, statements, plainReadLintKey(statements, shape),

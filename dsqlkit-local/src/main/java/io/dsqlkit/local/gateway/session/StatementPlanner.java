@@ -40,6 +40,12 @@ public final class StatementPlanner {
     private final java.util.concurrent.ConcurrentHashMap<String, Optional<DsqlError>> lintCache = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int LINT_CACHE_SIZE = 10_000;
     private final SplitCache splits = new SplitCache();
+    /**
+     * Counts the statements seen that may change what a read prepared before them means ({@link PreparedReads}): DDL,
+     * utility statements (DEALLOCATE, DO, CALL, ...), DISCARD, and texts relayed unsplit. Shared by all sessions:
+     * another session's ALTER TABLE changes what this session's prepared {@code SELECT *} returns.
+     */
+    private final java.util.concurrent.atomic.AtomicLong schemaEpoch = new java.util.concurrent.atomic.AtomicLong();
 
     public StatementPlanner(Linter linter, DsqlBehaviour behaviour, Limits limits, LongSupplier nanoClock) {
         this.linter = linter;
@@ -64,6 +70,7 @@ public final class StatementPlanner {
         try {
             return splits.lookup(sql);
         } catch (RuntimeException e) {
+            schemaEpoch.incrementAndGet();
             return unsplittable(e);
         }
     }
@@ -83,11 +90,29 @@ public final class StatementPlanner {
         try {
             all = split.statements();
         } catch (RuntimeException e) {
+            schemaEpoch.incrementAndGet();
             return unsplittable(e);
         }
         List<Statement> real = new java.util.ArrayList<>(all.size());
-        for (Statement s : all) if (s.category() != StatementCategory.EMPTY) real.add(s);
+        for (Statement s : all) {
+            if (s.category() == StatementCategory.EMPTY) continue;
+            real.add(s);
+            if (mayChangePreparedReads(s)) schemaEpoch.incrementAndGet();
+        }
         return real;
+    }
+
+    private static boolean mayChangePreparedReads(Statement s) {
+        return switch (s.category()) {
+            case DDL, UTILITY -> true;
+            case SESSION -> "DISCARD".equals(s.kind());
+            default -> false;
+        };
+    }
+
+    /** See {@link #schemaEpoch}: a prepared read is used only while this is what it was when the read was prepared. */
+    long schemaEpoch() {
+        return schemaEpoch.get();
     }
 
     private static <T> T unsplittable(RuntimeException e) {

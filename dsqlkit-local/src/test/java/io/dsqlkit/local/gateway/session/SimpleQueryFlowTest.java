@@ -170,16 +170,83 @@ class SimpleQueryFlowTest {
         }
     }
 
+    /**
+     * Sends {@code sql} and answers what the backend got as PostgreSQL would: a Query, or a prepared read
+     * (ParseComplete when it came with a Parse, BindComplete), with {@code answer}; returns what the backend got.
+     */
+    private static List<FrontendMessage> readAnswered(WireHarness h, String sql, BackendMessage... answer) {
+        h.clientSends(new Query(sql));
+        List<FrontendMessage> got = h.backendReceived();
+        List<BackendMessage> reply = new java.util.ArrayList<>();
+        if (!(got.get(0) instanceof Query)) {
+            if (got.get(0) instanceof FrontendMessage.Parse) reply.add(BackendMessage.ParseComplete.INSTANCE);
+            reply.add(BackendMessage.BindComplete.INSTANCE);
+        }
+        reply.addAll(List.of(answer));
+        h.backendAnswersTogether(reply.toArray(BackendMessage[]::new));
+        return got;
+    }
+
     @Test
-    void repeatedPointQueriesWithOtherNumbersAreRelayedUnchanged() {
+    void repeatedPointQueriesWithOtherNumbersArePreparedOnceAndAnsweredAsTheQueries() {
         try (WireHarness h = WireHarness.ready()) {
-            for (int id = 1; id <= 6; id++) {
+            List<List<String>> sent = new java.util.ArrayList<>();
+            for (int id = 1; id <= 8; id++) {
                 String sql = "SELECT abalance FROM pgbench_accounts WHERE aid = " + (id * 7919);
-                h.clientSends(new Query(sql));
-                assertThat(h.backendReceived()).containsExactly(new Query(sql));
-                h.backendAnswersTogether(new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
+                List<FrontendMessage> got = readAnswered(h, sql, new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
+                sent.add(got.stream().map(m -> m.getClass().getSimpleName()).toList());
+                if (got.get(0) instanceof Query q) assertThat(q.sql()).isEqualTo(sql);
                 assertThat(h.clientReceived()).containsExactly(new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
             }
+            // Relayed unchanged until the shape and its lint verdict are known, then prepared once, then bound.
+            assertThat(sent.get(0)).containsExactly("Query");
+            assertThat(sent).contains(List.of("Parse", "Bind", "Describe", "Execute", "Sync"));
+            assertThat(sent.subList(sent.indexOf(List.of("Parse", "Bind", "Describe", "Execute", "Sync")) + 1, sent.size()))
+                    .isNotEmpty().allMatch(List.of("Bind", "Describe", "Execute", "Sync")::equals);
+        }
+    }
+
+    @Test
+    void aPreparedReadPostgresNoLongerRunsIsRetriedAsTheQuery() {
+        try (WireHarness h = WireHarness.ready()) {
+            for (int id = 10; id < 18; id++) {
+                readAnswered(h, "SELECT v FROM t WHERE id = " + id, new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
+                h.clientReceived();
+            }
+            String sql = "SELECT v FROM t WHERE id = 42";
+            h.clientSends(new Query(sql));
+            assertThat(h.backendReceived()).first().isInstanceOf(FrontendMessage.Bind.class);
+            h.backendAnswersTogether(ErrorResponse.of("ERROR", "0A000", "cached plan must not change result type", null, null),
+                    new ReadyForQuery('I'));
+            assertThat(h.clientReceived()).as("nothing yet").isEmpty();
+            assertThat(h.backendReceived()).containsExactly(new Query(sql));
+            h.backendAnswersTogether(new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
+            assertThat(h.clientReceived()).containsExactly(new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
+            // The next read prepares afresh, closing the stale statement first.
+            List<FrontendMessage> next = readAnswered(h, "SELECT v FROM t WHERE id = 43", new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
+            assertThat(next.stream().map(m -> m.getClass().getSimpleName()).toList())
+                    .containsExactly("Close", "Parse", "Bind", "Describe", "Execute", "Sync");
+        }
+    }
+
+    @Test
+    void aPreparedReadsGenuineErrorReachesTheClientAsTheQuerysWould() {
+        try (WireHarness h = WireHarness.ready()) {
+            ErrorResponse error = ErrorResponse.of("ERROR", "42883", "operator does not exist: text = integer", null, null);
+            List<String> first = null;
+            for (int id = 10; id < 18; id++) {
+                String sql = "SELECT v FROM t WHERE v = " + id;
+                h.clientSends(new Query(sql));
+                List<FrontendMessage> got = h.backendReceived();
+                // PostgreSQL refuses the Parse (or the Query): the error, then ReadyForQuery after the Sync.
+                h.backendAnswersTogether(error, new ReadyForQuery('I'));
+                assertThat(h.clientReceived()).containsExactly(error, new ReadyForQuery('I'));
+                if (!(got.get(0) instanceof Query)) {
+                    assertThat(got.get(0)).as("never kept: parsed again").isInstanceOf(FrontendMessage.Parse.class);
+                    if (first == null) first = List.of(sql);
+                }
+            }
+            assertThat(first).as("it was tried as a prepared read").isNotNull();
         }
     }
 
