@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # pgbench through the dsqlkit gateway vs directly against the same PostgreSQL vs PgBouncer in front of it
 # (session pooling, the proxy ceiling): same run, interleaved rounds, medians; then gateway memory per idle
-# connection. Works from a fresh clone: Maven resolves what it needs (no offline flag).
+# connection. Workloads: select-only with pgbench's simple protocol (the gateway prepares the repeated point read
+# itself, PgBouncer relays the Query), select-only with -M prepared (both only relay), a DSQL-legal read-write script. Works from a fresh clone: Maven resolves what it needs (no offline flag).
 # Usage: bench/gateway/run.sh   (env: CLIENTS=8 THREADS=2 SECONDS_PER_RUN=15 ROUNDS=3 WARMUP=20 IDLE=200; WARMUP = seconds of
 # an untimed pgbench run per target and workload before the timed rounds, then one half as long on new connections (on 2 busy CPUs the gateway's hot path is compiled
 # after some 200k transactions, ~15 s); JAVA_OPTS for the JVM running the gateway,

@@ -195,11 +195,11 @@ final class BackendLink {
         run.write(b);
     }
 
-    /** Several messages in one buffer. */
-    void write(List<? extends FrontendMessage> messages) {
+    /** A prepared read's messages, in one buffer. */
+    void write(PreparedReads.Use read) {
         idle = false;
         ByteBuf b = channel.alloc().buffer();
-        for (FrontendMessage m : messages) m.encode(b);
+        read.encode(b);
         run.write(b);
     }
 

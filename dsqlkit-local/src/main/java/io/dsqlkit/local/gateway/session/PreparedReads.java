@@ -3,6 +3,10 @@ package io.dsqlkit.local.gateway.session;
 import io.dsqlkit.local.gateway.protocol.BackendMessage;
 import io.dsqlkit.local.gateway.protocol.Bytes;
 import io.dsqlkit.local.gateway.protocol.FrontendMessage;
+import io.dsqlkit.local.gateway.protocol.FrontendType;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,11 +44,17 @@ final class PreparedReads {
     private static final int NUMERIC = 1700;
     private static final String NAME_PREFIX = "dsqlkit_read_";
 
-    private final Map<String, Entry> byText = new HashMap<>();
+    private final Map<Key, Entry> byShape = new HashMap<>();
     /** Statements forgotten while PostgreSQL may still hold them: closed with the next use. */
     private final List<String> toClose = new ArrayList<>();
     private long epoch;
     private int nextName;
+
+    /**
+     * A prepared statement's identity: the text's {@code NumberShape} key and, per masked integer, its parameter's type
+     * and the literal's length (which the padding follows), or the literal itself where it stays in the text.
+     */
+    private record Key(String shapeKey, String integers) {}
 
     private static final class Entry {
         final String name;
@@ -56,16 +66,65 @@ final class PreparedReads {
         }
     }
 
-    /** One use of a prepared read: the messages to send (one write) and what to do with the answer. */
-    final class Use {
-        private final String key;
-        private final Entry entry;
-        final List<FrontendMessage> messages;
+    /** Describe (portal), Execute (all rows), Sync: the same after every Bind. */
+    private static final byte[] DESCRIBE_EXECUTE_SYNC = encoded(List.of(new FrontendMessage.Describe('P', ""),
+            new FrontendMessage.Execute("", 0), FrontendMessage.Sync.INSTANCE));
 
-        private Use(String key, Entry entry, List<FrontendMessage> messages) {
+    /** One use of a prepared read: what to send (one write) and what to do with the answer. */
+    final class Use {
+        private final Key key;
+        private final Entry entry;
+        private final String sql;
+        /** Start and end offsets, in {@code sql}, of the integers sent as parameters. */
+        private final int[] parameters;
+        private final List<String> closes;
+        /** Null when the statement is parsed already. */
+        private final FrontendMessage.Parse parse;
+
+        private Use(Key key, Entry entry, String sql, int[] parameters, List<String> closes, FrontendMessage.Parse parse) {
             this.key = key;
             this.entry = entry;
-            this.messages = messages;
+            this.sql = sql;
+            this.parameters = parameters;
+            this.closes = closes;
+            this.parse = parse;
+        }
+
+        /** What is sent: Close for each statement to retire, Parse when new, Bind, Describe, Execute, Sync. */
+        List<FrontendMessage> messages() {
+            List<FrontendMessage> m = new ArrayList<>();
+            for (String name : closes) m.add(new FrontendMessage.Close('S', name));
+            if (parse != null) m.add(parse);
+            List<Bytes> values = new ArrayList<>(parameters.length / 2);
+            for (int r = 0; r < parameters.length; r += 2) {
+                values.add(Bytes.of(sql.substring(parameters[r], parameters[r + 1]).getBytes(StandardCharsets.US_ASCII)));
+            }
+            m.add(new FrontendMessage.Bind("", entry.name, List.of(), values, List.of()));
+            m.add(new FrontendMessage.Describe('P', ""));
+            m.add(new FrontendMessage.Execute("", 0));
+            m.add(FrontendMessage.Sync.INSTANCE);
+            return m;
+        }
+
+        /** {@link #messages()} encoded, the Bind and what follows it without building them (the per-read part). */
+        void encode(ByteBuf out) {
+            for (String name : closes) new FrontendMessage.Close('S', name).encode(out);
+            if (parse != null) parse.encode(out);
+            out.writeByte(FrontendType.BIND);
+            int lengthAt = out.writerIndex();
+            out.writeInt(0);
+            out.writeByte(0); // the unnamed portal
+            out.writeCharSequence(entry.name, StandardCharsets.US_ASCII);
+            out.writeByte(0);
+            out.writeShort(0); // every parameter in text format
+            out.writeShort(parameters.length / 2);
+            for (int r = 0; r < parameters.length; r += 2) {
+                out.writeInt(parameters[r + 1] - parameters[r]);
+                for (int i = parameters[r]; i < parameters[r + 1]; i++) out.writeByte(sql.charAt(i)); // ASCII digits
+            }
+            out.writeShort(0); // every column in text format
+            out.setInt(lengthAt, out.writerIndex() - lengthAt);
+            out.writeBytes(DESCRIBE_EXECUTE_SYNC);
         }
 
         /** ParseComplete arrived: later reads of the text skip the Parse. */
@@ -75,64 +134,90 @@ final class PreparedReads {
 
         /** The read failed before its statement was parsed (a genuine error, e.g. no such operator): not kept. */
         void failed() {
-            if (!entry.parsed) byText.remove(key, entry);
+            if (!entry.parsed) byShape.remove(key, entry);
         }
 
         /** PostgreSQL no longer has the statement as prepared (stale, or deallocated): prepared afresh next time. */
         void forget() {
-            if (byText.remove(key, entry)) toClose.add(entry.name);
+            if (byShape.remove(key, entry)) toClose.add(entry.name);
         }
     }
 
     /**
-     * The messages for {@code sql}, whose masked integers stand at {@code runs}, or null to send the client's Query
-     * as it is (nothing to parametrise, the statement's Parse not answered yet, or {@link #MAX_STATEMENTS} reached).
-     * {@code schemaEpoch}: {@link StatementPlanner#schemaEpoch} now; statements prepared under an earlier one are
-     * closed first.
+     * What to send for {@code sql}, a text of the shape {@code shapeKey} whose masked integers stand at {@code runs},
+     * or null to send the client's Query as it is (nothing to parametrise, the statement's Parse not answered yet, or
+     * {@link #MAX_STATEMENTS} reached). {@code schemaEpoch}: {@link StatementPlanner#schemaEpoch} now; statements
+     * prepared under an earlier one are closed first.
      */
-    Use use(String sql, int[] runs, long schemaEpoch) {
-        StringBuilder text = new StringBuilder(sql.length());
-        List<Bytes> values = new ArrayList<>(runs.length / 2);
-        List<Integer> types = new ArrayList<>(runs.length / 2);
-        int copied = 0;
+    Use use(String sql, String shapeKey, int[] runs, long schemaEpoch) {
+        StringBuilder integers = new StringBuilder(runs.length);
+        int[] parameters = new int[runs.length];
+        int n = 0;
         for (int r = 0; r < runs.length; r += 2) {
-            int start = runs[r];
-            int end = runs[r + 1];
-            String placeholder = "$" + (values.size() + 1);
-            if (end - start < placeholder.length()) continue; // stays a literal: the positions after it must not move
-            text.append(sql, copied, start).append(placeholder);
-            for (int i = placeholder.length(); i < end - start; i++) text.append(' ');
-            copied = end;
-            String digits = sql.substring(start, end);
-            values.add(Bytes.of(digits.getBytes(StandardCharsets.US_ASCII)));
-            types.add(literalType(digits));
+            int length = runs[r + 1] - runs[r];
+            if (length < placeholderLength(n / 2 + 1)) { // stays a literal: the positions after it must not move
+                integers.append('=').append(sql, runs[r], runs[r + 1]).append(';');
+                continue;
+            }
+            integers.append((char) literalType(sql, runs[r], runs[r + 1])).append((char) Math.min(length, Character.MAX_VALUE));
+            parameters[n++] = runs[r];
+            parameters[n++] = runs[r + 1];
         }
-        if (values.isEmpty()) return null;
-        text.append(sql, copied, sql.length());
-        String statement = text.toString();
-        List<FrontendMessage> messages = new ArrayList<>(6);
-        if (schemaEpoch != epoch) { // then the map is empty below: the read is prepared afresh
-            for (Entry e : byText.values()) messages.add(new FrontendMessage.Close('S', e.name));
-            byText.clear();
-            epoch = schemaEpoch;
+        if (n == 0) return null;
+        if (n < parameters.length) parameters = java.util.Arrays.copyOf(parameters, n);
+        List<String> closes = List.of();
+        if (schemaEpoch != epoch || !toClose.isEmpty()) {
+            closes = new ArrayList<>(toClose);
+            toClose.clear();
+            if (schemaEpoch != epoch) { // then the map is empty below: the read is prepared afresh
+                for (Entry e : byShape.values()) closes.add(e.name);
+                byShape.clear();
+                epoch = schemaEpoch;
+            }
         }
-        for (String name : toClose) messages.add(new FrontendMessage.Close('S', name));
-        toClose.clear();
-        String key = types + statement;
-        Entry entry = byText.get(key);
-        if (entry == null) {
-            if (byText.size() >= MAX_STATEMENTS) return null;
+        Key key = new Key(shapeKey, integers.toString());
+        Entry entry = byShape.get(key);
+        FrontendMessage.Parse parse = null;
+        if (entry == null && byShape.size() < MAX_STATEMENTS) {
             entry = new Entry(NAME_PREFIX + ++nextName);
-            byText.put(key, entry);
-            messages.add(new FrontendMessage.Parse(entry.name, statement, types));
-        } else if (!entry.parsed) {
+            byShape.put(key, entry);
+            parse = new FrontendMessage.Parse(entry.name, parametrised(sql, parameters), types(sql, parameters));
+        } else if (entry == null || !entry.parsed) {
+            toClose.addAll(closes); // they go with the next use
             return null;
         }
-        messages.add(new FrontendMessage.Bind("", entry.name, List.of(), values, List.of()));
-        messages.add(new FrontendMessage.Describe('P', ""));
-        messages.add(new FrontendMessage.Execute("", 0));
-        messages.add(FrontendMessage.Sync.INSTANCE);
-        return new Use(key, entry, messages);
+        return new Use(key, entry, sql, parameters, closes, parse);
+    }
+
+    /** {@code sql} with the integers at {@code parameters} replaced by {@code $1, $2, ...}, each padded with spaces to its length. */
+    private static String parametrised(String sql, int[] parameters) {
+        StringBuilder text = new StringBuilder(sql.length());
+        int copied = 0;
+        for (int r = 0; r < parameters.length; r += 2) {
+            String placeholder = "$" + (r / 2 + 1);
+            text.append(sql, copied, parameters[r]).append(placeholder);
+            for (int i = placeholder.length(); i < parameters[r + 1] - parameters[r]; i++) text.append(' ');
+            copied = parameters[r + 1];
+        }
+        return text.append(sql, copied, sql.length()).toString();
+    }
+
+    private static List<Integer> types(String sql, int[] parameters) {
+        List<Integer> types = new ArrayList<>(parameters.length / 2);
+        for (int r = 0; r < parameters.length; r += 2) types.add(literalType(sql, parameters[r], parameters[r + 1]));
+        return types;
+    }
+
+    private static int placeholderLength(int index) {
+        return 1 + (index < 10 ? 1 : index < 100 ? 2 : Integer.toString(index).length());
+    }
+
+    private static byte[] encoded(List<FrontendMessage> messages) {
+        ByteBuf b = Unpooled.buffer();
+        for (FrontendMessage m : messages) m.encode(b);
+        byte[] bytes = ByteBufUtil.getBytes(b);
+        b.release();
+        return bytes;
     }
 
     /**
@@ -148,12 +233,12 @@ final class PreparedReads {
 
     /** The backend session was reset ({@code DISCARD ALL}): it has no prepared statements. */
     void clear() {
-        byText.clear();
+        byShape.clear();
         toClose.clear();
     }
 
     int size() {
-        return byText.size();
+        return byShape.size();
     }
 
     /**
@@ -161,10 +246,15 @@ final class PreparedReads {
      * it fits, else bigint when it fits, else numeric.
      */
     static int literalType(String digits) {
-        if (digits.length() < 10) return INT4;
-        if (digits.length() > 19) return NUMERIC;
-        if (digits.length() == 19 && digits.compareTo(Long.toString(Long.MAX_VALUE)) > 0) return NUMERIC;
-        long v = Long.parseLong(digits);
-        return v <= Integer.MAX_VALUE ? INT4 : INT8;
+        return literalType(digits, 0, digits.length());
+    }
+
+    private static int literalType(String sql, int start, int end) {
+        int length = end - start;
+        if (length < 10) return INT4;
+        if (length > 19) return NUMERIC;
+        String digits = sql.substring(start, end);
+        if (length == 19 && digits.compareTo(Long.toString(Long.MAX_VALUE)) > 0) return NUMERIC;
+        return Long.parseLong(digits) <= Integer.MAX_VALUE ? INT4 : INT8;
     }
 }

@@ -95,12 +95,12 @@ final class SimpleQueryFlow {
         if (!p.changed() && autocommit && PreparedReads.ENABLED) {
             int[] integers = split.operandIntegers();
             PreparedReads.Use use = integers == null ? null
-                    : ctx.backend().preparedReads.use(sql, integers, ctx.planner().schemaEpoch());
+                    : ctx.backend().preparedReads.use(sql, split.shapeKey(), integers, ctx.planner().schemaEpoch());
             if (use != null) {
                 exchange.prepared = use;
                 exchange.retrySql = sql;
                 ctx.responses().expect(exchange, false);
-                ctx.backend().write(use.messages);
+                ctx.backend().write(use);
                 return;
             }
         }

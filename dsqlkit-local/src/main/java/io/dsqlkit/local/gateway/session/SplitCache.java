@@ -99,6 +99,11 @@ final class SplitCache {
         int[] operandIntegers() {
             return template != null && template.shapeReadKey() != null ? runs : null;
         }
+
+        /** The {@code NumberShape} key of a text with {@link #operandIntegers}. */
+        String shapeKey() {
+            return template.shape().key();
+        }
     }
 
     /** The statements of {@code sql}; throws what {@link ScriptSplitter#split} throws. */

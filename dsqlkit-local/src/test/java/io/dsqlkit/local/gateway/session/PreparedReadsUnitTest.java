@@ -22,8 +22,13 @@ class PreparedReadsUnitTest {
         return NumberShape.of(sql).runsIn(sql);
     }
 
+    /** {@link PreparedReads#use} of {@code sql}, as the flow calls it for a text of a known shape. */
+    private static PreparedReads.Use use(PreparedReads reads, String sql, long epoch) {
+        return reads.use(sql, NumberShape.of(sql).key(), runs(sql), epoch);
+    }
+
     private static List<String> kinds(PreparedReads.Use use) {
-        return use.messages.stream().map(m -> m.getClass().getSimpleName()).toList();
+        return use.messages().stream().map(m -> m.getClass().getSimpleName()).toList();
     }
 
     @ParameterizedTest
@@ -37,13 +42,13 @@ class PreparedReadsUnitTest {
     void integersBecomeParametersPaddedToTheLiteralsLengthAndShortOnesStay() {
         PreparedReads reads = new PreparedReads();
         String sql = "SELECT v FROM t WHERE a = 12345 AND b = 7 AND c > 3000000000";
-        PreparedReads.Use use = reads.use(sql, runs(sql), 0);
+        PreparedReads.Use use = use(reads, sql, 0);
         assertThat(kinds(use)).containsExactly("Parse", "Bind", "Describe", "Execute", "Sync");
-        Parse parse = (Parse) use.messages.get(0);
+        Parse parse = (Parse) use.messages().get(0);
         assertThat(parse.sql()).isEqualTo("SELECT v FROM t WHERE a = $1    AND b = 7 AND c > $2        ");
         assertThat(parse.sql()).hasSameSizeAs(sql);
         assertThat(parse.parameterTypes()).containsExactly(23, 20);
-        Bind bind = (Bind) use.messages.get(1);
+        Bind bind = (Bind) use.messages().get(1);
         assertThat(bind.statement()).isEqualTo(parse.name());
         assertThat(bind.parameters()).containsExactly(Bytes.utf8("12345"), Bytes.utf8("3000000000"));
         assertThat(bind.parameterFormats()).isEmpty();
@@ -53,22 +58,22 @@ class PreparedReadsUnitTest {
     @Test
     void aParsedStatementIsBoundWithoutParseAndAnUnansweredOneIsNotUsed() {
         PreparedReads reads = new PreparedReads();
-        PreparedReads.Use first = reads.use("SELECT v FROM t WHERE a = 10", runs("SELECT v FROM t WHERE a = 10"), 0);
-        assertThat(reads.use("SELECT v FROM t WHERE a = 11", runs("SELECT v FROM t WHERE a = 11"), 0))
+        PreparedReads.Use first = use(reads, "SELECT v FROM t WHERE a = 10", 0);
+        assertThat(use(reads, "SELECT v FROM t WHERE a = 11", 0))
                 .as("its Parse not answered yet").isNull();
         first.parsed();
-        PreparedReads.Use second = reads.use("SELECT v FROM t WHERE a = 12", runs("SELECT v FROM t WHERE a = 12"), 0);
+        PreparedReads.Use second = use(reads, "SELECT v FROM t WHERE a = 12", 0);
         assertThat(kinds(second)).containsExactly("Bind", "Describe", "Execute", "Sync");
-        assertThat(((Bind) second.messages.get(0)).statement()).isEqualTo(((Parse) first.messages.get(0)).name());
+        assertThat(((Bind) second.messages().get(0)).statement()).isEqualTo(((Parse) first.messages().get(0)).name());
     }
 
     @Test
     void aFailedParseIsForgottenAndAParsedStatementIsNot() {
         PreparedReads reads = new PreparedReads();
         String sql = "SELECT v FROM t WHERE v = 10";
-        reads.use(sql, runs(sql), 0).failed();
+        use(reads, sql, 0).failed();
         assertThat(reads.size()).isZero();
-        PreparedReads.Use again = reads.use(sql, runs(sql), 0);
+        PreparedReads.Use again = use(reads, sql, 0);
         assertThat(kinds(again)).startsWith("Parse");
         again.parsed();
         again.failed(); // an error while running a parsed statement (division by zero) keeps it
@@ -79,14 +84,14 @@ class PreparedReadsUnitTest {
     void aForgottenStatementIsClosedWithTheNextUseAndPreparedAfresh() {
         PreparedReads reads = new PreparedReads();
         String sql = "SELECT * FROM t WHERE a = 10";
-        PreparedReads.Use use = reads.use(sql, runs(sql), 0);
+        PreparedReads.Use use = use(reads, sql, 0);
         use.parsed();
-        String old = ((Parse) use.messages.get(0)).name();
+        String old = ((Parse) use.messages().get(0)).name();
         use.forget();
-        PreparedReads.Use next = reads.use(sql, runs(sql), 0);
+        PreparedReads.Use next = use(reads, sql, 0);
         assertThat(kinds(next)).containsExactly("Close", "Parse", "Bind", "Describe", "Execute", "Sync");
-        assertThat(((Close) next.messages.get(0)).name()).isEqualTo(old);
-        assertThat(((Parse) next.messages.get(1)).name()).isNotEqualTo(old);
+        assertThat(((Close) next.messages().get(0)).name()).isEqualTo(old);
+        assertThat(((Parse) next.messages().get(1)).name()).isNotEqualTo(old);
     }
 
     @Test
@@ -94,25 +99,25 @@ class PreparedReadsUnitTest {
         PreparedReads reads = new PreparedReads();
         String a = "SELECT v FROM t WHERE a = 10";
         String b = "SELECT v FROM u WHERE a = 10";
-        reads.use(a, runs(a), 0).parsed();
-        reads.use(b, runs(b), 0).parsed();
-        PreparedReads.Use next = reads.use(a, runs(a), 1);
+        use(reads, a, 0).parsed();
+        use(reads, b, 0).parsed();
+        PreparedReads.Use next = use(reads, a, 1);
         assertThat(kinds(next)).containsExactly("Close", "Close", "Parse", "Bind", "Describe", "Execute", "Sync");
         next.parsed();
-        assertThat(kinds(reads.use(a, runs(a), 1))).containsExactly("Bind", "Describe", "Execute", "Sync");
+        assertThat(kinds(use(reads, a, 1))).containsExactly("Bind", "Describe", "Execute", "Sync");
     }
 
     @Test
     void nothingToParametriseOrTooManyStatementsSendTheQueryAsItIs() {
         PreparedReads reads = new PreparedReads();
-        assertThat(reads.use("SELECT v FROM t WHERE a = 7", runs("SELECT v FROM t WHERE a = 7"), 0)).isNull();
+        assertThat(use(reads, "SELECT v FROM t WHERE a = 7", 0)).isNull();
         for (int i = 0; i < PreparedReads.MAX_STATEMENTS; i++) {
             String sql = "SELECT v FROM t" + (char) ('a' + i % 26) + i / 26 + "x WHERE a = 10";
-            reads.use(sql, runs(sql), 0).parsed();
+            use(reads, sql, 0).parsed();
         }
-        assertThat(reads.use("SELECT v FROM other WHERE a = 10", runs("SELECT v FROM other WHERE a = 10"), 0)).isNull();
+        assertThat(use(reads, "SELECT v FROM other WHERE a = 10", 0)).isNull();
         reads.clear();
-        assertThat(reads.use("SELECT v FROM other WHERE a = 10", runs("SELECT v FROM other WHERE a = 10"), 0)).isNotNull();
+        assertThat(use(reads, "SELECT v FROM other WHERE a = 10", 0)).isNotNull();
     }
 
     @Test
@@ -124,14 +129,30 @@ class PreparedReadsUnitTest {
     }
 
     @Test
-    void messagesEncodeAsTheProtocolSays() {
+    void theEncodedBytesAreTheMessages() {
         PreparedReads reads = new PreparedReads();
-        String sql = "SELECT v FROM t WHERE a = 10";
-        for (FrontendMessage m : reads.use(sql, runs(sql), 0).messages) {
-            io.netty.buffer.ByteBuf b = io.netty.buffer.Unpooled.buffer();
-            m.encode(b);
-            assertThat(b.getInt(1)).as(m.toString()).isEqualTo(b.readableBytes() - 1);
-            b.release();
+        String sql = "SELECT v FROM t WHERE a = 12345 AND b = 7 AND c > 3000000000 AND d < 99";
+        PreparedReads.Use first = use(reads, sql, 0);
+        first.parsed();
+        first.forget();
+        for (PreparedReads.Use use : List.of(first, use(reads, sql, 0))) {
+            io.netty.buffer.ByteBuf fast = io.netty.buffer.Unpooled.buffer();
+            use.encode(fast);
+            io.netty.buffer.ByteBuf spec = io.netty.buffer.Unpooled.buffer();
+            for (FrontendMessage m : use.messages()) m.encode(spec);
+            assertThat(io.netty.buffer.ByteBufUtil.getBytes(fast)).isEqualTo(io.netty.buffer.ByteBufUtil.getBytes(spec));
+            fast.release();
+            spec.release();
         }
+    }
+
+    @Test
+    void aLiteralLeftInTheTextIsPartOfTheStatement() {
+        PreparedReads reads = new PreparedReads();
+        String a = "SELECT v FROM t WHERE a = 12345 AND b = 7";
+        String b = "SELECT v FROM t WHERE a = 12345 AND b = 8";
+        use(reads, a, 0).parsed();
+        assertThat(kinds(use(reads, b, 0))).startsWith("Parse");
+        assertThat(reads.size()).isEqualTo(2);
     }
 }
