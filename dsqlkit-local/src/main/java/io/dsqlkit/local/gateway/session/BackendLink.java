@@ -81,9 +81,9 @@ final class BackendLink {
     private boolean idle;
     /** {@link AdjacentRun#quietPromise} of {@link #channel}. */
     private ChannelPromise quietWrite;
-    /** What is written to the backend: client frames forwarded together (a Bind, Execute and Sync read together) go as one write. */
     /** The reads prepared in this backend session for its clients; emptied when a pool resets it. */
     final PreparedReads preparedReads = new PreparedReads();
+    /** What is written to the backend: client frames forwarded together (a Bind, Execute and Sync read together) go as one write. */
     private final AdjacentRun run = new AdjacentRun(b -> channel.write(b, quietWrite), () -> channel.flush());
 
     BackendLink(BackendDialer dialer) {
