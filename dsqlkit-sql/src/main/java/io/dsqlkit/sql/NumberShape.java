@@ -88,21 +88,7 @@ public final class NumberShape {
      * shape's other characters, unmasked digits included, are the same.)
      */
     public boolean matches(String other) {
-        int m = other.length();
-        int i = 0;
-        int j = 0;
-        for (int r = 0; r < runs.length; r += 2) {
-            int len = runs[r] - i;
-            if (j + len >= m || !sql.regionMatches(i, other, j, len)) return false;
-            j += len;
-            char first = other.charAt(j);
-            if (first < '1' || first > '9') return false;
-            j++;
-            while (j < m && Lexer.isDigit(other.charAt(j))) j++;
-            i = runs[r + 1];
-        }
-        int rest = sql.length() - i;
-        return m - j == rest && sql.regionMatches(i, other, j, rest);
+        return runsIn(other) != null;
     }
 
     /**
