@@ -195,6 +195,11 @@ final class BackendLink {
         run.write(b);
     }
 
+    /** The backend's last message was ReadyForQuery 'I' and nothing was written since: no transaction, no unsynced exchange. */
+    boolean waitsIdle() {
+        return idle;
+    }
+
     /** A prepared read's messages, in one buffer. */
     void write(PreparedReads.Use read) {
         idle = false;

@@ -87,12 +87,14 @@ final class SimpleQueryFlow {
      * with other numbers): what the general path above does with it, minus the work whose result is known.
      */
     private void knownRead(String sql, Frame raw, SplitCache.Split split) {
-        boolean autocommit = !ctx.state().inBlock;
+        // Outside any transaction, and no extended-protocol exchange waiting for its Sync (whose implicit transaction a
+        // retried read would take down with it): only then is a prepared read answered as its Query would be.
+        boolean unitOfItsOwn = !ctx.state().inBlock && ctx.backend().waitsIdle();
         ctx.planner().beginImplicit(ctx.state());
         StatementPlanner.Planned p = ctx.planner().planKnownRead(ctx.state(), sql);
         // A plain read waits for no lock (PlainRead.all); a refusal goes to the backend as its own statement.
         QueryExchange exchange = new QueryExchange(List.of(p.outcome()), ctx.flow()::readyForQuery);
-        if (!p.changed() && autocommit && PreparedReads.ENABLED) {
+        if (!p.changed() && unitOfItsOwn && PreparedReads.ENABLED) {
             int[] integers = split.operandIntegers();
             PreparedReads.Use use = integers == null ? null
                     : ctx.backend().preparedReads.use(sql, split.shapeKey(), integers, ctx.planner().schemaEpoch());

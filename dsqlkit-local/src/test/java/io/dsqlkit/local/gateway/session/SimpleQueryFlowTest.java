@@ -230,6 +230,27 @@ class SimpleQueryFlowTest {
     }
 
     @Test
+    void aReadAfterAnUnsyncedExtendedExchangeGoesAsItsQuery() {
+        try (WireHarness h = WireHarness.ready()) {
+            for (int id = 10; id < 18; id++) {
+                readAnswered(h, "SELECT v FROM t WHERE id = " + id, new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
+                h.clientReceived();
+            }
+            // An INSERT run by the extended protocol and not yet synced: its implicit transaction is open.
+            h.clientSends(new FrontendMessage.Parse("", "INSERT INTO t VALUES (1, 'x')", List.of()),
+                    new FrontendMessage.Bind("", "", List.of(), List.of(), List.of()), new FrontendMessage.Execute("", 0),
+                    FrontendMessage.Flush.INSTANCE);
+            h.backendReceived();
+            h.backendAnswersTogether(BackendMessage.ParseComplete.INSTANCE, BackendMessage.BindComplete.INSTANCE,
+                    new CommandComplete("INSERT 0 1"));
+            h.clientReceived();
+            String sql = "SELECT v FROM t WHERE id = 42";
+            h.clientSends(new Query(sql));
+            assertThat(h.backendReceived()).containsExactly(new Query(sql));
+        }
+    }
+
+    @Test
     void aPreparedReadsGenuineErrorReachesTheClientAsTheQuerysWould() {
         try (WireHarness h = WireHarness.ready()) {
             ErrorResponse error = ErrorResponse.of("ERROR", "42883", "operator does not exist: text = integer", null, null);
