@@ -36,6 +36,8 @@ class PreparedReadsTest {
                 s.execute("CREATE TABLE " + t + " (id int PRIMARY KEY, v text)");
                 s.execute("INSERT INTO " + t + " SELECT g, 'v' || g FROM generate_series(1, 200) g");
             }
+            s.execute("CREATE TABLE pr_enc (id int PRIMARY KEY, \"caf\u00e9\" text)");
+            s.execute("INSERT INTO pr_enc SELECT g, 'v' || g FROM generate_series(1, 200) g");
         }
     }
 
@@ -168,6 +170,29 @@ class PreparedReadsTest {
             assertThat(kinds(got)).containsExactly("RowDescription", "DataRow", "CommandComplete", "ReadyForQuery");
             assertThat(((RowDescription) got.get(0)).columns()).hasSize(3);
             assertThat(preparedStatements(c)).containsExactly("SELECT * FROM pr_ddl WHERE id = $1"); // the old one closed
+        }
+    }
+
+    @Test
+    void aTextInAnotherClientEncodingReachesPostgresAsItsBytes() throws Exception {
+        try (RawClient c = new RawClient(local.port())) {
+            java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+            p.put("user", "admin");
+            p.put("database", "postgres");
+            p.put("client_encoding", "LATIN1");
+            c.send(new io.dsqlkit.local.gateway.protocol.FrontendMessage.StartupMessage(
+                    io.dsqlkit.local.gateway.protocol.FrontendMessage.PROTOCOL_3_0, p));
+            c.untilReady();
+            for (int i = 0; i < REPEATS; i++) {
+                // A Query is the type byte, its length, the text in the client's encoding and a NUL.
+                byte[] text = ("SELECT caf\u00e9 FROM pr_enc WHERE id = " + (10 + i)).getBytes(StandardCharsets.ISO_8859_1);
+                java.nio.ByteBuffer q = java.nio.ByteBuffer.allocate(text.length + 6);
+                q.put((byte) 'Q').putInt(text.length + 5).put(text).put((byte) 0);
+                c.sendRaw(q.array());
+                List<BackendMessage> got = c.untilReady();
+                assertThat(kinds(got)).as(got.toString()).containsExactly("RowDescription", "DataRow", "CommandComplete", "ReadyForQuery");
+                assertThat(value(got)).isEqualTo("v" + (10 + i));
+            }
         }
     }
 

@@ -43,7 +43,7 @@ final class SplitCache {
      * text, {@code shapeReadKey} for every text of the shape (only when every integer the shape masks is one the lint
      * key masks too: {@code WHERE aid = 42}, not {@code SELECT 1} or {@code LIMIT 20}).
      */
-    private record Shaped(NumberShape shape, List<Statement> statements, String shapeReadKey, String textReadKey) {
+    private record Shaped(NumberShape shape, List<Statement> statements, String shapeReadKey, String textReadKey, boolean ascii) {
         String readKey(String sql) {
             return shapeReadKey != null ? shapeReadKey : shape.sql().equals(sql) ? textReadKey : null;
         }
@@ -94,10 +94,12 @@ final class SplitCache {
         /**
          * For a text that is one plain read of a known shape whose every masked integer is an operand of a comparison
          * or arithmetic operator ({@code WHERE aid = 12345}): where those integers stand in the text (start and end
-         * offsets in pairs), which may then be sent as parameters ({@link PreparedReads}); else null.
+         * offsets in pairs), which may then be sent as parameters ({@link PreparedReads}); else null. Only for texts of
+         * ASCII characters: the gateway reads a Query as UTF-8 and would send its text so, while the client (and so the
+         * backend) may use another {@code client_encoding}, where only ASCII has the same bytes.
          */
         int[] operandIntegers() {
-            return template != null && template.shapeReadKey() != null ? runs : null;
+            return template != null && template.shapeReadKey() != null && template.ascii() ? runs : null;
         }
 
         /** The {@code NumberShape} key of a text with {@link #operandIntegers}. */
@@ -145,7 +147,7 @@ final class SplitCache {
         }
         List<Statement> statements = List.copyOf(ScriptSplitter.split(sql));
         shapes.offer(shape.key(), () -> new Shaped(shape, statements, plainReadLintKey(statements, shape),
-                plainReadLintKey(statements, null)), false);
+                plainReadLintKey(statements, null), isAscii(shape.key())), false);
         return new Split(statements, null);
     }
 
@@ -199,6 +201,11 @@ final class SplitCache {
     /** Shapes cached. */
     int shapes() {
         return shapes.size();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
+        return true;
     }
 
     private static boolean hasLiterals(List<Statement> statements) {
