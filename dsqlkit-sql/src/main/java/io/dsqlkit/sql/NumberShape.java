@@ -97,7 +97,7 @@ public final class NumberShape {
      */
     public int[] runsIn(String other) {
         int m = other.length();
-        int[] found = new int[runs.length];
+        int[] found = null; // made once the text starts as this one: most texts tried do not
         int i = 0;
         int j = 0;
         for (int r = 0; r < runs.length; r += 2) {
@@ -106,6 +106,7 @@ public final class NumberShape {
             j += len;
             char first = other.charAt(j);
             if (first < '1' || first > '9') return null;
+            if (found == null) found = new int[runs.length];
             found[r] = j;
             j++;
             while (j < m && Lexer.isDigit(other.charAt(j))) j++;

@@ -53,6 +53,11 @@ class PreparedReadsTest {
         return values(c.query("SELECT statement FROM pg_prepared_statements WHERE name LIKE 'dsqlkit%' ORDER BY prepare_time"));
     }
 
+    /** {@code prefix} and the integers 10, 11, ... as Queries, {@link #REPEATS} times: the read is prepared after. */
+    private static void readRepeatedly(RawClient c, String prefix) throws Exception {
+        for (int i = 0; i < REPEATS; i++) c.query(prefix + (10 + i));
+    }
+
     private static List<String> kinds(List<BackendMessage> ms) {
         return ms.stream().map(m -> m.getClass().getSimpleName()).toList();
     }
@@ -137,7 +142,7 @@ class PreparedReadsTest {
     void aStatementMadeStaleByDdlPastTheGatewayIsRetriedAsTheQuery() throws Exception {
         try (RawClient c = new RawClient(local.port())) {
             c.startup();
-            for (int i = 0; i < REPEATS; i++) c.query("SELECT * FROM pr_stale WHERE id = " + (10 + i));
+            readRepeatedly(c, "SELECT * FROM pr_stale WHERE id = ");
             assertThat(preparedStatements(c)).containsExactly("SELECT * FROM pr_stale WHERE id = $1");
             try (Connection su = local.postgres().connect(); Statement s = su.createStatement()) {
                 s.execute("ALTER TABLE pr_stale ADD COLUMN extra int"); // PostgreSQL direct: the gateway does not see it
@@ -157,7 +162,7 @@ class PreparedReadsTest {
     void ddlThroughTheGatewayRetiresEveryBackendsPreparedReads() throws Exception {
         try (RawClient c = new RawClient(local.port()); Connection other = local.connect(); Statement s = other.createStatement()) {
             c.startup();
-            for (int i = 0; i < REPEATS; i++) c.query("SELECT * FROM pr_ddl WHERE id = " + (10 + i));
+            readRepeatedly(c, "SELECT * FROM pr_ddl WHERE id = ");
             assertThat(preparedStatements(c)).containsExactly("SELECT * FROM pr_ddl WHERE id = $1");
             s.execute("ALTER TABLE pr_ddl ADD COLUMN extra int");
             // As on DSQL, the session's first statement after another's DDL fails with OC001 (its catalog is stale).
@@ -211,7 +216,7 @@ class PreparedReadsTest {
     void aPooledBackendComesWithoutTheLastClientsPreparedReads() throws Exception {
         try (RawClient c = new RawClient(local.port())) {
             c.startup();
-            for (int i = 0; i < REPEATS; i++) c.query("SELECT v FROM pr_pool WHERE id = " + (10 + i));
+            readRepeatedly(c, "SELECT v FROM pr_pool WHERE id = ");
             assertThat(preparedStatements(c)).containsExactly("SELECT v FROM pr_pool WHERE id = $1");
         }
         for (int round = 0; round < 3; round++) {

@@ -127,6 +127,11 @@ final class PreparedReads {
             out.writeBytes(DESCRIBE_EXECUTE_SYNC);
         }
 
+        /** The client's text, as its Query had it. */
+        String sql() {
+            return sql;
+        }
+
         /** ParseComplete arrived: later reads of the text skip the Parse. */
         void parsed() {
             entry.parsed = true;

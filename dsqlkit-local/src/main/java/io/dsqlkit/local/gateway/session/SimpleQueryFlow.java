@@ -100,7 +100,6 @@ final class SimpleQueryFlow {
                     : ctx.backend().preparedReads.use(sql, split.shapeKey(), integers, ctx.planner().schemaEpoch());
             if (use != null) {
                 exchange.prepared = use;
-                exchange.retrySql = sql;
                 ctx.responses().expect(exchange, false);
                 ctx.backend().write(use);
                 return;
@@ -152,11 +151,10 @@ final class SimpleQueryFlow {
         boolean holdLast;
         /**
          * Non-null when the Query was sent as a prepared read ({@link PreparedReads}): the extended protocol's own
-         * acknowledgements are dropped, and a statement PostgreSQL no longer runs as prepared is retried as
-         * {@link #retrySql}, the client's text, in a Query.
+         * acknowledgements are dropped, and a statement PostgreSQL no longer runs as prepared is retried as the
+         * client's text ({@link PreparedReads.Use#sql}) in a Query.
          */
         PreparedReads.Use prepared;
-        String retrySql;
         private boolean retry;
 
         QueryExchange(List<Outcome> outcomes, Consumer<Frame> onReady) {
@@ -229,7 +227,7 @@ final class SimpleQueryFlow {
                     if (!retry) return false;
                     // Nothing of this exchange reached the client: the Query goes as it came, answered as it would have been.
                     ctx.responses().expect(new QueryExchange(outcomes, onReady), false);
-                    ctx.backend().write(new FrontendMessage.Query(retrySql));
+                    ctx.backend().write(new FrontendMessage.Query(prepared.sql()));
                     ctx.backend().flush();
                     return true;
                 }

@@ -209,10 +209,7 @@ class SimpleQueryFlowTest {
     @Test
     void aPreparedReadPostgresNoLongerRunsIsRetriedAsTheQuery() {
         try (WireHarness h = WireHarness.ready()) {
-            for (int id = 10; id < 18; id++) {
-                readAnswered(h, "SELECT v FROM t WHERE id = " + id, new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
-                h.clientReceived();
-            }
+            readPoints(h, 10, 17); // prepared by now
             String sql = "SELECT v FROM t WHERE id = 42";
             h.clientSends(new Query(sql));
             assertThat(h.backendReceived()).first().isInstanceOf(FrontendMessage.Bind.class);
@@ -232,10 +229,7 @@ class SimpleQueryFlowTest {
     @Test
     void aReadAfterAnUnsyncedExtendedExchangeGoesAsItsQuery() {
         try (WireHarness h = WireHarness.ready()) {
-            for (int id = 10; id < 18; id++) {
-                readAnswered(h, "SELECT v FROM t WHERE id = " + id, new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
-                h.clientReceived();
-            }
+            readPoints(h, 10, 17); // prepared by now
             // An INSERT run by the extended protocol and not yet synced: its implicit transaction is open.
             h.clientSends(new FrontendMessage.Parse("", "INSERT INTO t VALUES (1, 'x')", List.of()),
                     new FrontendMessage.Bind("", "", List.of(), List.of(), List.of()), new FrontendMessage.Execute("", 0),
@@ -273,10 +267,13 @@ class SimpleQueryFlowTest {
 
     /** {@code SELECT v FROM t WHERE id = 1} to {@code n}, each answered. */
     private static void readPointsOneToN(WireHarness h, int n) {
-        for (int id = 1; id <= n; id++) {
-            h.clientSends(new Query("SELECT v FROM t WHERE id = " + id));
-            h.backendReceived();
-            h.backendAnswers(new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
+        readPoints(h, 1, n);
+    }
+
+    /** {@code SELECT v FROM t WHERE id = from} to {@code to}, each answered as PostgreSQL would ({@link #readAnswered}). */
+    private static void readPoints(WireHarness h, int from, int to) {
+        for (int id = from; id <= to; id++) {
+            readAnswered(h, "SELECT v FROM t WHERE id = " + id, new CommandComplete("SELECT 1"), new ReadyForQuery('I'));
             h.clientReceived();
         }
     }
